@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+
+export default defineConfig({
+	site: process.env.FANJIAN_SITE ?? 'http://localhost:4321',
+	trailingSlash: 'always',
+	build: { format: 'directory' },
+	markdown: {
+		// Texts must render exactly as written: no curly quotes or dashes invented.
+		processor: satteri({ features: { smartPunctuation: false } }),
+	},
+	integrations: [mdx()],
+	devToolbar: { enabled: false },
+});

@@ -1,0 +1,66 @@
+/**
+ * The page's only script on first paint: small enhancements of pages that
+ * already work without it. Search code is loaded on first use, not here.
+ */
+
+const editionLinks = document.querySelectorAll<HTMLAnchorElement>('a[data-edition-link]');
+
+/** The edition links carry the paragraph the reader is on. */
+function carryHash(hash: string): void {
+	for (const link of editionLinks) {
+		const url = new URL(link.href);
+		url.hash = hash;
+		link.href = url.href;
+	}
+}
+carryHash(location.hash);
+addEventListener('hashchange', () => carryHash(location.hash));
+
+/** Without a `#pN` in the address, switching keeps the first paragraph in view. */
+for (const link of editionLinks) {
+	link.addEventListener('click', () => {
+		if (location.hash) return;
+		const inView = [...document.querySelectorAll<HTMLElement>('.text-body > p[id]')].find(
+			(p) => p.getBoundingClientRect().bottom > 0,
+		);
+		if (inView && inView.getBoundingClientRect().top < innerHeight && scrollY > 0) {
+			const url = new URL(link.href);
+			url.hash = inView.id;
+			link.href = url.href;
+		}
+	});
+}
+
+/** Copy-link buttons are rendered hidden: they need this script to work. */
+const status = document.createElement('p');
+status.className = 'visually-hidden';
+status.setAttribute('role', 'status');
+document.body.append(status);
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+	button.hidden = false;
+	button.addEventListener('click', async () => {
+		const url = new URL(location.href);
+		url.hash = button.dataset.copy ?? '';
+		const label = button.textContent;
+		try {
+			await navigator.clipboard.writeText(url.href);
+			button.textContent = document.body.dataset.copied ?? '✓';
+			status.textContent = `${document.body.dataset.copied ?? ''} ${url.href}`;
+		} catch {
+			// No clipboard (an insecure origin, or permission refused): show the link to copy by hand.
+			prompt('', url.href);
+		}
+		setTimeout(() => (button.textContent = label), 2000);
+	});
+}
+
+/** `/` focuses the search box, as on most sites with search. */
+const searchInput = document.querySelector<HTMLInputElement>('[data-search-input]');
+addEventListener('keydown', (event) => {
+	if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+	const target = event.target as HTMLElement;
+	if (target.closest('input, textarea, select, [contenteditable]')) return;
+	event.preventDefault();
+	searchInput?.focus();
+});

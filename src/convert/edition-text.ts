@@ -1,0 +1,79 @@
+/**
+ * Converting a text into an edition: the converter for (stored script,
+ * edition, pinned terms), and the conversion of a text's rendered HTML.
+ */
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { STORAGE_SCRIPTS, type Edition, type StorageScript } from '../editions.ts';
+import type { Term } from '../schemas/entry.ts';
+import { glossary } from './glossary.ts';
+import { openccConverter, withPinnedTerms, type Convert, type PinnedTerm } from './opencc.ts';
+import { convertTree } from './tree.ts';
+import { assignParagraphIds } from '../paragraphs/ids.ts';
+
+/** The terms pinned for one text: its own, then the site's glossary. */
+function pinnedTerms(script: StorageScript, edition: Edition, terms: readonly Term[]): PinnedTerm[] {
+	const base = openccConverter(STORAGE_SCRIPTS[script], edition.opencc);
+	const pinned: PinnedTerm[] = [];
+	const seen = new Set<string>();
+	for (const term of [...terms, ...glossary()]) {
+		const match = term[script];
+		if (!match || seen.has(match)) continue;
+		seen.add(match);
+		pinned.push({ match, output: term[edition.lang] ?? base(match) });
+	}
+	return pinned;
+}
+
+const converters = new Map<string, Convert>();
+
+/**
+ * The converter from a text's stored script into an edition, pinned terms
+ * included. Texts without terms of their own share one converter.
+ */
+export function editionConverter(script: StorageScript, edition: Edition, terms: readonly Term[] = [], textId = ''): Convert {
+	const key = `${script}>${edition.lang}>${terms.length > 0 ? textId : ''}`;
+	let convert = converters.get(key);
+	if (!convert) {
+		convert = withPinnedTerms(openccConverter(STORAGE_SCRIPTS[script], edition.opencc), pinnedTerms(script, edition, terms));
+		converters.set(key, convert);
+	}
+	return convert;
+}
+
+/**
+ * Parsed HTML of each text, kept so that a text rendered for its first
+ * edition is not rendered and parsed again for the others. Off in dev, where
+ * entries change under the server.
+ */
+const parsed = new Map<string, { tree: Root; uses: number }>();
+
+/** What `editionHtml` needs to know of a text. */
+export interface TextSource {
+	id: string;
+	/** The entry's file, named in errors. */
+	file: string;
+	/** Renders the text's HTML in its stored script. */
+	render: () => Promise<string>;
+}
+
+/**
+ * The HTML of a text in an edition. The text is rendered, parsed and given
+ * its paragraph ids once, however many editions there are.
+ */
+export async function editionHtml(text: TextSource, convert: Convert, editions: number, cache = true): Promise<string> {
+	let cached = cache ? parsed.get(text.id) : undefined;
+	if (!cached) {
+		const tree = fromHtml(await text.render(), { fragment: true });
+		assignParagraphIds(tree, text.file);
+		cached = { tree, uses: 0 };
+		if (cache) parsed.set(text.id, cached);
+	}
+	// The last edition may take the tree itself instead of a copy.
+	const last = ++cached.uses >= editions;
+	if (last) parsed.delete(text.id);
+	const tree = last ? cached.tree : structuredClone(cached.tree);
+	convertTree(tree, convert);
+	return toHtml(tree);
+}

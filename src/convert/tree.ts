@@ -1,0 +1,104 @@
+/**
+ * Script conversion of a HTML syntax tree (hast): text and chosen attributes
+ * are converted, everything else is left exactly as it was.
+ *
+ * Phrase context crosses inline markup: the text of one block is converted as
+ * one string and cut back at the original node boundaries, so
+ * `牽一<b>发</b>而动全身` becomes `牽一<b>髮</b>而動全身`, not `牽一<b>發</b>…`.
+ */
+import type { Element, Nodes, Text } from 'hast';
+import type { Convert } from './opencc.ts';
+
+/** Elements whose content is never converted: code, scripts, maths. */
+const NEVER_CONVERT = new Set([
+	'code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'template',
+	'textarea', 'svg', 'math',
+]);
+
+/** Inline elements: phrase context flows through them. */
+const INLINE = new Set([
+	'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'i',
+	'ins', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time',
+	'u', 'ruby', 'rb', 'rt', 'rp', 'label', 'wbr',
+]);
+
+/** Attributes read by people or screen readers, converted like text. */
+const TEXT_ATTRIBUTES = ['alt', 'title', 'ariaLabel', 'ariaDescription', 'placeholder'] as const;
+
+/**
+ * True when an author marked the element not to be converted:
+ * `data-no-convert` or `translate="no"`.
+ */
+function markedKeep(node: Element): boolean {
+	const props = node.properties;
+	return props.dataNoConvert !== undefined || props.translate === 'no';
+}
+
+/** Convert one run of text nodes as a single phrase context. */
+function convertRun(run: Text[], convert: Convert): void {
+	if (run.length === 0) return;
+	if (run.length === 1) {
+		run[0]!.value = convert(run[0]!.value);
+		return;
+	}
+	const joined = run.map((node) => node.value).join('');
+	const converted = convert(joined);
+	if (converted.length === joined.length) {
+		let offset = 0;
+		for (const node of run) {
+			const end = offset + node.value.length;
+			node.value = converted.slice(offset, end);
+			offset = end;
+		}
+		return;
+	}
+	// A conversion that changed the length (possible with vocabulary locales)
+	// cannot be cut back reliably: convert node by node instead.
+	for (const node of run) node.value = convert(node.value);
+}
+
+/**
+ * Convert a hast tree in place.
+ *
+ * @example convertTree(fromHtml('<p>牽一<b>发</b>而动全身</p>', { fragment: true }), cn2tw)
+ */
+export function convertTree(tree: Nodes, convert: Convert): void {
+	let run: Text[] = [];
+	const flush = () => {
+		convertRun(run, convert);
+		run = [];
+	};
+	const visit = (node: Nodes): void => {
+		if (node.type === 'text') {
+			run.push(node);
+			return;
+		}
+		if (node.type === 'element') {
+			if (NEVER_CONVERT.has(node.tagName) || markedKeep(node)) {
+				flush();
+				return;
+			}
+			for (const name of TEXT_ATTRIBUTES) {
+				const value = node.properties[name];
+				if (typeof value === 'string') node.properties[name] = convert(value);
+			}
+			if (node.tagName === 'meta' && typeof node.properties.content === 'string') {
+				const name = String(node.properties.name ?? node.properties.property ?? '');
+				if (/^(description|og:title|og:description|twitter:title|twitter:description)$/.test(name)) {
+					node.properties.content = convert(node.properties.content);
+				}
+			}
+			const inline = INLINE.has(node.tagName);
+			if (!inline) flush();
+			for (const child of node.children) visit(child as Nodes);
+			if (!inline) flush();
+			return;
+		}
+		if (node.type === 'root') {
+			for (const child of node.children) visit(child as Nodes);
+			flush();
+		}
+	};
+	visit(tree);
+	flush();
+}

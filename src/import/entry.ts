@@ -1,0 +1,94 @@
+/**
+ * From received text to an MDX entry: the import pipeline (DESIGN.md §1).
+ * Pure: bytes and options in, MDX source and a report out. The CLI in
+ * `scripts/import.ts` does the file handling.
+ */
+import { createHash } from 'node:crypto';
+import { openccConverter } from '../convert/opencc.ts';
+import { STORAGE_SCRIPTS, type OpenccLocale, type StorageScript } from '../editions.ts';
+import { escapeMdx, foldPunctuation, normaliseWhitespace, splitParagraphs, stripPinyin, type Finding } from './clean.ts';
+import { ImportError } from './decode.ts';
+
+/** OpenCC locales a received text may be written in. */
+export const SOURCE_LOCALES = ['cn', 'tw', 'hk', 't'] as const satisfies readonly OpenccLocale[];
+export type SourceLocale = (typeof SOURCE_LOCALES)[number];
+
+export interface ImportOptions {
+	/** Name of the received file, recorded in the provenance. */
+	file: string;
+	title: string;
+	/** Publication date, YYYY-MM-DD. */
+	date: string;
+	publisher: string;
+	/** URL of the original publication. */
+	source?: string | undefined;
+	/** The OpenCC locale the received text is written in. */
+	from: SourceLocale;
+	/** The script to store the entry in: that of the original publication. */
+	store: StorageScript;
+}
+
+export interface ImportReport {
+	paragraphs: number;
+	/** Changes made, by kind. */
+	counts: Record<string, number>;
+	/** Places the cleaner is unsure of: check them by hand. */
+	unsure: Finding[];
+}
+
+/** YAML scalar: a JSON string is a valid YAML double-quoted scalar. */
+const yaml = (value: string) => JSON.stringify(value);
+
+/**
+ * Clean a received text and write it as an MDX entry.
+ *
+ * @example importText(seed, { file: 'seed.txt', title: '…', date: '2014-02-27', publisher: '新华社', from: 'tw', store: 'zh-Hans' })
+ */
+export function importText(raw: string, options: ImportOptions): { mdx: string; report: ImportReport } {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
+		throw new ImportError(`The date "${options.date}" is not a date.`, 'Give the publication date as YYYY-MM-DD, for example --date 2014-02-27.');
+	}
+	if (!options.title.trim()) throw new ImportError('The text has no title.', 'Give one with --title "…".');
+	if (!options.publisher.trim()) throw new ImportError('The text has no publisher.', 'Give one with --publisher "…".');
+
+	const whitespace = normaliseWhitespace(raw);
+	const pinyin = stripPinyin(whitespace.text);
+	const punctuation = foldPunctuation(pinyin.text);
+	const convert = openccConverter(options.from, STORAGE_SCRIPTS[options.store]);
+	const converted = convert(punctuation.text);
+	let changedChars = 0;
+	for (let i = 0; i < converted.length; i++) if (converted[i] !== punctuation.text[i]) changedChars++;
+	const paragraphs = splitParagraphs(converted);
+	if (paragraphs.length === 0) throw new ImportError(`${options.file} has no text left after cleaning.`, 'Check the file.');
+
+	const counts = {
+		'pinyin annotations removed': pinyin.count,
+		'ASCII punctuation folded to full width': punctuation.count,
+		'lines with whitespace normalised': whitespace.count,
+		[`characters converted ${options.from} → ${options.store}`]: changedChars,
+	};
+	const steps = Object.entries(counts)
+		.filter(([, count]) => count > 0)
+		.map(([kind, count]) => `${kind}: ${count}`);
+	const sha256 = createHash('sha256').update(raw).digest('hex');
+	const frontmatter = [
+		'---',
+		`title: ${yaml(convert(options.title.trim()))}`,
+		`date: ${options.date}`,
+		`publisher: ${yaml(convert(options.publisher.trim()))}`,
+		...(options.source ? [`source: ${yaml(options.source)}`] : []),
+		`script: ${options.store}`,
+		'provenance:',
+		`  file: ${yaml(options.file)}`,
+		`  sha256: ${sha256}`,
+		`  from: ${options.from}`,
+		'  steps:',
+		...steps.map((step) => `    - ${yaml(step)}`),
+		'---',
+	];
+	const body = paragraphs.map(escapeMdx).join('\n\n');
+	return {
+		mdx: `${frontmatter.join('\n')}\n\n${body}\n`,
+		report: { paragraphs: paragraphs.length, counts, unsure: [...pinyin.unsure] },
+	};
+}

@@ -1,0 +1,72 @@
+/**
+ * The frontmatter of a text. Every message says how to fix the entry, since
+ * editors read them in a failed build.
+ */
+import { z } from 'astro/zod';
+import { EDITIONS, STORAGE_SCRIPT_NAMES } from '../editions.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date, written YYYY-MM-DD (YAML may already have parsed it). */
+const calendarDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
+	const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+	const date = new Date(`${text}T00:00:00Z`);
+	if (!ISO_DATE.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+		ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not a date. Write the publication date as YYYY-MM-DD, for example \`date: 2014-02-27\`.` });
+		return z.NEVER;
+	}
+	return date;
+});
+
+/** A term pinned to given forms, edition by edition (keys are edition tags). */
+export const termSchema = z
+	.record(z.string(), z.string().min(1))
+	.refine((term) => Object.keys(term).some((key) => key !== 'note'), {
+		message: 'A pinned term needs at least one form, for example `{ "zh-Hans": "刘云山", "zh-Hant": "劉雲山" }`.',
+	})
+	.refine((term) => Object.keys(term).every((key) => key === 'note' || EDITIONS.some((e) => e.lang === key)), {
+		message: `A pinned term's keys are edition tags (${EDITIONS.map((e) => e.lang).join(', ')}) or "note".`,
+	});
+
+export type Term = z.infer<typeof termSchema>;
+
+export const entrySchema = z.object({
+	/** The title, in the entry's script. */
+	title: z
+		.string({ error: 'Every text needs a title: add `title: "…"` to its frontmatter.' })
+		.trim()
+		.min(1, 'The title is empty: write the text\'s title after `title:`.'),
+	/** Publication date of the original. */
+	date: calendarDate,
+	/** Who published the original, e.g. 新华社. */
+	publisher: z
+		.string({ error: 'Every text needs a publisher: add `publisher: "…"` (e.g. 新华社) to its frontmatter.' })
+		.trim()
+		.min(1),
+	/** URL of the original publication. */
+	source: z.url({ error: 'source must be a full URL such as `source: "https://…"`, or be left out.' }).optional(),
+	/** The script the entry is stored in: that of the original publication. */
+	script: z.enum(STORAGE_SCRIPT_NAMES as [string, ...string[]], {
+		error: (issue) =>
+			`"${String(issue.input)}" is not a script this site stores. Write one of: ${STORAGE_SCRIPT_NAMES.map((s) => `\`script: ${s}\``).join(', ')}.`,
+	}),
+	/** A one-sentence summary, used as the page description. */
+	summary: z.string().trim().min(1).optional(),
+	/** What was done to the text on import (written by `npm run import`). */
+	provenance: z
+		.object({
+			/** Name of the received file. */
+			file: z.string(),
+			/** SHA-256 of the received text. */
+			sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+			/** OpenCC locale of the received text. */
+			from: z.string(),
+			/** Each cleaning step, with its count. */
+			steps: z.array(z.string()),
+		})
+		.optional(),
+	/** Terms pinned for this text only (see content/glossary.json for the site-wide list). */
+	terms: z.array(termSchema).default([]),
+});
+
+export type EntryData = z.infer<typeof entrySchema>;

@@ -1,0 +1,29 @@
+/**
+ * Which text pages exist: every text in every edition. Routes re-export
+ * these `getStaticPaths`, so the list is decided here only.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { EDITIONS, type Edition } from '../editions.ts';
+
+export type Text = CollectionEntry<'texts'>;
+
+/** Every text, newest first, then by slug. */
+export async function allTexts(): Promise<Text[]> {
+	const texts = await getCollection('texts');
+	return texts.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
+}
+
+export async function textPaths() {
+	const texts = await allTexts();
+	return EDITIONS.flatMap((edition: Edition) =>
+		texts.map((text) => ({ params: { edition: edition.path, slug: text.id }, props: { edition, text } })),
+	);
+}
+
+export async function editionIndexPaths() {
+	const texts = await allTexts();
+	return EDITIONS.map((edition: Edition) => ({ params: { edition: edition.path }, props: { edition, texts } }));
+}
+
+/** The URL path of a text in an edition. */
+export const textPath = (edition: Edition, slug: string) => `/${edition.path}/${slug}/`;

@@ -1,0 +1,51 @@
+/**
+ * The words of the site's own interface, written once in simplified Chinese
+ * and converted into each edition like the texts, so a new edition needs no
+ * new strings.
+ */
+import { openccConverter } from './convert/opencc.ts';
+import type { Edition } from './editions.ts';
+
+const STRINGS = {
+	siteName: '繁简',
+	siteTagline: '中文文献，简繁各版，逐段可引',
+	texts: '文献',
+	editions: '版本',
+	readIn: '阅读版本',
+	search: '搜索',
+	searchLabel: '搜索引文',
+	searchPlaceholder: '输入一句引文，简繁皆可',
+	searchNeedsJs: '搜索需要启用 JavaScript。不用 JavaScript 也可以按段落链接阅读全文。',
+	searchTitle: '搜索引文',
+	searchHint: '输入引文的简体或繁体，结果定位到段落。',
+	noResults: '没有找到包含这句话的段落。',
+	exact: '完全匹配',
+	related: '相关段落',
+	paragraph: '第{n}段',
+	published: '发布',
+	publisher: '来源',
+	originalSource: '原文链接',
+	storedIn: '底本文字',
+	copyLink: '复制链接',
+	copied: '已复制',
+	notFoundTitle: '找不到这个页面',
+	notFoundBody: '这个地址没有页面。可以从下面的文献列表找起。',
+	home: '首页',
+	skipToContent: '跳到正文',
+	allEditions: '所有版本',
+} as const;
+
+export type UiStrings = { [K in keyof typeof STRINGS]: string };
+
+const byEdition = new Map<string, UiStrings>();
+
+/** The interface strings in an edition's script. */
+export function ui(edition: Edition): UiStrings {
+	let strings = byEdition.get(edition.lang);
+	if (!strings) {
+		const convert = openccConverter('cn', edition.opencc);
+		strings = Object.fromEntries(Object.entries(STRINGS).map(([key, value]) => [key, convert(value)])) as UiStrings;
+		byEdition.set(edition.lang, strings);
+	}
+	return strings;
+}
