@@ -5,7 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 
 export default defineConfig({
 	site: process.env.FANJIAN_SITE ?? 'http://localhost:4321',
-	trailingSlash: 'always',
+	trailingSlash: 'ignore',
 	build: { format: 'directory' },
 	markdown: {
 		// Texts must render exactly as written: no curly quotes or dashes invented.

@@ -7,6 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { STORAGE_SCRIPTS, type Edition, type StorageScript } from '../editions.ts';
 import type { Term } from '../schemas/entry.ts';
+import { simplifiedOnly, traditionalOnly } from './charsets.ts';
 import { glossary } from './glossary.ts';
 import { openccConverter, withPinnedTerms, type Convert, type PinnedTerm } from './opencc.ts';
 import { convertTree } from './tree.ts';
@@ -26,6 +27,18 @@ function pinnedTerms(script: StorageScript, edition: Edition, terms: readonly Te
 	return pinned;
 }
 
+/**
+ * Characters of the other script that stray into a text (an editor's paste:
+ * 牽一发 in a simplified text) are first brought into the text's own script,
+ * so OpenCC's phrases still match (牽一发而动全身 → 牽一髮而動全身). Only
+ * characters that can never belong to the text's script are touched.
+ */
+function withStrayCharactersFolded(convert: Convert, script: StorageScript): Convert {
+	const stray = script === 'zh-Hans' ? traditionalOnly() : simplifiedOnly();
+	const pattern = new RegExp(`[${[...stray.keys()].join('')}]`, 'gu');
+	return (text) => convert(text.replace(pattern, (char) => stray.get(char) ?? char));
+}
+
 const converters = new Map<string, Convert>();
 
 /**
@@ -36,7 +49,8 @@ export function editionConverter(script: StorageScript, edition: Edition, terms:
 	const key = `${script}>${edition.lang}>${terms.length > 0 ? textId : ''}`;
 	let convert = converters.get(key);
 	if (!convert) {
-		convert = withPinnedTerms(openccConverter(STORAGE_SCRIPTS[script], edition.opencc), pinnedTerms(script, edition, terms));
+		const opencc = withStrayCharactersFolded(openccConverter(STORAGE_SCRIPTS[script], edition.opencc), script);
+		convert = withPinnedTerms(opencc, pinnedTerms(script, edition, terms));
 		converters.set(key, convert);
 	}
 	return convert;

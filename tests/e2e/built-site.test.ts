@@ -1,0 +1,57 @@
+/**
+ * The built files themselves: every page of every edition, as a static host
+ * would serve them.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EDITIONS } from '../../src/editions.ts';
+import { DIST, SEED_SLUG } from '../support/site.ts';
+
+function htmlFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return htmlFiles(path);
+		return entry.name.endsWith('.html') ? [path] : [];
+	});
+}
+
+/** The visible text of a page: tags, scripts and styles removed. */
+const visibleText = (html: string) =>
+	html
+		.replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
+		.replace(/<[^>]+>/g, '')
+		.replace(/&amp;/g, '&');
+
+const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/;
+const ASCII_BETWEEN_HAN = /\p{Script=Han}[,;:]\p{Script=Han}/u;
+
+describe('the built site', () => {
+	const pages = htmlFiles(DIST);
+
+	it('has every page: home, 404, and per edition an index and the seed', () => {
+		const paths = pages.map((file) => relative(DIST, file)).sort();
+		for (const edition of EDITIONS) {
+			expect(paths).toContain(`${edition.path}/index.html`);
+			expect(paths).toContain(`${edition.path}/${SEED_SLUG}/index.html`);
+		}
+		expect(paths).toContain('index.html');
+		expect(paths).toContain('404.html');
+	});
+
+	it.each(pages.map((file) => [relative(DIST, file), file]))('%s has no pinyin annotation and no ASCII , ; : between Han characters', (_path, file) => {
+		const text = visibleText(readFileSync(file, 'utf8'));
+		expect(text).not.toMatch(PINYIN);
+		expect(text).not.toMatch(ASCII_BETWEEN_HAN);
+	});
+
+	describe.each(EDITIONS.filter((e) => e.lang !== 'zh-Hans').map((e) => [e.lang, e.path]))('the seed in %s', (_lang, path) => {
+		const text = visibleText(readFileSync(join(DIST, path, SEED_SLUG, 'index.html'), 'utf8'));
+		it.each(['並發表', '劉雲山', '落後', '牽一髮', '關係', '標誌', '信息採集', '奮鬥'])('reads %s', (right) => {
+			expect(text).toContain(right);
+		});
+		it.each(['并發表', '劉云山', '落后', '牽一發', '關系', '標志', '信息采集', '奮斗'])('never reads %s', (wrong) => {
+			expect(text).not.toContain(wrong);
+		});
+	});
+});

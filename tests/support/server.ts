@@ -1,0 +1,61 @@
+/**
+ * A static file server for the built site, on 127.0.0.1 and a free port, as
+ * a static host would serve `dist/`: `index.html` for folders, `404.html`
+ * with status 404, and optional extra headers (the site's `_headers`).
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json',
+	'.xml': 'application/xml',
+	'.txt': 'text/plain; charset=utf-8',
+	'.wasm': 'application/wasm',
+	'.svg': 'image/svg+xml',
+};
+
+export interface StaticSite {
+	url: string;
+	/** Every path requested, with the bytes sent. */
+	requests: { path: string; bytes: number }[];
+	close(): Promise<void>;
+}
+
+export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<StaticSite> {
+	const requests: StaticSite['requests'] = [];
+	const server: Server = createServer((request, response) => {
+		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+		let file = normalize(join(root, path));
+		if (!file.startsWith(normalize(root))) file = join(root, '404.html');
+		if (existsSync(file) && statSync(file).isDirectory()) {
+			if (!path.endsWith('/')) {
+				response.writeHead(301, { location: `${path}/` }).end();
+				return;
+			}
+			file = join(file, 'index.html');
+		}
+		const found = existsSync(file);
+		const sent = found ? file : join(root, '404.html');
+		const size = statSync(sent).size;
+		requests.push({ path, bytes: size });
+		response.writeHead(found ? 200 : 404, {
+			'content-type': TYPES[extname(sent)] ?? 'application/octet-stream',
+			'content-length': size,
+			...headers,
+		});
+		createReadStream(sent).pipe(response);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const address = server.address();
+	if (!address || typeof address === 'string') throw new Error('server has no port');
+	return {
+		url: `http://127.0.0.1:${address.port}`,
+		requests,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}

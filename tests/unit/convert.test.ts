@@ -1,0 +1,90 @@
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { editionConverter } from '../../src/convert/edition-text.ts';
+import { openccConverter, withPinnedTerms } from '../../src/convert/opencc.ts';
+import { convertTree } from '../../src/convert/tree.ts';
+import { EDITIONS } from '../../src/editions.ts';
+import { SEED_SLUG } from '../support/site.ts';
+
+const cn2tw = openccConverter('cn', 'tw');
+const zhHant = EDITIONS.find((edition) => edition.lang === 'zh-Hant')!;
+const convertHtml = (html: string, convert = editionConverter('zh-Hans', zhHant)) => {
+	const tree = fromHtml(html, { fragment: true });
+	convertTree(tree, convert);
+	return toHtml(tree);
+};
+
+describe('conversion of HTML', () => {
+	it('keeps phrase context across inline markup: 牽一<b>发</b>而动全身 → 髮', () => {
+		expect(convertHtml('<p>牽一<b>发</b>而动全身</p>')).toBe('<p>牽一<b>髮</b>而動全身</p>');
+	});
+
+	it('converting each text node alone would get it wrong (the test above can fail)', () => {
+		expect(cn2tw('发')).toBe('發');
+		expect(convertHtml('<p>牵一<b>发</b>而动全身</p>')).toBe('<p>牽一<b>髮</b>而動全身</p>');
+	});
+
+	it('folds stray characters of the other script, but not characters both scripts use', () => {
+		expect(editionConverter('zh-Hans', EDITIONS[0])('牽一发而动全身，覆盖')).toBe('牵一发而动全身，覆盖');
+	});
+
+	it('leaves URLs, code, scripts and styles alone', () => {
+		const html =
+			'<p><a href="/发展/?q=发">发展</a><code>发展</code></p><pre>发展</pre><script>var s="发展"</script><style>.发{}</style>';
+		expect(convertHtml(html)).toBe(
+			'<p><a href="/发展/?q=发">發展</a><code>发展</code></p><pre>发展</pre><script>var s="发展"</script><style>.发{}</style>',
+		);
+	});
+
+	it('leaves anything marked data-no-convert or translate="no" alone', () => {
+		expect(convertHtml('<p>发展<span data-no-convert>发展</span><span translate="no">发展</span></p>')).toBe(
+			'<p>發展<span data-no-convert="">发展</span><span translate="no">发展</span></p>',
+		);
+	});
+
+	it('converts alt, title and aria-label, and the description meta', () => {
+		expect(convertHtml('<img alt="网络" title="发展"><a aria-label="链接" href="#">x</a><meta name="description" content="网络">')).toBe(
+			'<img alt="網絡" title="發展"><a aria-label="鏈接" href="#">x</a><meta name="description" content="網絡">',
+		);
+	});
+
+	it('does not carry phrase context from one block into the next', () => {
+		expect(convertHtml('<p>牽一</p><p>发</p>')).toBe('<p>牽一</p><p>發</p>');
+	});
+});
+
+describe('pinned terms', () => {
+	it('convert as pinned, everything around them as OpenCC does', () => {
+		const convert = withPinnedTerms(cn2tw, [{ match: '网络', output: '網路' }]);
+		expect(convert('网络安全和信息化')).toBe('網路安全和信息化');
+	});
+});
+
+describe('the seed in every edition', () => {
+	const mdx = readFileSync(`content/${SEED_SLUG}.mdx`, 'utf8');
+	const body = mdx.slice(mdx.indexOf('---', 3) + 3);
+	const [, zhHant, zhHk] = EDITIONS.map((edition) => editionConverter('zh-Hans', edition)(body));
+
+	describe.each([
+		['zh-Hant', zhHant!],
+		['zh-HK', zhHk!],
+	])('%s', (_name, text) => {
+		it.each([
+			['並', 3, '并'],
+			['劉雲山', 1, '劉云山'],
+			['落後', 1, '落后'],
+			['牽一髮', 1, '牽一發'],
+			['關係', 1, '關系'],
+			['標誌', 1, '標志'],
+			['信息採集', 1, '信息采集'],
+			['奮鬥', 1, '奮斗'],
+		])('has %s ×%i and never %s', (right, count, wrong) => {
+			expect(text.split(right).length - 1).toBe(count);
+			expect(text).not.toContain(wrong);
+		});
+
+		it('has no 并發表', () => expect(text).not.toContain('并發表'));
+	});
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { entrySchema } from '../../src/schemas/entry.ts';
+import { textId } from '../../src/texts/id.ts';
+
+const good = { title: '标题', date: new Date('2014-02-27'), publisher: '新华社', script: 'zh-Hans' };
+const firstMessage = (data: unknown) => {
+	const result = entrySchema.safeParse(data);
+	if (result.success) throw new Error('expected a schema error');
+	return `${result.error.issues[0]!.path.join('.')}: ${result.error.issues[0]!.message}`;
+};
+
+describe('entry frontmatter', () => {
+	it('accepts a complete entry and parses its date', () => {
+		const parsed = entrySchema.parse({ ...good, date: '2014-02-27', source: 'https://www.xinhuanet.com/x.htm' });
+		expect(parsed.date.toISOString()).toBe('2014-02-27T00:00:00.000Z');
+		expect(parsed.terms).toEqual([]);
+	});
+
+	it.each([
+		['missing title', { ...good, title: undefined }, 'title: Every text needs a title: add `title: "…"` to its frontmatter.'],
+		['empty title', { ...good, title: ' ' }, "title: The title is empty: write the text's title after `title:`."],
+		['unparseable date', { ...good, date: '27/02/2014' }, 'date: "27/02/2014" is not a date. Write the publication date as YYYY-MM-DD, for example `date: 2014-02-27`.'],
+		['impossible date', { ...good, date: '2014-02-30' }, 'date: "2014-02-30" is not a date. Write the publication date as YYYY-MM-DD, for example `date: 2014-02-27`.'],
+		['unknown script', { ...good, script: 'zh-CN' }, 'script: "zh-CN" is not a script this site stores. Write one of: `script: zh-Hans`, `script: zh-Hant`, `script: zh-HK`.'],
+		['missing publisher', { ...good, publisher: undefined }, 'publisher: Every text needs a publisher: add `publisher: "…"` (e.g. 新华社) to its frontmatter.'],
+		['bad source', { ...good, source: 'xinhuanet' }, 'source: source must be a full URL such as `source: "https://…"`, or be left out.'],
+		['bad term key', { ...good, terms: [{ 'zh-CN': '网络' }] }, 'terms.0: A pinned term\'s keys are edition tags (zh-Hans, zh-Hant, zh-HK) or "note".'],
+	])('%s says how to fix it', (_case, data, message) => {
+		expect(firstMessage(data)).toBe(message);
+	});
+});
+
+describe('text ids', () => {
+	it('is the file name', () => {
+		expect(textId({ entry: 'sub/some-text.mdx' })).toBe('some-text');
+	});
+
+	it('fails on a duplicate slug, naming both files and a fix', () => {
+		textId({ entry: 'a/same.mdx' });
+		expect(() => textId({ entry: 'b/same.mdx' })).toThrowError('Two texts have the slug "same": a/same.mdx and b/same.mdx.');
+	});
+
+	it('fails on a file name that is not a slug, suggesting one', () => {
+		expect(() => textId({ entry: 'My Text.mdx' })).toThrowError(/not a URL slug: "My Text"/);
+		try {
+			textId({ entry: 'My Text.mdx' });
+		} catch (error) {
+			expect((error as { hint?: string }).hint).toContain('my-text.mdx');
+		}
+	});
+});

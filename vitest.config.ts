@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['tests/**/*.test.ts'],
+		globalSetup: ['tests/global-setup.ts'],
+		testTimeout: 60_000,
+		hookTimeout: 180_000,
+		// Two cores: browser tests and fixture builds must not all run at once.
+		maxWorkers: 2,
+	},
+});
