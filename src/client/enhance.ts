@@ -32,10 +32,10 @@ for (const link of editionLinks) {
 }
 
 /** Copy-link buttons are rendered hidden: they need this script to work. */
-const status = document.createElement('p');
-status.className = 'visually-hidden';
-status.setAttribute('role', 'status');
-document.body.append(status);
+const announcer = document.createElement('p');
+announcer.className = 'visually-hidden';
+announcer.setAttribute('role', 'status');
+document.body.append(announcer);
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
 	button.hidden = false;
@@ -46,7 +46,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
 		try {
 			await navigator.clipboard.writeText(url.href);
 			button.textContent = document.body.dataset.copied ?? '✓';
-			status.textContent = `${document.body.dataset.copied ?? ''} ${url.href}`;
+			announcer.textContent = `${document.body.dataset.copied ?? ''} ${url.href}`;
 		} catch {
 			// No clipboard (an insecure origin, or permission refused): show the link to copy by hand.
 			prompt('', url.href);

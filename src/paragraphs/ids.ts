@@ -3,7 +3,7 @@
  * permalink. Applied to the text's rendered tree once, before the editions
  * are converted from it, so the ids are the same in every edition.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
 
@@ -63,7 +63,7 @@ export function assignParagraphIds(tree: Root, file: string): number {
 
 function checkUniqueIds(tree: Root, file: string): void {
 	const seen = new Set<string>();
-	const visit = (node: Root | ElementContent): void => {
+	const visit = (node: Root | RootContent): void => {
 		if (node.type === 'element') {
 			const id = node.properties.id;
 			if (typeof id === 'string') {

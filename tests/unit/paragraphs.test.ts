@@ -31,6 +31,6 @@ describe('paragraph ids', () => {
 	});
 
 	it('fails, naming the file, when an element reuses a paragraph id', () => {
-		expect(() => ids('<p>一</p><div id="p1">二</div>')).toThrowError(/content\/x\.mdx.*"p1" is used twice/);
+		expect(() => ids('<p>一</p><div id="p1">二</div>')).toThrow(/content\/x\.mdx.*"p1" is used twice/);
 	});
 });

@@ -37,11 +37,11 @@ describe('text ids', () => {
 
 	it('fails on a duplicate slug, naming both files and a fix', () => {
 		textId({ entry: 'a/same.mdx' });
-		expect(() => textId({ entry: 'b/same.mdx' })).toThrowError('Two texts have the slug "same": a/same.mdx and b/same.mdx.');
+		expect(() => textId({ entry: 'b/same.mdx' })).toThrow('Two texts have the slug "same": a/same.mdx and b/same.mdx.');
 	});
 
 	it('fails on a file name that is not a slug, suggesting one', () => {
-		expect(() => textId({ entry: 'My Text.mdx' })).toThrowError(/not a URL slug: "My Text"/);
+		expect(() => textId({ entry: 'My Text.mdx' })).toThrow(/not a URL slug: "My Text"/);
 		try {
 			textId({ entry: 'My Text.mdx' });
 		} catch (error) {
