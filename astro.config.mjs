@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
+import { searchIndex } from './src/search/integration.ts';
 
 export default defineConfig({
 	site: process.env.FANJIAN_SITE ?? 'http://localhost:4321',
@@ -11,6 +12,6 @@ export default defineConfig({
 		// Texts must render exactly as written: no curly quotes or dashes invented.
 		processor: satteri({ features: { smartPunctuation: false } }),
 	},
-	integrations: [mdx()],
+	integrations: [mdx(), searchIndex()],
 	devToolbar: { enabled: false },
 });

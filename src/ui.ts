@@ -20,6 +20,8 @@ const STRINGS = {
 	searchHint: '输入引文的简体或繁体，结果定位到段落。',
 	noResults: '没有找到包含这句话的段落。',
 	exact: '完全匹配',
+	resultsCount: '找到 {n} 个段落。',
+	searchFailed: '搜索出错了，请稍后再试。',
 	related: '相关段落',
 	paragraph: '第{n}段',
 	published: '发布',

@@ -55,8 +55,20 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
 	});
 }
 
+/** Search: its code loads on first use (focus on a search box), never on first paint. */
+let searchUi: Promise<typeof import('./search-ui.ts')> | undefined;
+const loadSearchUi = () => (searchUi ??= import('./search-ui.ts'));
+const headerForm = document.querySelector<HTMLFormElement>('form[data-search-form]');
+const searchInput = headerForm?.querySelector<HTMLInputElement>('input[type=search]');
+searchInput?.addEventListener('focus', () => void loadSearchUi().then((ui) => ui.enhanceCombobox(headerForm!)), { once: true });
+const pageForm = document.querySelector<HTMLFormElement>('form[data-search-page]');
+const pageResults = document.querySelector<HTMLElement>('[data-search-results]');
+if (pageForm && pageResults) void loadSearchUi().then((ui) => ui.enhanceSearchPage(pageForm, pageResults));
+
+/** A search result or citation link marks the quote it came for. */
+if (new URLSearchParams(location.search).has('hl')) void import('./landing.ts').then((landing) => landing.highlightLanding());
+
 /** `/` focuses the search box, as on most sites with search. */
-const searchInput = document.querySelector<HTMLInputElement>('[data-search-input]');
 addEventListener('keydown', (event) => {
 	if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
 	const target = event.target as HTMLElement;

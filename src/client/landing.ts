@@ -1,0 +1,35 @@
+/**
+ * Landing from a search result or a citation: `?hl=START-END#pN` marks that
+ * range of the paragraph's text (code points, the ¶ tools left out) and
+ * scrolls to it. Loaded only when the address asks for it.
+ */
+export function highlightLanding(): void {
+	const range = /^(\d+)-(\d+)$/.exec(new URLSearchParams(location.search).get('hl') ?? '');
+	const paragraph = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+	if (!range || !paragraph) return;
+	const [start, end] = [Number(range[1]), Number(range[2])];
+	if (!(end > start)) return;
+	const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT, {
+		acceptNode: (node) => (node.parentElement?.closest('.para-tools') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+	});
+	const pieces: { node: Text; from: number; to: number }[] = [];
+	let at = 0;
+	for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+		const chars = Array.from(node.data);
+		const from = Math.max(start - at, 0);
+		const to = Math.min(end - at, chars.length);
+		if (from < to) pieces.push({ node, from: chars.slice(0, from).join('').length, to: chars.slice(0, to).join('').length });
+		at += chars.length;
+	}
+	let first: HTMLElement | undefined;
+	for (const { node, from, to } of pieces) {
+		const marked = node.splitText(from);
+		marked.splitText(to - from);
+		const mark = document.createElement('mark');
+		mark.className = 'landing';
+		marked.replaceWith(mark);
+		mark.append(marked);
+		first ??= mark;
+	}
+	first?.scrollIntoView({ block: 'center' });
+}

@@ -1,0 +1,74 @@
+/**
+ * Reading the paragraphs of each text, in every edition, back from the built
+ * pages: the search index shows exactly what the pages show, pinned terms
+ * and all. Only the text body of each page is parsed.
+ */
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Edition } from '../editions.ts';
+
+export interface TextInEditions {
+	slug: string;
+	/** The title, per edition (same order as the editions). */
+	titles: string[];
+	/** Each paragraph's id and its text per edition. */
+	paragraphs: { id: string; texts: string[] }[];
+}
+
+const BODY = /<div class="text-body"[^>]*>([\s\S]*)<\/div><\/article>/;
+const TITLE = /<h1>([\s\S]*?)<\/h1>/;
+
+/** Text content, leaving out what Pagefind is told to ignore (the ¶ tools). */
+function textOf(node: Root | RootContent): string {
+	if (node.type === 'text') return node.value;
+	if (node.type === 'element' && node.properties.dataPagefindIgnore !== undefined) return '';
+	if ('children' in node) return node.children.map(textOf).join('');
+	return '';
+}
+
+function readPage(html: string, file: string): { title: string; paragraphs: { id: string; text: string }[] } {
+	const body = BODY.exec(html)?.[1];
+	const title = TITLE.exec(html)?.[1];
+	if (body === undefined || title === undefined) throw new Error(`${file}: no text body or title found; was the page template changed?`);
+	const tree = fromHtml(body, { fragment: true });
+	const paragraphs = tree.children
+		.filter((node): node is Element => node.type === 'element' && node.tagName === 'p' && typeof node.properties.id === 'string')
+		.map((p) => ({ id: String(p.properties.id), text: textOf(p) }));
+	return { title: textOf(fromHtml(title, { fragment: true })), paragraphs };
+}
+
+/**
+ * Every text built: the folders under `dist/<first edition>/` that hold a
+ * text page, each read in all editions.
+ */
+export async function readTexts(dist: string, editions: readonly Edition[]): Promise<TextInEditions[]> {
+	const [first] = editions;
+	const folders = (await readdir(join(dist, first!.path), { withFileTypes: true })).filter((entry) => entry.isDirectory());
+	const texts = await Promise.all(
+		folders.map(async ({ name: slug }): Promise<TextInEditions | undefined> => {
+			const read = async (edition: Edition) => {
+				const file = join(dist, edition.path, slug, 'index.html');
+				return { file, html: await readFile(file, 'utf8') };
+			};
+			const firstPage = await read(first!);
+			if (!firstPage.html.includes('class="text-body"')) return undefined;
+			const pages = [readPage(firstPage.html, firstPage.file)];
+			for (const edition of editions.slice(1)) {
+				const { file, html } = await read(edition);
+				pages.push(readPage(html, file));
+			}
+			const paragraphs = pages[0]!.paragraphs.map((paragraph, i) => ({
+				id: paragraph.id,
+				texts: pages.map((page) => {
+					const same = page.paragraphs[i];
+					if (!same || same.id !== paragraph.id) throw new Error(`${slug}: paragraph ${paragraph.id} is missing or out of place in another edition.`);
+					return same.text;
+				}),
+			}));
+			return { slug, titles: pages.map((page) => page.title), paragraphs };
+		}),
+	);
+	return texts.filter((text): text is TextInEditions => text !== undefined);
+}
