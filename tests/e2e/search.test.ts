@@ -1,0 +1,151 @@
+/**
+ * Quote search as a reader uses it, in Chromium, on the built site.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../support/browser.ts';
+import { serveStatic, type StaticSite } from '../support/server.ts';
+import { DIST, SEED_SLUG } from '../support/site.ts';
+
+let site: StaticSite;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+	site = await serveStatic(DIST);
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+/** A page of the seed with the console and page errors collected. */
+async function openText(edition: string): Promise<{ page: Page; errors: string[] }> {
+	const page = await browser.newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+	page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+	page.on('dialog', (dialog) => {
+		errors.push(`dialog: ${dialog.message()}`);
+		void dialog.dismiss();
+	});
+	await page.goto(`${site.url}/${edition}/${SEED_SLUG}/`);
+	return { page, errors };
+}
+
+/** Type a query into the header box and wait for the answer. */
+async function search(page: Page, query: string): Promise<{ status: string; options: { href: string; text: string; exact: boolean }[] }> {
+	await page.fill('#search-input', '');
+	await page.focus('#search-input');
+	await page.fill('#search-input', query);
+	await page.waitForFunction(
+		(q) => {
+			const status = document.querySelector('.search-popup .search-status');
+			return status?.textContent && (document.querySelector('#search-input') as HTMLInputElement).value === q && !status.closest('[hidden]');
+		},
+		query,
+	);
+	// Let a debounced search for this very query settle.
+	await page.waitForTimeout(250);
+	return {
+		status: (await page.textContent('.search-popup .search-status')) ?? '',
+		options: await page.$$eval('[role=option] a', (links) =>
+			links.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent!, exact: !!a.querySelector('.hit-exact') })),
+		),
+	};
+}
+
+describe('quote search', () => {
+	it.each([
+		['zh-hans', '没有网络安全就没有国家安全', 'p8', '没有网络安全就没有国家安全'],
+		['zh-hans', '沒有網絡安全就沒有國家安全', 'p8', '没有网络安全就没有国家安全'],
+		['zh-hant', '没有网络安全就没有国家安全', 'p8', '沒有網絡安全就沒有國家安全'],
+		['zh-hk', '沒有網絡安全就沒有國家安全', 'p8', '沒有網絡安全就沒有國家安全'],
+		['zh-hant', '千军易得', 'p10', '千軍易得'],
+		['zh-hans', '人均帶寬', 'p4', '人均带宽'],
+	])('on %s, %s lands on %s, highlighted in the reader’s script', async (edition, query, id, shown) => {
+		const { page, errors } = await openText(edition);
+		const { options } = await search(page, query);
+		expect(options[0]!.exact).toBe(true);
+		expect(options[0]!.href).toMatch(new RegExp(`^/${edition}/${SEED_SLUG}/\\?hl=\\d+-\\d+#${id}$`));
+		expect(await page.textContent('[role=option] mark')).toBe(shown);
+		await page.keyboard.press('ArrowDown');
+		expect(await page.getAttribute('#search-input', 'aria-activedescendant')).toBe('search-input-listbox-0');
+		await page.keyboard.press('Enter');
+		await page.waitForURL(new RegExp(`#${id}$`));
+		await page.waitForSelector('mark.landing');
+		expect(await page.$eval('mark.landing', (mark) => [mark.closest('p')!.id, mark.textContent])).toEqual([id, shown]);
+		expect(await page.$eval('p:target', (p) => p.id)).toBe(id);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it('gives the same results for full-width and ASCII commas, and for none', async () => {
+		const { page } = await openText('zh-hans');
+		const full = await search(page, '要有自己的技术，有过硬的技术');
+		const ascii = await search(page, '要有自己的技术,有过硬的技术');
+		const none = await search(page, '要有自己的技术 有过硬的技术');
+		expect(full.options.length).toBeGreaterThan(0);
+		expect(ascii.options).toEqual(full.options);
+		expect(none.options).toEqual(full.options);
+		await page.close();
+	});
+
+	it('says so when nothing matches, rather than showing a stray one-character hit', async () => {
+		const { page } = await openText('zh-hans');
+		const { status, options } = await search(page, '完全不存在的句子');
+		expect(options).toEqual([]);
+		expect(status).toBe('没有找到包含这句话的段落。');
+		await page.close();
+	});
+
+	it('treats HTML in a query as text and survives a 10,000-character query', async () => {
+		const { page, errors } = await openText('zh-hans');
+		const html = await search(page, '<img src=x onerror=alert(1)>');
+		expect(html.options).toEqual([]);
+		expect(await page.$$('img')).toHaveLength(0);
+		const long = await search(page, '网络'.repeat(5_000));
+		expect(long.options).toEqual([]);
+		const after = await search(page, '千军易得');
+		expect(after.options[0]!.href).toContain('#p10');
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it('loads no search code before the reader touches search', async () => {
+		const before = site.requests.length;
+		const { page } = await openText('zh-hant');
+		await page.waitForLoadState('networkidle');
+		const loaded = site.requests.slice(before).map((request) => request.path);
+		expect(loaded.filter((path) => /pagefind|search-ui/.test(path))).toEqual([]);
+		await page.keyboard.press('/');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+		await page.close();
+	});
+
+	it('has a search page whose URL can be shared', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${site.url}/zh-hk/search/?q=${encodeURIComponent('千军易得')}`);
+		await page.waitForSelector('.search-results .hit');
+		expect(await page.getAttribute('.search-results .hit', 'href')).toMatch(/^\/zh-hk\/.*#p10$/);
+		expect(await page.inputValue('#search-page-input')).toBe('千军易得');
+		await page.fill('#search-page-input', '人均带宽');
+		await page.waitForFunction(() => location.search.includes(encodeURIComponent('人均带宽')));
+		await page.waitForSelector('.search-results .hit[href*="#p4"]');
+		await page.close();
+	});
+
+	it('without JavaScript, the search page says search needs it', async () => {
+		const noJs = await launch({ javaScriptEnabled: false });
+		try {
+			const page = await noJs.newPage();
+			await page.goto(`${site.url}/zh-hans/${SEED_SLUG}/`);
+			await page.fill('#search-input', '千军易得');
+			await page.press('#search-input', 'Enter');
+			await page.waitForURL(/\/zh-hans\/search\/\?q=/);
+			expect(await page.locator('.search-nojs').innerText()).toContain('搜索需要启用 JavaScript');
+		} finally {
+			await noJs.close();
+		}
+	});
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { openccConverter } from '../../src/convert/opencc.ts';
+import { applyEditionDiff, diffEdition } from '../../src/search/edition-diff.ts';
+import { fold, parseFoldTable, serializeFoldTable } from '../../src/search/fold.ts';
+import { buildFoldTable } from '../../src/search/fold-table.ts';
+
+const base = '习近平指出，没有网络安全就没有国家安全。信息技术决定着发展水平，著作等身。';
+const editions = [base, openccConverter('cn', 'tw')(base), openccConverter('cn', 'hk')(base)];
+const table = buildFoldTable([editions]);
+const folded = (text: string) => fold(text, table).chars.join('');
+
+describe('the search fold', () => {
+	it('folds every edition of a text to the same string', () => {
+		expect(new Set(editions.map(folded)).size).toBe(1);
+	});
+
+	it('merges 着/著 where the editions say so (決定著 in Taiwan is 决定着)', () => {
+		expect(editions[1]).toContain('決定著');
+		expect(folded('決定著')).toBe(folded('决定着'));
+	});
+
+	it('drops punctuation and spaces, and folds full-width letters and case', () => {
+		expect(folded('没有，网络 安全！')).toBe(folded('没有网络安全'));
+		expect(folded('ＣＮＮＩＣ')).toBe('cnnic');
+	});
+
+	it('maps each folded character back to its place in the original', () => {
+		expect(fold('甲，乙 丙', new Map()).origin).toEqual([0, 2, 4]);
+	});
+
+	it('ships only entries whose representative occurs in the corpus', () => {
+		expect(table.has('網')).toBe(true);
+		expect(table.has('龜')).toBe(false);
+		expect([...table].every(([key, value]) => key !== value)).toBe(true);
+	});
+
+	it('survives its own serialisation, astral characters included', () => {
+		const withAstral = new Map([...table, ['𠮷', '吉']]);
+		expect(parseFoldTable(serializeFoldTable(withAstral))).toEqual(withAstral);
+	});
+});
+
+describe('edition diffs', () => {
+	it.each([
+		['网络安全', '網絡安全'],
+		['安全网络', '安全網絡'],
+		['一二三', '一二三'],
+		['长度不同', '長度不同了'],
+		['第1段', '第２段'],
+		['甲𠮷乙', '甲吉乙'],
+	])('restores %s → %s', (from, to) => {
+		expect(applyEditionDiff(from, diffEdition(from, to))).toBe(to);
+	});
+
+	it('is short: only the differing characters and the gaps between them', () => {
+		expect(diffEdition('网络安全和信息化', '網絡安全和信息化')).toBe('網絡');
+		expect(diffEdition('安全和网络', '安全和網絡')).toBe('3網絡');
+	});
+});
