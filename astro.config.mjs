@@ -4,8 +4,14 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { searchIndex } from './src/search/integration.ts';
 
+// Environment settings, so the same code builds any corpus anywhere:
+// FANJIAN_CONTENT (the texts, default content/, read in src/content-dir.ts),
+// FANJIAN_OUT (the built site, default dist/), FANJIAN_SITE (its origin).
 export default defineConfig({
 	site: process.env.FANJIAN_SITE ?? 'http://localhost:4321',
+	outDir: process.env.FANJIAN_OUT ?? './dist',
+	// One cache per output, so builds of different sites can run side by side.
+	cacheDir: `./node_modules/.astro/${(process.env.FANJIAN_OUT ?? 'dist').replace(/\W+/g, '-')}`,
 	trailingSlash: 'ignore',
 	build: { format: 'directory' },
 	markdown: {

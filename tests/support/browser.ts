@@ -2,7 +2,7 @@
  * Debian's Chromium driven by playwright-core. Browsers are never downloaded:
  * CHROMIUM_PATH or /usr/bin/chromium must exist (.ci/run installs it).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -12,7 +12,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A fresh persistent context in a new profile directory. */
 export async function launch(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
 	const profile = mkdtempSync(join(tmpdir(), 'fanjian-chromium-'));
-	return chromium.launchPersistentContext(profile, {
+	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,
 		headless: true,
 		javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -27,4 +27,6 @@ export async function launch(options: { javaScriptEnabled?: boolean } = {}): Pro
 			'--disable-sync',
 		],
 	});
+	context.on('close', () => rmSync(profile, { recursive: true, force: true }));
+	return context;
 }
