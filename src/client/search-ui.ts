@@ -52,17 +52,28 @@ function hitContent(hit: Hit): HTMLElement {
 	return link;
 }
 
-/** Run searches one after another; a newer query makes older answers moot. */
+/**
+ * Run searches one after another; a newer query makes older answers moot.
+ * Each answered search leaves a `fanjian:search` User Timing measure (query
+ * and hit count in its detail), which the quote benchmark reads.
+ */
 function latestOnly(render: (outcome: SearchOutcome | Error, query: string) => void) {
 	let latest = 0;
 	return async (query: string) => {
 		const ticket = ++latest;
+		const start = performance.now();
+		let outcome: SearchOutcome | Error;
 		try {
-			const outcome = await searchQuote(query, lang);
-			if (ticket === latest) render(outcome, query);
+			outcome = await searchQuote(query, lang);
 		} catch (error) {
-			if (ticket === latest) render(error as Error, query);
+			outcome = error as Error;
 		}
+		if (ticket !== latest) return;
+		render(outcome, query);
+		performance.measure('fanjian:search', {
+			start,
+			detail: { query, hits: outcome instanceof Error ? -1 : outcome.hits.length },
+		});
 	};
 }
 

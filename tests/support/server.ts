@@ -3,9 +3,10 @@
  * a static host would serve `dist/`: `index.html` for folders, `404.html`
  * with status 404, and optional extra headers (the site's `_headers`).
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -19,10 +20,26 @@ const TYPES: Record<string, string> = {
 	'.svg': 'image/svg+xml',
 };
 
+/** Pagefind's own files are gzip already; a static host sends them as they are. */
+const PRECOMPRESSED = /\.(pagefind|pf_meta|pf_index|pf_fragment|pf_filter)$/;
+
+/** The bytes a static host with gzip would send for a file. */
+function gzippedSize(file: string): number {
+	return PRECOMPRESSED.test(file) ? statSync(file).size : gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+export interface ServedRequest {
+	path: string;
+	/** Bytes of the file. */
+	bytes: number;
+	/** Bytes a static host would send with gzip. */
+	gzipBytes: number;
+}
+
 export interface StaticSite {
 	url: string;
-	/** Every path requested, with the bytes sent. */
-	requests: { path: string; bytes: number }[];
+	/** Every path requested, with its size. */
+	requests: ServedRequest[];
 	close(): Promise<void>;
 }
 
@@ -42,7 +59,7 @@ export async function serveStatic(root: string, headers: Record<string, string> 
 		const found = existsSync(file);
 		const sent = found ? file : join(root, '404.html');
 		const size = statSync(sent).size;
-		requests.push({ path, bytes: size });
+		requests.push({ path, bytes: size, gzipBytes: gzippedSize(sent) });
 		response.writeHead(found ? 200 : 404, {
 			'content-type': TYPES[extname(sent)] ?? 'application/octet-stream',
 			'content-length': size,
