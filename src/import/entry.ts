@@ -82,7 +82,7 @@ export function importText(raw: string, options: ImportOptions): { mdx: string; 
 		`  file: ${yaml(options.file)}`,
 		`  sha256: ${sha256}`,
 		`  from: ${options.from}`,
-		'  steps:',
+		steps.length > 0 ? '  steps:' : '  steps: []',
 		...steps.map((step) => `    - ${yaml(step)}`),
 		'---',
 	];
