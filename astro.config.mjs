@@ -10,14 +10,20 @@ import { searchIndex } from './src/search/integration.ts';
 export default defineConfig({
 	site: process.env.FANJIAN_SITE ?? 'http://localhost:4321',
 	outDir: process.env.FANJIAN_OUT ?? './dist',
-	// One cache per output, so builds of different sites can run side by side.
-	cacheDir: `./node_modules/.astro/${(process.env.FANJIAN_OUT ?? 'dist').replace(/\W+/g, '-')}`,
+	// One cache per output, so builds of different sites can run side by side
+	// (scripts/build.ts builds beside the output and passes its name as the key).
+	cacheDir: `./node_modules/.astro/${(process.env.FANJIAN_CACHE_KEY ?? process.env.FANJIAN_OUT ?? 'dist').replace(/\W+/g, '-')}`,
 	trailingSlash: 'ignore',
-	build: { format: 'directory' },
+	// Every stylesheet and script is a file of its own, never inlined, so the
+	// Content-Security-Policy in public/_headers needs no hashes (issue 6).
+	build: { format: 'directory', inlineStylesheets: 'never' },
 	markdown: {
 		// Texts must render exactly as written: no curly quotes or dashes invented.
 		processor: satteri({ features: { smartPunctuation: false } }),
 	},
 	integrations: [mdx(), searchIndex()],
 	devToolbar: { enabled: false },
+	// Astro inlines a page script smaller than this limit (and Vite any small
+	// asset as a data: URL); 0 keeps them all external files, for the CSP.
+	vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -3,7 +3,8 @@
  * these `getStaticPaths`, so the list is decided here only.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { EDITIONS, type Edition } from '../editions.ts';
+import type { PageFamily } from '../alternates.ts';
+import { DEFAULT_EDITION, EDITIONS, type Edition } from '../editions.ts';
 
 export type Text = CollectionEntry<'texts'>;
 
@@ -27,3 +28,17 @@ export async function editionIndexPaths() {
 
 /** The URL path of a text in an edition. */
 export const textPath = (edition: Edition, slug: string) => `/${edition.path}/${slug}/`;
+
+/** The edition indexes `/<edition>/`; the edition chooser `/` is their `x-default`. */
+export const editionIndexes: PageFamily = { pathIn: (edition) => `/${edition.path}/`, xDefault: '/' };
+
+/** A text in every edition; the default edition's page is its `x-default`. */
+export const textPages = (slug: string): PageFamily => ({
+	pathIn: (edition) => textPath(edition, slug),
+	xDefault: textPath(DEFAULT_EDITION, slug),
+});
+
+/** Every page meant for search engines (the sitemap): the indexes and every text, in every edition. */
+export async function indexedPages(): Promise<PageFamily[]> {
+	return [editionIndexes, ...(await allTexts()).map((text) => textPages(text.id))];
+}
