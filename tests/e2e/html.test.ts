@@ -1,0 +1,67 @@
+/**
+ * Valid HTML: every built page, and the pages as the search scripts leave
+ * them, checked by html-validate (offline, no Java) with its recommended and
+ * document rules: 0 errors.
+ */
+import { HtmlValidate, type Message } from 'html-validate';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../support/browser.ts';
+import { builtPages } from '../support/pages.ts';
+import { serveStatic, type StaticSite } from '../support/server.ts';
+import { DIST, SEED_SLUG } from '../support/site.ts';
+
+const validator = new HtmlValidate({
+	extends: ['html-validate:recommended', 'html-validate:document'],
+	rules: {
+		// Subresource integrity guards files from other origins (CDNs); every file here is the site's own.
+		'require-sri': ['error', { target: 'crossorigin' }],
+		// The search box is the WAI-ARIA combobox pattern: its popup of result links is a listbox no <select> can be.
+		'prefer-native-element': ['error', { exclude: ['listbox'] }],
+	},
+});
+
+const describeMessage = (m: Message) => `${m.line}:${m.column} ${m.ruleId}: ${m.message} (${m.selector ?? ''})`;
+
+async function errors(html: string, name: string): Promise<string[]> {
+	const report = await validator.validateString(html, name);
+	return report.results.flatMap((result) => result.messages.filter((m) => m.severity === 2).map(describeMessage));
+}
+
+describe('every built page is valid HTML', () => {
+	it.each(builtPages().map((page) => [page.path, page.html]))('%s', async (path, html) => {
+		expect(await errors(html, path)).toEqual([]);
+	});
+});
+
+describe('pages as the scripts leave them are valid HTML', () => {
+	let site: StaticSite;
+	let browser: BrowserContext;
+	beforeAll(async () => {
+		site = await serveStatic(DIST);
+		browser = await launch();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await site?.close();
+	});
+
+	it('a text page with the search combobox open on results', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${site.url}/zh-hant/${SEED_SLUG}/`);
+		await page.focus('#search-input');
+		await page.fill('#search-input', '千军易得');
+		await page.waitForSelector('.search-popup:not([hidden]) [role=option]');
+		await page.keyboard.press('ArrowDown');
+		expect(await errors(await page.content(), 'combobox')).toEqual([]);
+		await page.close();
+	});
+
+	it('the search page with results', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${site.url}/zh-hk/search/?q=${encodeURIComponent('千军易得')}`);
+		await page.waitForSelector('.search-results li');
+		expect(await errors(await page.content(), 'search page')).toEqual([]);
+		await page.close();
+	});
+});
