@@ -12,6 +12,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { STORAGE_SCRIPT_NAMES, type StorageScript } from '../src/editions.ts';
 import { ImportError, decodeText, type Encoding } from '../src/import/decode.ts';
+import type { Finding } from '../src/import/clean.ts';
 import { SOURCE_LOCALES, importText, type SourceLocale } from '../src/import/entry.ts';
 import { slugFromFileName, SLUG } from '../src/import/slug.ts';
 
@@ -74,9 +75,15 @@ function main(argv: string[]): void {
 
 	console.log(`Wrote ${target}: ${report.paragraphs} paragraphs.`);
 	for (const [kind, count] of Object.entries(report.counts)) console.log(`  ${kind}: ${count}`);
-	if (report.unsure.length > 0) {
-		console.log(`Check these ${report.unsure.length} places by hand:`);
-		for (const finding of report.unsure) console.log(`  ${file}:${finding.line}:${finding.column}  ${finding.text}  ${finding.reason}`);
+	const where = (finding: Finding) => `  ${file}:${finding.line}:${finding.column}  ${finding.text}  `;
+	if (report.received.length > 0) {
+		console.log(`Mixed script in the received text, read as ${values.from} (the conversion to ${values.store} leaves ${report.stored.length} of them for you to check, below):`);
+		for (const place of report.received) console.log(`${where(place)}${place.level}  ${place.reason}`);
+	}
+	const unsure = [...report.unsure, ...report.stored.map((place) => ({ ...place, reason: `${place.level}  ${place.reason}` }))];
+	if (unsure.length > 0) {
+		console.log(`Check these ${unsure.length} places by hand:`);
+		for (const finding of unsure) console.log(`${where(finding)}${finding.reason}`);
 	}
 }
 

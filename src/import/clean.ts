@@ -4,6 +4,8 @@
  * what it changed, so the CLI can print a report and nothing is silent.
  */
 
+import { locator, replaceTraced, trace, type Traced } from './traced.ts';
+
 /** One place in the raw text the cleaner changed or is unsure of. */
 export interface Finding {
 	/** 1-based line in the raw text. */
@@ -12,6 +14,16 @@ export interface Finding {
 	column: number;
 	/** What was seen, with a little context. */
 	text: string;
+	/** Why it was reported. */
+	reason: string;
+}
+
+/** A place a step is unsure of, before it is located in the raw text. */
+interface Unsure {
+	/** Offset of the place in the raw text. */
+	offset: number;
+	/** Offset in the raw text where the place ends. */
+	end: number;
 	/** Why it was reported. */
 	reason: string;
 }
@@ -31,22 +43,20 @@ const PINYIN = new RegExp(`(?<=\\p{Script=Han})[(（](${SYLLABLE}(?:[ '’]?${SY
 /** Lower-case letters in parentheses after a Han character, with no tone: maybe pinyin. */
 const MAYBE_PINYIN = /(?<=\p{Script=Han})[(（]([a-z]{1,6})[)）]/gu;
 
-function locate(text: string, index: number): { line: number; column: number } {
-	const before = text.slice(0, index);
-	const line = before.split('\n').length;
-	const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
-	return { line, column };
-}
-
-function context(text: string, index: number, length: number): string {
-	return text.slice(Math.max(0, index - 4), index + length + 4).replace(/\n/g, '⏎');
-}
-
+/** The result of one cleaning step. */
 export interface StepResult {
+	/** The text after the step, traced to the raw text. */
+	traced: Traced;
+	/** The text after the step. */
 	text: string;
+	/** How many changes the step made (what is counted is the step's own). */
 	count: number;
-	unsure: Finding[];
+	/** Places the step is unsure of. */
+	unsure: Unsure[];
 }
+
+const traced = (input: Traced | string): Traced => (typeof input === 'string' ? trace(input) : input);
+const result = (step: Traced, count: number, unsure: Unsure[] = []): StepResult => ({ traced: step, text: step.text, count, unsure });
 
 /**
  * Remove pinyin annotations. Real parentheses such as （2014年） or (CNNIC)
@@ -55,21 +65,17 @@ export interface StepResult {
  *
  * @example stripPinyin('中央網(wǎng)絡(luò)').text // '中央網絡'
  */
-export function stripPinyin(text: string): StepResult {
-	let count = 0;
-	const stripped = text.replace(PINYIN, () => {
-		count++;
-		return '';
-	});
-	const unsure: Finding[] = [];
-	for (const found of stripped.matchAll(MAYBE_PINYIN)) {
+export function stripPinyin(input: Traced | string): StepResult {
+	const { traced: stripped, replaced } = replaceTraced(traced(input), PINYIN, () => '');
+	const unsure: Unsure[] = [];
+	for (const found of stripped.text.matchAll(MAYBE_PINYIN)) {
 		unsure.push({
-			...locate(stripped, found.index),
-			text: context(stripped, found.index, found[0].length),
+			offset: stripped.origin[found.index]!,
+			end: stripped.origin[found.index + found[0].length]!,
 			reason: `"${found[0]}" may be a pinyin annotation without tone marks; it was kept`,
 		});
 	}
-	return { text: stripped, count, unsure };
+	return result(stripped, replaced.length, unsure);
 }
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
@@ -81,44 +87,75 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
  *
  * @example foldPunctuation('安全,发展').text // '安全，发展'
  */
-export function foldPunctuation(text: string): StepResult {
-	let count = 0;
-	const folded = text.replace(/([ \t]*)([,;:?!])([ \t]*)/g, (all, _before: string, mark: string, _after: string, index: number, whole: string) => {
-		const prev = whole[index - 1] ?? '';
-		const next = whole[index + all.length] ?? '';
+export function foldPunctuation(input: Traced | string): StepResult {
+	const { traced: folded, replaced } = replaceTraced(traced(input), /([ \t]*)([,;:?!])([ \t]*)/g, (found, whole) => {
+		const [all, , mark] = found as unknown as [string, string, string];
+		const prev = whole[found.index - 1] ?? '';
+		const next = whole[found.index + all.length] ?? '';
 		const chinese = HAN_OR_CJK_PUNCT.test(prev) || HAN_OR_CJK_PUNCT.test(next);
-		if (!chinese || (mark === ':' && whole.startsWith('//', index + all.length))) return all;
-		count++;
+		if (!chinese || (mark === ':' && whole.startsWith('//', found.index + all.length))) return undefined;
 		return FULL_WIDTH[mark]!;
 	});
-	return { text: folded, count, unsure: [] };
+	return result(folded, replaced.length);
 }
 
 /**
  * Normalise whitespace: CRLF and CR to LF; zero-width characters and BOMs
  * removed; each line trimmed; runs of spaces, tabs, no-break and ideographic
  * spaces inside a line become one space, and none is kept between two Han
- * characters.
+ * characters. The first step: it takes the raw text and counts the raw
+ * lines it changed.
  */
-export function normaliseWhitespace(text: string): StepResult {
-	let count = 0;
-	const normalised = text
-		.replace(/\r\n?/g, '\n')
-		.replace(/[\u200b-\u200d\u2060\ufeff]/g, () => {
-			count++;
-			return '';
-		})
-		.split('\n')
-		.map((line) => {
-			const trimmed = line
-				.replace(/[\s\u3000]+/g, ' ')
-				.trim()
-				.replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '');
-			if (trimmed !== line) count++;
-			return trimmed;
-		})
-		.join('\n');
-	return { text: normalised, count, unsure: [] };
+export function normaliseWhitespace(raw: string): StepResult {
+	let text = trace(raw);
+	const changed: number[] = [];
+	for (const [pattern, replacement] of [
+		[/\r\n?/g, '\n'],
+		[/[\u200b-\u200d\u2060\ufeff]/g, ''],
+		[/[^\S\n]+/g, ' '],
+		[/^ | $/gm, ''],
+		[/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, ''],
+	] as const) {
+		const step = replaceTraced(text, pattern, (found) => (found[0] === replacement ? undefined : replacement));
+		text = step.traced;
+		changed.push(...step.replaced);
+	}
+	const lineOf = locator(raw);
+	return result(text, new Set(changed.map((offset) => lineOf(offset).line)).size);
+}
+
+/** A received text after cleaning, before conversion, traced to the raw text. */
+export interface Cleaned {
+	/** The cleaned text, traced to the raw text. */
+	traced: Traced;
+	/** Changes made, by step. */
+	counts: { pinyin: number; punctuation: number; whitespace: number };
+	/** Places to check by hand, at their line and column in the raw text. */
+	unsure: Finding[];
+}
+
+/**
+ * Every cleaning step, in order: whitespace, pinyin, punctuation. Places are
+ * reported at their line and column in the raw text.
+ */
+export function cleanText(raw: string): Cleaned {
+	const whitespace = normaliseWhitespace(raw);
+	const pinyin = stripPinyin(whitespace.traced);
+	const punctuation = foldPunctuation(pinyin.traced);
+	const locate = locator(raw);
+	const unsure = [...whitespace.unsure, ...pinyin.unsure, ...punctuation.unsure].map(
+		(place): Finding => ({ ...locate(place.offset), text: rawContext(raw, place.offset, place.end), reason: place.reason }),
+	);
+	return {
+		traced: punctuation.traced,
+		counts: { pinyin: pinyin.count, punctuation: punctuation.count, whitespace: whitespace.count },
+		unsure,
+	};
+}
+
+/** The raw text of a place, with a little context, on one line. */
+export function rawContext(raw: string, offset: number, end: number): string {
+	return raw.slice(Math.max(0, offset - 4), end + 4).replace(/\r?\n/g, '⏎');
 }
 
 /** Split into paragraphs: every non-empty line is one. */

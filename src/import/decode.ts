@@ -15,30 +15,54 @@ export class ImportError extends Error {
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
+/** The 1-based line of a byte offset: line breaks before it, plus one. */
+function lineAt(bytes: Uint8Array, offset: number): number {
+	let line = 1;
+	for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+	return line;
+}
+
 /**
  * Decode a received file. UTF-8 (with or without BOM) and UTF-16 with a BOM
  * are read as they are; GB18030 and Big5 only when the editor names the
- * encoding, since guessing between them produces plausible-looking nonsense.
+ * encoding, since guessing between them produces plausible-looking nonsense;
+ * a named encoding the bytes do not look like is refused too.
  */
 export function decodeText(bytes: Uint8Array, file: string, encoding?: Encoding): string {
-	if (bytes.length === 0) throw new ImportError(`${file} is empty.`, 'Check that you saved the text before importing it.');
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) return strictDecode('utf-16le', bytes.subarray(2), file);
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) return strictDecode('utf-16be', bytes.subarray(2), file);
-	if (encoding && encoding !== 'utf-8') return checkText(strictDecode(encoding, bytes, file), file);
-	const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-	let text: string;
-	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
-	} catch {
-		const guess = guessLegacyEncoding(bytes);
+	if (bytes.length === 0) throw new ImportError(`${file} is empty (0 bytes).`, 'Check that you saved the text before importing it.');
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return checkText(strictDecode('utf-16le', bytes.subarray(2), file), file);
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return checkText(strictDecode('utf-16be', bytes.subarray(2), file), file);
+	const nul = bytes.indexOf(0);
+	if (nul >= 0) {
 		throw new ImportError(
-			`${file} is not valid UTF-8${guess ? `; it looks like ${guess}` : ''}.`,
+			`${file} is binary, not text: it has a NUL byte at line ${lineAt(bytes, nul)} (byte ${nul}).`,
+			'Import a plain-text (.txt) copy of the text, not a Word, PDF or image file. If it is UTF-16 without a byte-order mark, save it as UTF-8.',
+		);
+	}
+	if (encoding && encoding !== 'utf-8') {
+		const text = strictDecode(encoding, bytes, file);
+		// Short texts give too little evidence to overrule the editor.
+		const likely = legacyEncoding(bytes, 20);
+		if (likely && likely !== encoding) {
+			throw new ImportError(
+				`${file} does not look like ${encoding}: read that way it would be nonsense; it looks like ${likely}.`,
+				`Run the import again with --encoding ${likely}, and check the first lines of the entry.`,
+			);
+		}
+		return checkText(text, file);
+	}
+	const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+	const invalid = firstInvalidUtf8(bytes, start);
+	if (invalid >= 0) {
+		const guess = legacyEncoding(bytes);
+		throw new ImportError(
+			`${file} is not valid UTF-8 (the first bad byte is at line ${lineAt(bytes, invalid)}, byte ${invalid})${guess ? `; it looks like ${guess}` : ''}.`,
 			guess
 				? `If it is ${guess}, run the import again with --encoding ${guess}, or convert it first: iconv -f ${guess.toUpperCase()} -t UTF-8 "${file}" > text.txt`
 				: 'Save the file as UTF-8 and import it again.',
 		);
 	}
-	return checkText(text, file);
+	return checkText(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)), file);
 }
 
 function strictDecode(encoding: Encoding, bytes: Uint8Array, file: string): string {
@@ -49,12 +73,13 @@ function strictDecode(encoding: Encoding, bytes: Uint8Array, file: string): stri
 	}
 }
 
-/** Refuse binary files and files with no text. */
+/** Refuse text with control characters (binary) and text with nothing but whitespace. */
 function checkText(text: string, file: string): string {
-	const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
-	if (controls > 0) {
+	const control = /[\u0000-\u0008\u000e-\u001f\u007f]/.exec(text);
+	if (control) {
+		const line = text.slice(0, control.index).split('\n').length;
 		throw new ImportError(
-			`${file} looks binary: it has ${controls} control character${controls === 1 ? '' : 's'} (such as NUL).`,
+			`${file} looks binary: line ${line} has the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}.`,
 			'Import a plain-text (.txt) copy of the text, not a Word, PDF or image file.',
 		);
 	}
@@ -62,15 +87,63 @@ function checkText(text: string, file: string): string {
 	return text;
 }
 
-/** Which legacy Chinese encoding decodes the bytes without error, if exactly one does. */
-function guessLegacyEncoding(bytes: Uint8Array): Encoding | undefined {
-	const fits = (['gb18030', 'big5'] as const).filter((encoding) => {
+/**
+ * The offset of the first byte that breaks UTF-8 (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF), or -1.
+ */
+function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
+	const within = (i: number, low: number, high: number) => i < bytes.length && bytes[i]! >= low && bytes[i]! <= high;
+	let i = start;
+	while (i < bytes.length) {
+		const byte = bytes[i]!;
+		let length: number;
+		let low = 0x80;
+		let high = 0xbf;
+		if (byte < 0x80) length = 1;
+		else if (byte >= 0xc2 && byte <= 0xdf) length = 2;
+		else if (byte >= 0xe0 && byte <= 0xef) {
+			length = 3;
+			if (byte === 0xe0) low = 0xa0;
+			if (byte === 0xed) high = 0x9f;
+		} else if (byte >= 0xf0 && byte <= 0xf4) {
+			length = 4;
+			if (byte === 0xf0) low = 0x90;
+			if (byte === 0xf4) high = 0x8f;
+		} else return i;
+		if (length > 1 && !within(i + 1, low, high)) return i;
+		for (let k = 2; k < length; k++) if (!within(i + k, 0x80, 0xbf)) return i;
+		i += length;
+	}
+	return -1;
+}
+
+/**
+ * Which legacy Chinese encoding the bytes look like. Both GB18030 and Big5
+ * accept most double-byte text, so decoding alone cannot tell; but the
+ * second byte of a Big5 character is below 0xA1 about 40% of the time, and
+ * of a common GB2312 character never. Undefined when fewer double-byte
+ * characters than `minimumCharacters` give evidence.
+ */
+function legacyEncoding(bytes: Uint8Array, minimumCharacters = 1): Encoding | undefined {
+	let pairs = 0;
+	let lowTrail = 0;
+	for (let i = 0; i < bytes.length; i++) {
+		if (bytes[i]! < 0x81 || bytes[i]! > 0xfe || i + 1 >= bytes.length) continue;
+		pairs++;
+		if (bytes[i + 1]! >= 0x40 && bytes[i + 1]! <= 0x7e) lowTrail++;
+		i++;
+	}
+	if (pairs < minimumCharacters) return undefined;
+	const decodes = (encoding: Encoding) => {
 		try {
 			new TextDecoder(encoding, { fatal: true }).decode(bytes);
 			return true;
 		} catch {
 			return false;
 		}
-	});
-	return fits[0];
+	};
+	const looksBig5 = lowTrail / pairs > 0.1;
+	if (looksBig5 && decodes('big5')) return 'big5';
+	if (!looksBig5 && decodes('gb18030')) return 'gb18030';
+	return decodes('big5') ? 'big5' : decodes('gb18030') ? 'gb18030' : undefined;
 }

@@ -6,8 +6,10 @@
 import { createHash } from 'node:crypto';
 import { openccConverter } from '../convert/opencc.ts';
 import { STORAGE_SCRIPTS, type OpenccLocale, type StorageScript } from '../editions.ts';
-import { escapeMdx, foldPunctuation, normaliseWhitespace, splitParagraphs, stripPinyin, type Finding } from './clean.ts';
+import { lintScript, type LintLevel } from '../lint/mixed-script.ts';
+import { cleanText, escapeMdx, rawContext, splitParagraphs, type Finding } from './clean.ts';
 import { ImportError } from './decode.ts';
+import { locator } from './traced.ts';
 
 /** OpenCC locales a received text may be written in. */
 export const SOURCE_LOCALES = ['cn', 'tw', 'hk', 't'] as const satisfies readonly OpenccLocale[];
@@ -34,6 +36,16 @@ export interface ImportReport {
 	counts: Record<string, number>;
 	/** Places the cleaner is unsure of: check them by hand. */
 	unsure: Finding[];
+	/** Mixed-script places in the received text, read as `--from` (the conversion may have repaired them). */
+	received: ScriptPlace[];
+	/** WARNs and INFOs left in the stored text: check them by hand. */
+	stored: ScriptPlace[];
+}
+
+/** A mixed-script finding, placed in the raw text. */
+export interface ScriptPlace extends Finding {
+	/** ERROR, WARN or INFO, as `npm run lint:content` reports. */
+	level: LintLevel;
 }
 
 /** YAML scalar: a JSON string is a valid YAML double-quoted scalar. */
@@ -51,20 +63,45 @@ export function importText(raw: string, options: ImportOptions): { mdx: string; 
 	if (!options.title.trim()) throw new ImportError('The text has no title.', 'Give one with --title "…".');
 	if (!options.publisher.trim()) throw new ImportError('The text has no publisher.', 'Give one with --publisher "…".');
 
-	const whitespace = normaliseWhitespace(raw);
-	const pinyin = stripPinyin(whitespace.text);
-	const punctuation = foldPunctuation(pinyin.text);
+	const cleaned = cleanText(raw);
+	const text = cleaned.traced.text;
 	const convert = openccConverter(options.from, STORAGE_SCRIPTS[options.store]);
-	const converted = convert(punctuation.text);
+	const converted = convert(text);
 	let changedChars = 0;
-	for (let i = 0; i < converted.length; i++) if (converted[i] !== punctuation.text[i]) changedChars++;
+	for (let i = 0; i < converted.length; i++) if (converted[i] !== text[i]) changedChars++;
 	const paragraphs = splitParagraphs(converted);
 	if (paragraphs.length === 0) throw new ImportError(`${options.file} has no text left after cleaning.`, 'Check the file.');
 
+	// Mixed script, placed in the raw file: what the received copy got wrong,
+	// and what the stored text would still get wrong.
+	const locate = locator(raw);
+	const rawOffset = (offset: number, inText: string) => {
+		if (inText.length === text.length) return cleaned.traced.origin[offset]!;
+		const lineStart = inText.lastIndexOf('\n', offset - 1) + 1;
+		const lineIndex = inText.slice(0, lineStart).split('\n').length - 1;
+		let start = 0;
+		for (let i = 0; i < lineIndex; i++) start = text.indexOf('\n', start) + 1;
+		return cleaned.traced.origin[start]!;
+	};
+	const place = (inText: string) => (finding: ReturnType<typeof lintScript>[number]): ScriptPlace => {
+		const offset = rawOffset(finding.offset, inText);
+		return { ...locate(offset), level: finding.level, text: rawContext(raw, offset, offset + finding.found.length), reason: finding.message };
+	};
+	const received = lintScript(text, options.from).map(place(text));
+	const storedFindings = lintScript(converted, STORAGE_SCRIPTS[options.store]);
+	const errors = storedFindings.filter((finding) => finding.level === 'ERROR').map(place(converted));
+	if (errors.length > 0) {
+		const list = errors.slice(0, 5).map((error) => `  ${options.file}:${error.line}:${error.column}  ${error.text}  ${error.reason}`);
+		throw new ImportError(
+			`${options.file}: stored as ${options.store}, the text would keep ${errors.length} character${errors.length === 1 ? '' : 's'} that ${options.store} never uses:\n${list.join('\n')}${errors.length > 5 ? `\n  … and ${errors.length - 5} more` : ''}`,
+			`Correct them in the file, or check --from: a copy in the other script of its original is imported with --from <its script> --store <the original's>, and OpenCC repairs it.`,
+		);
+	}
+
 	const counts = {
-		'pinyin annotations removed': pinyin.count,
-		'ASCII punctuation folded to full width': punctuation.count,
-		'lines with whitespace normalised': whitespace.count,
+		'pinyin annotations removed': cleaned.counts.pinyin,
+		'ASCII punctuation folded to full width': cleaned.counts.punctuation,
+		'lines with whitespace normalised': cleaned.counts.whitespace,
 		[`characters converted ${options.from} → ${options.store}`]: changedChars,
 	};
 	const steps = Object.entries(counts)
@@ -89,6 +126,12 @@ export function importText(raw: string, options: ImportOptions): { mdx: string; 
 	const body = paragraphs.map(escapeMdx).join('\n\n');
 	return {
 		mdx: `${frontmatter.join('\n')}\n\n${body}\n`,
-		report: { paragraphs: paragraphs.length, counts, unsure: [...pinyin.unsure] },
+		report: {
+			paragraphs: paragraphs.length,
+			counts,
+			unsure: cleaned.unsure,
+			received,
+			stored: storedFindings.filter((finding) => finding.level !== 'ERROR').map(place(converted)),
+		},
 	};
 }

@@ -30,6 +30,8 @@ export const termSchema = z
 
 export type Term = z.infer<typeof termSchema>;
 
+const LINT_EXAMPLE = 'lint takes a list of passages whose WARNs you checked: `lint: { acknowledge: ["總體布局"] }`.';
+
 export const entrySchema = z.object({
 	/** The title, in the entry's script. */
 	title: z
@@ -67,6 +69,18 @@ export const entrySchema = z.object({
 		.optional(),
 	/** Terms pinned for this text only (see content/glossary.json for the site-wide list). */
 	terms: z.array(termSchema).default([]),
+	/** Mixed-script lint (`npm run lint:content`): `acknowledge` lists passages whose WARNs the author checked, e.g. `总体布局`. */
+	lint: z
+		.strictObject(
+			{
+				acknowledge: z.array(
+					z.string().trim().min(1, 'An acknowledged passage is empty: write the words around the character, for example `總體布局`.'),
+					{ error: LINT_EXAMPLE },
+				),
+			},
+			{ error: LINT_EXAMPLE },
+		)
+		.optional(),
 });
 
 export type EntryData = z.infer<typeof entrySchema>;

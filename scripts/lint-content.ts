@@ -1,0 +1,72 @@
+/**
+ * npm run lint:content [-- [files…] [--content dir] [--strict] [--quiet]]
+ *
+ * The mixed-script lint (src/lint/mixed-script.ts) on every entry in the
+ * content folder (FANJIAN_CONTENT, default content/), or on the files named,
+ * each against the script its frontmatter declares. Prints ERROR, WARN and
+ * INFO places as file:line and ¶paragraph:column. Exits 1 on any ERROR, and
+ * with --strict on any WARN not acknowledged in `lint: { acknowledge: […] }`.
+ * Needs nothing from a build.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatFinding, lintEntry, LintError, readEntry } from '../src/lint/entries.ts';
+
+/** Every `.mdx` file under a folder, as the content collection finds them. */
+function entryFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true, recursive: true })
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
+		.map((entry) => join(entry.parentPath, entry.name))
+		.sort();
+}
+
+function main(argv: string[]): number {
+	const { values, positionals } = parseArgs({
+		args: argv,
+		allowPositionals: true,
+		options: {
+			content: { type: 'string', default: process.env.FANJIAN_CONTENT ?? 'content' },
+			strict: { type: 'boolean', default: false },
+			quiet: { type: 'boolean', default: false },
+		},
+	});
+	const files = positionals.length > 0 ? positionals : entryFiles(values.content);
+	if (files.length === 0) throw new LintError(`No .mdx entries in ${values.content}.`, 'Check --content or FANJIAN_CONTENT.');
+	const totals = { ERROR: 0, WARN: 0, INFO: 0, acknowledged: 0 };
+	for (const path of files) {
+		const file = relative(process.cwd(), path) || path;
+		let source: string;
+		try {
+			source = readFileSync(path, 'utf8');
+		} catch {
+			throw new LintError(`${file} cannot be read.`, 'Check the path.');
+		}
+		for (const finding of lintEntry(readEntry(file, source))) {
+			if (finding.acknowledged) totals.acknowledged++;
+			else totals[finding.level]++;
+			if (!values.quiet || finding.level === 'ERROR') console.log(formatFinding(file, finding));
+		}
+	}
+	console.log(
+		`lint:content: ${files.length} entr${files.length === 1 ? 'y' : 'ies'}, ${totals.ERROR} ERROR, ${totals.WARN} WARN (${totals.acknowledged} acknowledged), ${totals.INFO} INFO.`,
+	);
+	if (totals.ERROR > 0) {
+		console.log('Fix each ERROR by writing the character shown, or re-import the text with the right --from.');
+		return 1;
+	}
+	if (values.strict && totals.WARN > 0) {
+		console.log('Write the character shown, or add the passage to `lint: { acknowledge: [...] }` in the frontmatter.');
+		return 1;
+	}
+	return 0;
+}
+
+try {
+	process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+	if (error instanceof LintError) {
+		console.error(`error: ${error.message}\nhint: ${error.hint}`);
+		process.exitCode = 1;
+	} else throw error;
+}

@@ -1,0 +1,182 @@
+/**
+ * The mixed-script lint applied to MDX entries: the body and the text
+ * fields of the frontmatter, against the entry's declared script, with
+ * places as paragraph and column and as file line and column. Needs nothing
+ * from a build: the frontmatter is read with the parser Astro's MDX uses.
+ */
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { STORAGE_SCRIPTS, type StorageScript } from '../editions.ts';
+import { entrySchema, type EntryData } from '../schemas/entry.ts';
+import { lintScript, type DeclaredScript, type ScriptFinding } from './mixed-script.ts';
+
+export class LintError extends Error {
+	/** What the author should do about it. */
+	readonly hint: string;
+	constructor(message: string, hint: string) {
+		super(message);
+		this.name = 'LintError';
+		this.hint = hint;
+	}
+}
+
+/** An entry read for the lint. */
+export interface LintEntry {
+	/** The entry's file, as named in reports. */
+	file: string;
+	/** The validated frontmatter. */
+	data: EntryData;
+	/** The body, line for line as in the file (frontmatter, code and unconverted passages blanked). */
+	body: string;
+	/** The line of each top-level frontmatter field. */
+	fieldLines: ReadonlyMap<string, number>;
+}
+
+/** A finding placed in an entry. */
+export interface EntryFinding extends ScriptFinding {
+	/** 1-based paragraph of the body (blocks between blank lines); 0 in the frontmatter. */
+	paragraph: number;
+	/** The frontmatter field, when the finding is in one. */
+	field?: string;
+	/** 1-based column, in code points, within the paragraph or field. */
+	column: number;
+	/** 1-based line in the file. */
+	line: number;
+	/** The characters around the finding. */
+	context: string;
+	/** True for a WARN the entry acknowledges in `lint.acknowledge`. */
+	acknowledged: boolean;
+}
+
+/** Replace every character but line breaks with a space: the lint skips it, places stay put. */
+const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+
+/**
+ * Passages the site never converts, so the lint does not read them either:
+ * code, HTML comments, and elements marked `data-no-convert` or `translate="no"`.
+ */
+const NOT_CONVERTED = [
+	/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[^\n]*$/gm,
+	/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g,
+	/<!--[\s\S]*?-->/g,
+	/<([A-Za-z][\w-]*)\b[^>]*\s(?:data-no-convert|translate=["']no["'])[^>]*>[\s\S]*?<\/\1\s*>/g,
+];
+
+/** Text fields of the frontmatter that are published, and so linted. */
+const TEXT_FIELDS = ['title', 'publisher', 'summary'] as const;
+
+/** Read an entry's source for the lint; fails with the fix when its frontmatter is not valid. */
+export function readEntry(file: string, source: string): LintEntry {
+	let parsed: ReturnType<typeof parseFrontmatter>;
+	try {
+		parsed = parseFrontmatter(source, { frontmatter: 'empty-with-lines' });
+	} catch (error) {
+		throw new LintError(`${file}: the frontmatter is not valid YAML: ${(error as Error).message}`, 'Fix the YAML between the two `---` lines.');
+	}
+	const result = entrySchema.safeParse(parsed.frontmatter);
+	if (!result.success) {
+		const issue = result.error.issues[0]!;
+		throw new LintError(`${file}: frontmatter ${issue.path.join('.')}: ${issue.message}`, 'Fix the frontmatter as the message says; the build refuses it too.');
+	}
+	let body = parsed.content;
+	for (const pattern of NOT_CONVERTED) body = body.replace(pattern, blank);
+	const fieldLines = new Map<string, number>();
+	const lines = source.split('\n');
+	for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i]!); i++) {
+		const key = /^([\w-]+)\s*:/.exec(lines[i]!)?.[1];
+		if (key) fieldLines.set(key, i + 1);
+	}
+	return { file, data: result.data, body, fieldLines };
+}
+
+/** The OpenCC locale an entry's script is checked against. */
+export const declaredScript = (data: Pick<EntryData, 'script'>): DeclaredScript => STORAGE_SCRIPTS[data.script as StorageScript];
+
+const codePoints = (text: string) => [...text].length;
+const around = (text: string, offset: number) => text.slice(Math.max(0, offset - 6), offset + 7).replace(/\s+/g, ' ').trim();
+
+/** How to lint an entry other than in its declared script: one of its editions. */
+export interface EditionLint {
+	/** The edition's OpenCC locale, checked against. */
+	script: DeclaredScript;
+	/** The converter from the entry's script into the edition. */
+	convert: (text: string) => string;
+}
+
+/**
+ * Lint one entry: its body and title, publisher and summary, against its
+ * declared script, or converted into an edition against the edition's.
+ * WARNs covered by a passage in `lint.acknowledge` are marked acknowledged
+ * (in the declared script only: the passages are written in it).
+ *
+ * @example lintEntry(readEntry('content/x.mdx', source)).filter((f) => f.level === 'ERROR')
+ */
+export function lintEntry(entry: LintEntry, edition?: EditionLint): EntryFinding[] {
+	const script = edition?.script ?? declaredScript(entry.data);
+	const convert = edition?.convert ?? ((text: string) => text);
+	const passages = edition ? [] : (entry.data.lint?.acknowledge ?? []);
+	/** True when an acknowledged passage in `text` covers `offset`. */
+	const covered = (text: string, offset: number) =>
+		passages.some((passage) => {
+			for (let at = text.indexOf(passage); at >= 0 && at <= offset; at = text.indexOf(passage, at + 1)) {
+				if (offset < at + passage.length) return true;
+			}
+			return false;
+		});
+	const findings: EntryFinding[] = [];
+
+	const body = convert(entry.body);
+	// Paragraphs are blocks of non-blank lines; each line knows its paragraph.
+	const lines = body.split('\n');
+	const lineStart: number[] = [];
+	const lineParagraph: number[] = [];
+	const paragraphStart: number[] = [];
+	let offset = 0;
+	let previousBlank = true;
+	for (const line of lines) {
+		const isBlank = line.trim() === '';
+		if (!isBlank && previousBlank) paragraphStart.push(offset);
+		lineStart.push(offset);
+		lineParagraph.push(isBlank ? 0 : paragraphStart.length);
+		previousBlank = isBlank;
+		offset += line.length + 1;
+	}
+	let line = 0;
+	for (const finding of lintScript(body, script)) {
+		while (line + 1 < lineStart.length && lineStart[line + 1]! <= finding.offset) line++;
+		const paragraph = lineParagraph[line]!;
+		const start = paragraphStart[paragraph - 1]!;
+		const end = paragraphStart[paragraph] ?? body.length;
+		findings.push({
+			...finding,
+			paragraph,
+			column: codePoints(body.slice(start, finding.offset)) + 1,
+			line: line + 1,
+			context: around(body, finding.offset),
+			acknowledged: finding.level === 'WARN' && covered(body.slice(start, end), finding.offset - start),
+		});
+	}
+
+	for (const field of TEXT_FIELDS) {
+		const value = entry.data[field] && convert(entry.data[field]);
+		if (!value) continue;
+		for (const finding of lintScript(value, script)) {
+			findings.push({
+				...finding,
+				paragraph: 0,
+				field,
+				column: codePoints(value.slice(0, finding.offset)) + 1,
+				line: entry.fieldLines.get(field) ?? 1,
+				context: around(value, finding.offset),
+				acknowledged: finding.level === 'WARN' && covered(value, finding.offset),
+			});
+		}
+	}
+	return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** One finding as a line of a report: `file:line  LEVEL  ¶3:12  并 → 並  …context…  message`. */
+export function formatFinding(file: string, finding: EntryFinding): string {
+	const where = finding.field ? `${finding.field}:${finding.column}` : `¶${finding.paragraph}:${finding.column}`;
+	const level = finding.acknowledged ? 'WARN (acknowledged)' : finding.level;
+	return `${file}:${finding.line}  ${level}  ${where}  ${finding.context}  ${finding.message}`;
+}

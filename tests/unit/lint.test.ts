@@ -1,0 +1,225 @@
+/**
+ * The mixed-script lint (research/opencc.md) on hand-made cases, on the raw
+ * seed, on every committed entry and on every edition of every entry, and
+ * `npm run lint:content` itself. Real OpenCC dictionaries throughout.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { editionConverter } from '../../src/convert/edition-text.ts';
+import { openccConverter } from '../../src/convert/opencc.ts';
+import { EDITIONS, type StorageScript } from '../../src/editions.ts';
+import { importText } from '../../src/import/entry.ts';
+import { lintEntry, readEntry } from '../../src/lint/entries.ts';
+import { lintScript, type DeclaredScript } from '../../src/lint/mixed-script.ts';
+import { entrySchema } from '../../src/schemas/entry.ts';
+
+const summary = (text: string, script: DeclaredScript) => lintScript(text, script).map((f) => `${f.level} ${f.found}→${f.expected}@${f.offset}`);
+
+describe('the rule', () => {
+	describe.each([
+		['tw', '會議并發表', ['ERROR 并→並@2']],
+		['tw', '牽一發而動全身', ['WARN 發→髮@2']],
+		['tw', '加強網絡和信息系統建設的關系', ['WARN 系→係@13']],
+		['tw', '人民群眾', []],
+		['tw', '決定著發展水平', []],
+		['tw', '裏面', ['INFO 裏→裡@0']],
+		['hk', '衛生', ['INFO 衛→衞@0']],
+		['hk', '會議并發表', ['ERROR 并→並@2']],
+		['t', '爲人民服務', []],
+		['cn', '会议並发表', ['ERROR 並→并@2']],
+		['cn', '乾燥的乾坤', ['WARN 乾→干@0']],
+		['cn', '决定着发展水平', []],
+	] as const)('declared %s: %s', (script, text, expected) => {
+		it(expected.length ? `reports ${expected.join(', ')}` : 'reports nothing', () => {
+			expect(summary(text, script)).toEqual(expected);
+		});
+	});
+
+	it('does not flag the Taiwan form 群, which a naive s2t(c) ≠ c rule would', () => {
+		expect(openccConverter('cn', 't')('群')).not.toBe('群');
+		expect(lintScript('群', 'tw')).toEqual([]);
+	});
+
+	it('reports the offset in UTF-16 units past astral characters', () => {
+		expect(summary('𠮷并', 'tw')).toEqual(['ERROR 并→並@2']);
+	});
+
+	it('keeps the places of one line when another line changes length', () => {
+		expect(summary('并\n并', 'tw')).toEqual(['ERROR 并→並@0', 'ERROR 并→並@2']);
+	});
+});
+
+describe('the raw seed, declared tw', () => {
+	const raw = readFileSync('tests/fixtures/import/000_35ad70771f1f9fde.txt', 'utf8');
+	const { report } = importText(raw, { file: 'seed.txt', title: '标题', date: '2014-02-27', publisher: '新华社', from: 'tw', store: 'zh-Hans' });
+	const lines = raw.split('\n');
+	const at = (line: number, column: number) => [...lines[line - 1]!][column - 1];
+
+	it('has exactly 3 ERRORs and 8 WARNs and nothing else', () => {
+		expect(report.received.filter((f) => f.level === 'ERROR')).toHaveLength(3);
+		expect(report.received.filter((f) => f.level === 'WARN')).toHaveLength(8);
+		expect(report.received).toHaveLength(11);
+	});
+
+	// Line and column in the raw file, pinyin annotations and all.
+	it.each([
+		['ERROR', '并', 1, 118, '並'],
+		['WARN', '布', 1, 243, '佈'],
+		['WARN', '云', 2, 62, '雲'],
+		['ERROR', '并', 3, 154, '並'],
+		['WARN', '后', 4, 331, '後'],
+		['WARN', '發', 5, 62, '髮'],
+		['WARN', '系', 5, 271, '係'],
+		['ERROR', '并', 5, 293, '並'],
+		['WARN', '志', 7, 129, '誌'],
+		['WARN', '采', 7, 234, '採'],
+		['WARN', '斗', 8, 312, '鬥'],
+	])('reports %s %s at line %i, column %i of the raw file (write %s)', (level, char, line, column, expected) => {
+		expect(at(line, column)).toBe(char);
+		const finding = report.received.find((f) => f.line === line && f.column === column);
+		expect(finding).toMatchObject({ level });
+		expect(finding!.reason).toContain(`write ${expected}`);
+	});
+
+	it('leaves nothing to check once stored as zh-Hans', () => {
+		expect(report.stored).toEqual([]);
+	});
+});
+
+/** Every committed entry, read as the lint reads it. */
+const entries = readdirSync('content', { recursive: true, withFileTypes: true })
+	.filter((file) => file.isFile() && file.name.endsWith('.mdx'))
+	.map((file) => readEntry(join(file.parentPath, file.name), readFileSync(join(file.parentPath, file.name), 'utf8')));
+
+describe('committed entries', () => {
+	it('there is at least the seed', () => {
+		expect(entries.map((entry) => entry.file)).toContain('content/cyberspace-leading-group-2014.mdx');
+	});
+
+	it('would fail on a simplified entry read as traditional (the checks below can fail)', () => {
+		const seed = entries.find((entry) => entry.data.script === 'zh-Hans')!;
+		expect(lintEntry(seed, { script: 'tw', convert: (text) => text }).filter((f) => f.level === 'ERROR').length).toBeGreaterThan(100);
+	});
+
+	it.each(entries.map((entry) => [entry.file, entry]))('%s has no ERROR in its declared script', (_file, entry) => {
+		expect(lintEntry(entry).filter((f) => f.level === 'ERROR')).toEqual([]);
+	});
+
+	describe.each(EDITIONS.map((edition) => [edition.lang, edition]))('in the %s edition', (_lang, edition) => {
+		it.each(entries.map((entry) => [entry.file, entry]))('%s has no ERROR', (file, entry) => {
+			const convert = editionConverter(entry.data.script as StorageScript, edition, entry.data.terms, file);
+			if (edition.lang !== entry.data.script) expect(convert(entry.body)).not.toBe(entry.body);
+			expect(lintEntry(entry, { script: edition.opencc, convert }).filter((f) => f.level === 'ERROR')).toEqual([]);
+		});
+	});
+});
+
+const dirs: string[] = [];
+afterAll(() => {
+	for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A content folder with the given entries. */
+function contentWith(files: Record<string, string>): string {
+	const dir = mkdtempSync(join(tmpdir(), 'fanjian-lint-'));
+	dirs.push(dir);
+	for (const [name, source] of Object.entries(files)) writeFileSync(join(dir, name), source);
+	return dir;
+}
+
+/** An entry's source; title and publisher are written in its script. */
+const entry = (script: string, body: string, extra = '') => {
+	const [title, publisher] = script === 'zh-Hans' ? ['标题', '新华社'] : ['標題', '新華社'];
+	return `---\ntitle: "${title}"\ndate: 2014-02-27\npublisher: "${publisher}"\nscript: ${script}\n${extra}---\n\n${body}\n`;
+};
+
+describe('an entry', () => {
+	const lint = (source: string) => lintEntry(readEntry('x.mdx', source));
+
+	it('is placed by paragraph and column, and by line in the file', () => {
+		const [finding] = lint(entry('zh-Hant', '第一段。\n\n會議并發表講話。'));
+		expect(finding).toMatchObject({ level: 'ERROR', found: '并', paragraph: 2, column: 3, line: 10 });
+	});
+
+	it('counts a paragraph wrapped over two lines as one', () => {
+		const [finding] = lint(entry('zh-Hant', '第一段，\n接著寫。\n\n會議并發表。'));
+		expect(finding).toMatchObject({ paragraph: 2, column: 3, line: 11 });
+	});
+
+	it('lints the title, naming the field', () => {
+		const [finding] = lint(entry('zh-Hant', '正文。').replace('"標題"', '"會議并發表"'));
+		expect(finding).toMatchObject({ level: 'ERROR', field: 'title', paragraph: 0, column: 3, line: 2 });
+	});
+
+	it('skips code and passages marked not to convert, as the site does', () => {
+		expect(lint(entry('zh-Hant', '正文 `并` <span data-no-convert>并</span> <b translate="no">并</b>。'))).toEqual([]);
+		expect(lint(entry('zh-Hant', '正文 <span>并</span>。'))).toHaveLength(1);
+	});
+
+	it('marks a WARN acknowledged when a listed passage covers it, and only then', () => {
+		const findings = lint(entry('zh-Hant', '總體布局，布告。', 'lint: { acknowledge: ["總體布局"] }\n'));
+		expect(findings.map((f) => [f.found, f.column, f.acknowledged])).toEqual([
+			['布', 3, true],
+			['布', 6, false],
+		]);
+	});
+
+	it('never acknowledges an ERROR', () => {
+		const [finding] = lint(entry('zh-Hant', '會議并發表。', 'lint: { acknowledge: ["會議并發表"] }\n'));
+		expect(finding).toMatchObject({ level: 'ERROR', acknowledged: false });
+	});
+
+	it('refuses a frontmatter the build would refuse, saying how to fix it', () => {
+		expect(() => lint(entry('zh-CN', '正文。'))).toThrow(/x\.mdx: frontmatter script: "zh-CN" is not a script this site stores/);
+	});
+
+	it.each([
+		[{ acknowledge: ['总体布局'] }, undefined],
+		[{ acknowledge: '总体布局' }, 'lint.acknowledge: lint takes a list of passages whose WARNs you checked: `lint: { acknowledge: ["總體布局"] }`.'],
+		[{ acknowledge: [' '] }, 'lint.acknowledge.0: An acknowledged passage is empty: write the words around the character, for example `總體布局`.'],
+		[{ ignore: ['布'] }, 'lint: lint takes a list of passages whose WARNs you checked: `lint: { acknowledge: ["總體布局"] }`.'],
+	])('frontmatter lint: %j → %s', (lint, message) => {
+		const result = entrySchema.safeParse({ title: '标题', date: '2014-02-27', publisher: '新华社', script: 'zh-Hant', lint });
+		const issue = result.error?.issues.at(-1);
+		expect(issue && `${issue.path.join('.')}: ${issue.message}`).toBe(message);
+	});
+});
+
+describe('npm run lint:content', () => {
+	const run = (args: string[], env: Record<string, string> = {}) =>
+		spawnSync(process.execPath, ['scripts/lint-content.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+
+	it('passes on the committed content', () => {
+		const out = execFileSync(process.execPath, ['scripts/lint-content.ts'], { encoding: 'utf8' });
+		expect(out).toMatch(/lint:content: \d+ entr(y|ies), 0 ERROR/);
+	});
+
+	it('fails on an ERROR, naming file, line, paragraph, column and the fix', () => {
+		const dir = contentWith({ 'bad.mdx': entry('zh-Hant', '會議并發表。') });
+		const result = run([], { FANJIAN_CONTENT: dir });
+		expect(result.status).toBe(1);
+		expect(result.stdout).toContain('bad.mdx:8  ERROR  ¶1:3');
+		expect(result.stdout).toContain('write 並');
+		expect(result.stdout).toContain('1 ERROR');
+	});
+
+	it('passes on a WARN, and with --strict only when it is acknowledged', () => {
+		const open = contentWith({ 'warn.mdx': entry('zh-Hant', '總體布局。') });
+		expect(run(['--content', open]).status).toBe(0);
+		expect(run(['--content', open, '--strict']).status).toBe(1);
+		const acknowledged = contentWith({ 'warn.mdx': entry('zh-Hant', '總體布局。', 'lint: { acknowledge: ["總體布局"] }\n') });
+		const result = run(['--content', acknowledged, '--strict']);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toContain('WARN (acknowledged)');
+	});
+
+	it('says what to do about an entry it cannot read', () => {
+		const dir = contentWith({ 'broken.mdx': entry('zh-Hant', '正文。').replace('date: 2014-02-27', 'date: 27/02/2014') });
+		const result = run(['--content', dir]);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toMatch(/error: .*broken\.mdx: frontmatter date: "27\/02\/2014" is not a date\. Write the publication date as YYYY-MM-DD/);
+	});
+});
