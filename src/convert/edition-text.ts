@@ -12,6 +12,7 @@ import { glossary } from './glossary.ts';
 import { openccConverter, withPinnedTerms, type Convert, type PinnedTerm } from './opencc.ts';
 import { convertTree } from './tree.ts';
 import { assignParagraphIds } from '../paragraphs/ids.ts';
+import { rejectUnsafeMarkup } from '../texts/safety.ts';
 
 /** The terms pinned for one text: its own, then the site's glossary. */
 function pinnedTerms(script: StorageScript, edition: Edition, terms: readonly Term[]): PinnedTerm[] {
@@ -81,6 +82,7 @@ export async function editionHtml(text: TextSource, convert: Convert, editions: 
 	if (!cached) {
 		const tree = fromHtml(await text.render(), { fragment: true });
 		assignParagraphIds(tree, text.file);
+		rejectUnsafeMarkup(tree, text.file);
 		cached = { tree, uses: 0 };
 		if (cache) parsed.set(text.id, cached);
 	}
