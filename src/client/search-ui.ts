@@ -126,14 +126,17 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 		status.textContent = statusText(outcome);
 		if (!(outcome instanceof Error)) {
 			outcome.hits.slice(0, 6).forEach((hit, i) => {
-				const option = document.createElement('li');
+				// The result's link is the option itself: a link inside an option
+				// would nest one interactive control in another (WCAG 4.1.2).
+				const item = document.createElement('li');
+				item.setAttribute('role', 'none');
+				const option = hitContent(hit);
 				option.id = `${listbox.id}-${i}`;
 				option.setAttribute('role', 'option');
 				option.setAttribute('aria-selected', 'false');
-				const content = hitContent(hit);
-				content.tabIndex = -1;
-				option.append(content);
-				listbox.append(option);
+				option.tabIndex = -1;
+				item.append(option);
+				listbox.append(item);
 			});
 		}
 		open(true);
@@ -151,7 +154,7 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 			event.preventDefault();
 		} else if (event.key === 'Enter' && active >= 0) {
 			event.preventDefault();
-			options()[active]!.querySelector('a')!.click();
+			options()[active]!.click();
 		} else if (event.key === 'Escape') {
 			open(false);
 		}

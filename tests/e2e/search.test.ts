@@ -49,7 +49,7 @@ async function search(page: Page, query: string): Promise<{ status: string; opti
 	await page.waitForTimeout(250);
 	return {
 		status: (await page.textContent('.search-popup .search-status')) ?? '',
-		options: await page.$$eval('[role=option] a', (links) =>
+		options: await page.$$eval('a[role=option]', (links) =>
 			links.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent!, exact: !!a.querySelector('.hit-exact') })),
 		),
 	};

@@ -1,0 +1,158 @@
+/**
+ * Accessibility, in Chromium on the built site: axe-core's WCAG 2.2 A/AA
+ * rules on every page type in every edition (0 violations), the whole path
+ * by keyboard alone, and `lang` right wherever the script changes.
+ */
+import axe from 'axe-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromHtml } from 'hast-util-from-html';
+import { DEFAULT_EDITION, EDITIONS } from '../../src/editions.ts';
+import { launch } from '../support/browser.ts';
+import { wrongScript } from '../support/lang.ts';
+import { builtPages, elements, treeOf } from '../support/pages.ts';
+import { serveStatic, type StaticSite } from '../support/server.ts';
+import { DIST, SEED_SLUG } from '../support/site.ts';
+
+/** axe-core's tags for WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const QUOTE = '千军易得';
+
+let site: StaticSite;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+	site = await serveStatic(DIST);
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+/** Every axe violation on the page as it is now, one line per element. */
+async function violations(page: Page): Promise<string[]> {
+	await page.evaluate(axe.source);
+	return page.evaluate(async (tags) => {
+		const { axe } = window as unknown as { axe: typeof import('axe-core') };
+		const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+		return results.violations.flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')}: ${node.failureSummary}`));
+	}, WCAG_22_AA);
+}
+
+/** Open the header search on a quote and move to the first result. */
+async function openCombobox(page: Page): Promise<void> {
+	await page.focus('#search-input');
+	await page.fill('#search-input', QUOTE);
+	await page.waitForSelector('.search-popup:not([hidden]) [role=option]');
+	await page.keyboard.press('ArrowDown');
+}
+
+type View = [name: string, path: string, prepare: (page: Page) => Promise<unknown>];
+const loaded = async () => undefined;
+
+const views: View[] = [
+	['the home page', '/', loaded],
+	['the 404 page', '/no-such-page/', loaded],
+	...EDITIONS.flatMap((edition): View[] => {
+		const text = `/${edition.path}/${SEED_SLUG}/`;
+		return [
+			[`${edition.lang}: the edition index`, `/${edition.path}/`, loaded],
+			[`${edition.lang}: a text`, text, loaded],
+			[`${edition.lang}: a text with a paragraph's tools shown by focus`, text, (page) => page.focus('#p3 .para-link')],
+			[`${edition.lang}: a text landed on from a search result`, `${text}?hl=0-4#p10`, (page) => page.waitForSelector('mark.landing')],
+			[`${edition.lang}: a text with the header search open on results`, text, openCombobox],
+			[`${edition.lang}: the search page with results`, `/${edition.path}/search/?q=${encodeURIComponent(QUOTE)}`, (page) => page.waitForSelector('.search-results li')],
+		];
+	}),
+];
+
+describe('axe-core, WCAG 2.2 A and AA', () => {
+	it.each(views)('%s has no violations', async (_name, path, prepare) => {
+		const page = await browser.newPage();
+		await page.goto(site.url + path);
+		await prepare(page);
+		expect(await violations(page)).toEqual([]);
+		await page.close();
+	});
+});
+
+/** What has focus, and whether a sighted keyboard user can see it. */
+async function focused(page: Page) {
+	return page.evaluate(() => {
+		const el = document.activeElement as HTMLElement;
+		const style = getComputedStyle(el);
+		const box = el.getBoundingClientRect();
+		let opacity = 1;
+		for (let node: Element | null = el; node; node = node.parentElement) opacity *= Number(getComputedStyle(node).opacity);
+		return {
+			what: el.matches('.para-link')
+				? `link ${el.getAttribute('href')}`
+				: el.matches('.para-copy')
+					? `copy ${el.dataset.copy}`
+					: el.id || `${el.className || el.tagName} ${el.getAttribute('href') ?? ''}`.trim(),
+			opacity,
+			outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+			inView: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
+		};
+	});
+}
+
+describe('by keyboard alone', () => {
+	it.each(EDITIONS.map((e) => [e.lang, e.path]))('in %s: Tab reaches the search box, the arrows and Enter open a result', async (_lang, path) => {
+		const page = await browser.newPage();
+		await page.goto(`${site.url}/${path}/${SEED_SLUG}/`);
+		await page.keyboard.press('Tab');
+		expect(await focused(page)).toMatchObject({ what: 'skip #main', opacity: 1, outline: true, inView: true });
+		for (let tabs = 0; tabs < 10 && (await focused(page)).what !== 'search-input'; tabs++) await page.keyboard.press('Tab');
+		expect(await focused(page)).toMatchObject({ what: 'search-input', outline: true, inView: true });
+		await page.keyboard.type(QUOTE);
+		await page.waitForSelector('.search-popup:not([hidden]) [role=option]');
+		await page.keyboard.press('ArrowDown');
+		expect(await page.getAttribute('#search-input', 'aria-activedescendant')).toBe('search-input-listbox-0');
+		expect(await page.$eval('#search-input-listbox-0', (option) => getComputedStyle(option).outlineStyle)).not.toBe('none');
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/#p10$/);
+		await page.waitForSelector('mark.landing');
+		await page.close();
+	});
+
+	it.each(EDITIONS.map((e) => [e.lang, e.path]))('in %s: Tab reaches every paragraph’s ¶ link and copy button, shown with a visible focus ring', async (_lang, path) => {
+		const page = await browser.newPage();
+		await page.goto(`${site.url}/${path}/${SEED_SLUG}/`);
+		const ids = await page.$$eval('.text-body > p[id]', (ps) => ps.map((p) => p.id));
+		expect(ids.length).toBeGreaterThan(10);
+		const stops: Awaited<ReturnType<typeof focused>>[] = [];
+		for (let tabs = 0; tabs < 100; tabs++) {
+			await page.keyboard.press('Tab');
+			const stop = await focused(page);
+			if (stops.some((s) => s.what === stop.what)) break;
+			stops.push(stop);
+		}
+		const tools = stops.filter((stop) => /^(link #|copy )/.test(stop.what));
+		expect(tools.map((stop) => stop.what)).toEqual(ids.flatMap((id) => [`link #${id}`, `copy ${id}`]));
+		for (const stop of tools) expect(stop, stop.what).toMatchObject({ opacity: 1, outline: true, inView: true });
+		await page.close();
+	});
+});
+
+describe('lang', () => {
+	const pages = builtPages();
+	const expected = (path: string) => EDITIONS.find((e) => path.startsWith(`/${e.path}/`))?.lang ?? DEFAULT_EDITION.lang;
+
+	it.each(pages.map((page) => [page.path, page] as const))('%s: <html lang> is its edition’s, and every fragment in another script has its own lang', (path, page) => {
+		expect(elements(treeOf(page)).find((el) => el.tagName === 'html')?.properties.lang).toBe(expected(path));
+		expect(wrongScript(treeOf(page))).toEqual([]);
+	});
+
+	it.each(EDITIONS.map((e) => [e.lang, e.path]))('in %s, search results are in the reader’s script', async (_lang, path) => {
+		const page = await browser.newPage();
+		await page.goto(`${site.url}/${path}/${SEED_SLUG}/`);
+		await openCombobox(page);
+		expect(wrongScript(fromHtml(await page.content()))).toEqual([]);
+		await page.goto(`${site.url}/${path}/search/?q=${encodeURIComponent('没有网络安全')}`);
+		await page.waitForSelector('.search-results li');
+		expect(wrongScript(fromHtml(await page.content()))).toEqual([]);
+		await page.close();
+	});
+});
