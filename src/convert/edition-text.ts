@@ -75,9 +75,17 @@ export interface TextSource {
 
 /**
  * The HTML of a text in an edition. The text is rendered, parsed and given
- * its paragraph ids once, however many editions there are.
+ * its paragraph ids once, however many editions there are. `onConverted`
+ * sees the converted tree before it is serialised (the search index reads
+ * the paragraphs from it).
  */
-export async function editionHtml(text: TextSource, convert: Convert, editions: number, cache = true): Promise<string> {
+export async function editionHtml(
+	text: TextSource,
+	convert: Convert,
+	editions: number,
+	cache = true,
+	onConverted?: (tree: Root) => void,
+): Promise<string> {
 	let cached = cache ? parsed.get(text.id) : undefined;
 	if (!cached) {
 		const tree = fromHtml(await text.render(), { fragment: true });
@@ -89,7 +97,15 @@ export async function editionHtml(text: TextSource, convert: Convert, editions: 
 	// The last edition may take the tree itself instead of a copy.
 	const last = ++cached.uses >= editions;
 	if (last) parsed.delete(text.id);
+	const started = performance.now();
 	const tree = last ? cached.tree : structuredClone(cached.tree);
 	convertTree(tree, convert);
-	return toHtml(tree);
+	onConverted?.(tree);
+	const html = toHtml(tree);
+	// Read by the build's summary (src/search/integration.ts) and the benchmark.
+	performance.measure(CONVERT_MEASURE, { start: started });
+	return html;
 }
+
+/** The User Timing measure left by each page's conversion. */
+export const CONVERT_MEASURE = 'fanjian:convert';

@@ -1,15 +1,17 @@
 /**
- * Building the fold table at build time (see fold.ts). It starts from OpenCC's
- * traditional → simplified character table (with Taiwan and Hong Kong variant
- * forms first brought to OpenCC's standard), then merges every pair of
- * characters that stand at the same place in two editions of the same text,
- * so that folding any edition of any text gives the same string: 著 (Taiwan)
- * and 着 (mainland) fold together wherever the editions say they must.
+ * The fold table (see fold.ts), built at build time.
+ *
+ * It starts from OpenCC's dictionaries alone, so records can be folded while
+ * the site renders: every simplified character with all its traditional
+ * candidates (着 with 著, 发 with 發 and 髮), traditional with simplified, and
+ * Taiwan and Hong Kong variants with OpenCC's standard forms. As texts are
+ * seen, it checks that every edition of each paragraph folds to the same
+ * string; a pair the dictionaries missed is merged at the end ("late").
  */
 import { openccTable } from '../convert/charsets.ts';
 import type { FoldTable } from './fold.ts';
 
-/** Union–find over characters; the representative is the first one seen of each class. */
+/** Union–find over characters. */
 class Classes {
 	readonly parent = new Map<string, string>();
 	find(char: string): string {
@@ -24,7 +26,7 @@ class Classes {
 		}
 		return root;
 	}
-	/** Put `char` in the class of `into`; `into`'s representative stays. */
+	/** Put `char`'s class into the class of `into`; `into`'s representative stays. */
 	union(char: string, into: string): void {
 		const a = this.find(char);
 		const b = this.find(into);
@@ -32,48 +34,85 @@ class Classes {
 	}
 }
 
-/** OpenCC's own character folding: variants to standard, then traditional to simplified. */
-function openccClasses(): Classes {
+const single = (text: string | undefined): text is string => text !== undefined && [...text].length === 1;
+
+function dictionaryClasses(): Classes {
 	const classes = new Classes();
-	for (const name of ['TWVariantsRev', 'HKVariantsRev']) {
-		for (const [variant, [standard]] of openccTable(name)) if (standard && standard.length === variant.length) classes.union(variant, standard);
-	}
-	for (const [traditional, [simplified]] of openccTable('TSCharacters')) {
-		if (simplified && [...simplified].length === 1) classes.union(traditional, simplified);
+	for (const [simplified, candidates] of openccTable('STCharacters')) for (const candidate of candidates) if (single(candidate)) classes.union(candidate, simplified);
+	for (const [traditional, [simplified]] of openccTable('TSCharacters')) if (single(simplified)) classes.union(traditional, simplified);
+	for (const name of ['TWVariants', 'HKVariants', 'TWVariantsRev', 'HKVariantsRev']) {
+		for (const [from, candidates] of openccTable(name)) if (single(from)) for (const to of candidates) if (single(to)) classes.union(to, from);
 	}
 	return classes;
 }
 
+const normalise = (char: string) => char.normalize('NFKC').toLowerCase();
+
 /** Aligned texts: the same paragraph in every edition, the default edition first. */
 export type AlignedTexts = readonly string[];
 
-/**
- * The fold table for a corpus. Only entries that matter are kept: a
- * character whose representative occurs in the corpus (any other query
- * character cannot match anyway), and never a character that folds to itself.
- */
-export function buildFoldTable(corpus: Iterable<AlignedTexts>): FoldTable {
-	const classes = openccClasses();
-	const seen = new Set<string>();
-	const normalise = (char: string) => char.normalize('NFKC').toLowerCase();
-	for (const texts of corpus) {
-		const [base, ...others] = texts.map((text) => Array.from(text));
-		if (!base) continue;
-		for (const char of base) seen.add(normalise(char));
+export class FoldTableBuilder {
+	readonly #classes = dictionaryClasses();
+	/** Characters of the default edition's texts (what the index holds). */
+	readonly #seen = new Set<string>();
+	/** Pairs the dictionaries missed: [edition character, default edition character]. */
+	readonly #late: [string, string][] = [];
+	#table: Map<string, string> | undefined;
+
+	/** The table as it stands: every character of a class to its representative. */
+	table(): FoldTable {
+		if (!this.#table) {
+			this.#table = new Map();
+			for (const char of this.#classes.parent.keys()) {
+				const root = this.#classes.find(char);
+				if (root !== char) this.#table.set(char, root);
+			}
+		}
+		return this.#table;
+	}
+
+	/** Note a paragraph in every edition: its characters, and pairs the dictionaries do not fold together. */
+	observe(texts: AlignedTexts): void {
+		const [base, ...others] = texts.map((text) => Array.from(text, normalise));
+		if (!base) return;
+		for (const char of base) this.#seen.add(char);
 		for (const other of others) {
 			if (other.length !== base.length) continue;
 			for (let i = 0; i < base.length; i++) {
-				const a = normalise(base[i]!);
-				const b = normalise(other[i]!);
-				if (a !== b && [...a].length === 1 && [...b].length === 1) classes.union(b, a);
+				const [a, b] = [base[i]!, other[i]!];
+				if (a !== b && single(a) && single(b) && this.#classes.find(a) !== this.#classes.find(b)) this.#late.push([b, a]);
 			}
 		}
 	}
-	const representatives = new Set([...seen].map((char) => classes.find(char)));
-	const table = new Map<string, string>();
-	for (const char of classes.parent.keys()) {
-		const representative = classes.find(char);
-		if (char !== representative && representatives.has(representative)) table.set(char, representative);
+
+	/**
+	 * Merge the late pairs. Returns true when that changes how a character
+	 * of the default edition folds: records folded before must be folded again.
+	 */
+	mergeLate(): boolean {
+		if (this.#late.length === 0) return false;
+		const before = new Map([...this.#seen].map((char) => [char, this.#classes.find(char)]));
+		for (const [char, into] of this.#late) this.#classes.union(char, into);
+		this.#late.length = 0;
+		this.#table = undefined;
+		return [...before].some(([char, root]) => this.#classes.find(char) !== root);
 	}
-	return table;
+
+	/**
+	 * The table to ship: only entries whose representative occurs in the
+	 * corpus (any other query character cannot match anyway).
+	 */
+	shipped(): FoldTable {
+		const table = this.table();
+		const representatives = new Set([...this.#seen].map((char) => table.get(char) ?? char));
+		return new Map([...table].filter(([, representative]) => representatives.has(representative)));
+	}
+}
+
+/** The shipped fold table for a whole corpus at once. */
+export function buildFoldTable(corpus: Iterable<AlignedTexts>): FoldTable {
+	const builder = new FoldTableBuilder();
+	for (const texts of corpus) builder.observe(texts);
+	builder.mergeLate();
+	return builder.shipped();
 }

@@ -1,17 +1,19 @@
 /**
  * The search index: one Pagefind record per paragraph of each text (not per
  * edition), its content folded to one script, one token per character, its
- * fields enough to link to `/<edition>/<slug>/#pN` and to show the
- * paragraph in any edition. Written at the end of the build.
+ * fields enough to link to `/<edition>/<slug>/#pN` and to show the paragraph
+ * in any edition. Records are added as the pages render; the index is
+ * written at the end of the build.
  */
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Edition } from '../editions.ts';
+import type { PageCollector } from './collector.ts';
 import { diffEdition } from './edition-diff.ts';
 import { fold, searchContent, serializeFoldTable, type FoldTable } from './fold.ts';
-import { buildFoldTable } from './fold-table.ts';
-import type { TextInEditions } from './paragraphs.ts';
+import { FoldTableBuilder } from './fold-table.ts';
+import { alignEditions, type ParagraphText, type TextInEditions } from './paragraphs.ts';
 
 /** Pagefind's language for our records: any code without a stemmer or word segmenter. */
 export const INDEX_LANGUAGE = 'und';
@@ -61,30 +63,96 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 	return response;
 }
 
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+async function openIndex(): Promise<PagefindIndex> {
+	const { index } = check('start', await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE }));
+	if (!index) throw new Error('Pagefind failed to start: no index was returned.');
+	return index;
+}
+
 export interface IndexStats {
 	texts: number;
 	records: number;
 	foldEntries: number;
+	/** Whether the fold table changed after records were added, so all were folded again. */
+	refolded: boolean;
 }
 
-/** Build and write the index and the fold table into `<dist>/pagefind/`. */
-export async function writeSearchIndex(dist: string, texts: TextInEditions[], editions: readonly Edition[]): Promise<IndexStats> {
-	const table = buildFoldTable(texts.flatMap((text) => [text.titles, ...text.paragraphs.map((p) => p.texts)]));
-	const records = texts.flatMap((text) => textRecords(text, editions, table));
-	const outputPath = join(dist, 'pagefind');
-	await rm(outputPath, { recursive: true, force: true });
-	const { index } = check('start', await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE }));
-	if (!index) throw new Error('Pagefind failed to start: no index was returned.');
-	try {
-		// Sent all at once: the service answers in order, and waiting for each
-		// reply in turn costs a round trip per paragraph.
-		const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
-		added.forEach((response, i) => check(`index ${records[i]!.url}`, response));
-		check('write its files', await index.writeFiles({ outputPath }));
-	} finally {
-		await pagefind.close();
+/**
+ * The index of one build. Pages hand over their paragraphs edition by
+ * edition (`addPage`); once a text's editions are all in, its records go to
+ * Pagefind at once, while the site goes on rendering.
+ */
+export class SearchIndex implements PageCollector {
+	readonly #editions: readonly Edition[];
+	readonly #fold = new FoldTableBuilder();
+	readonly #pending = new Map<string, Map<string, { title: string; paragraphs: ParagraphText[] }>>();
+	readonly #texts: TextInEditions[] = [];
+	#index: Promise<PagefindIndex>;
+	#adds: Promise<void>[] = [];
+	#records = 0;
+
+	constructor(editions: readonly Edition[]) {
+		this.#editions = editions;
+		this.#index = openIndex();
+		// A failure surfaces in write(); don't let it go unhandled meanwhile.
+		this.#index.catch(() => {});
 	}
-	for (const file of await readdir(outputPath)) if (UNUSED.test(file)) await rm(join(outputPath, file));
-	await writeFile(join(outputPath, FOLD_TABLE_FILE), serializeFoldTable(table));
-	return { texts: texts.length, records: records.length, foldEntries: table.size };
+
+	addPage({ slug, lang, title, paragraphs }: { slug: string; lang: string; title: string; paragraphs: ParagraphText[] }): void {
+		const pages = this.#pending.get(slug) ?? new Map();
+		pages.set(lang, { title, paragraphs });
+		this.#pending.set(slug, pages);
+		if (pages.size < this.#editions.length) return;
+		this.#pending.delete(slug);
+		this.addText(alignEditions(slug, this.#editions.map((edition) => pages.get(edition.lang)!)));
+	}
+
+	addText(text: TextInEditions): void {
+		this.#texts.push(text);
+		for (const paragraph of text.paragraphs) this.#fold.observe(paragraph.texts);
+		this.#fold.observe(text.titles);
+		this.#send(text, this.#index);
+	}
+
+	#send(text: TextInEditions, index: Promise<PagefindIndex>): void {
+		const records = textRecords(text, this.#editions, this.#fold.table());
+		this.#records += records.length;
+		// Sent without waiting: the service answers in order, and waiting for
+		// each reply in turn would cost a round trip per paragraph.
+		this.#adds.push(
+			index.then(async (open) => {
+				const added = await Promise.all(records.map((record) => open.addCustomRecord(record)));
+				added.forEach((response, i) => check(`index ${records[i]!.url}`, response));
+			}),
+		);
+	}
+
+	/** Write the index and the fold table into `<dist>/pagefind/`. */
+	async write(dist: string): Promise<IndexStats> {
+		if (this.#pending.size > 0) throw new Error(`Search index: texts missing an edition: ${[...this.#pending.keys()].join(', ')}.`);
+		try {
+			await Promise.all(this.#adds);
+			const refolded = this.#fold.mergeLate();
+			if (refolded) {
+				// Rare: a pair the dictionaries missed changes folds already indexed. Start again.
+				await (await this.#index).deleteIndex();
+				this.#index = openIndex();
+				this.#adds = [];
+				this.#records = 0;
+				for (const text of this.#texts) this.#send(text, this.#index);
+				await Promise.all(this.#adds);
+			}
+			const outputPath = join(dist, 'pagefind');
+			await rm(outputPath, { recursive: true, force: true });
+			check('write its files', await (await this.#index).writeFiles({ outputPath }));
+			for (const file of await readdir(outputPath)) if (UNUSED.test(file)) await rm(join(outputPath, file));
+			const shipped = this.#fold.shipped();
+			await writeFile(join(outputPath, FOLD_TABLE_FILE), serializeFoldTable(shipped));
+			return { texts: this.#texts.length, records: this.#records, foldEntries: shipped.size, refolded };
+		} finally {
+			await pagefind.close();
+		}
+	}
 }

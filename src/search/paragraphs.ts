@@ -1,7 +1,7 @@
 /**
- * Reading the paragraphs of each text, in every edition, back from the built
- * pages: the search index shows exactly what the pages show, pinned terms
- * and all. Only the text body of each page is parsed.
+ * The paragraphs of each text in every edition, as the pages show them,
+ * pinned terms and all: taken from each page's converted tree while the
+ * site renders, or read back from built pages (the quote benchmark).
  */
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -28,15 +28,37 @@ function textOf(node: Root | RootContent): string {
 	return '';
 }
 
-function readPage(html: string, file: string): { title: string; paragraphs: { id: string; text: string }[] } {
+/** A paragraph as search sees it: its id and its text without the ¶ tools. */
+export interface ParagraphText {
+	id: string;
+	text: string;
+}
+
+/** The top-level paragraphs (those with ids) of a text's rendered tree. */
+export function paragraphsOf(tree: Root): ParagraphText[] {
+	return tree.children
+		.filter((node): node is Element => node.type === 'element' && node.tagName === 'p' && typeof node.properties.id === 'string')
+		.map((p) => ({ id: String(p.properties.id), text: textOf(p) }));
+}
+
+function readPage(html: string, file: string): { title: string; paragraphs: ParagraphText[] } {
 	const body = BODY.exec(html)?.[1];
 	const title = TITLE.exec(html)?.[1];
 	if (body === undefined || title === undefined) throw new Error(`${file}: no text body or title found; was the page template changed?`);
-	const tree = fromHtml(body, { fragment: true });
-	const paragraphs = tree.children
-		.filter((node): node is Element => node.type === 'element' && node.tagName === 'p' && typeof node.properties.id === 'string')
-		.map((p) => ({ id: String(p.properties.id), text: textOf(p) }));
-	return { title: textOf(fromHtml(title, { fragment: true })), paragraphs };
+	return { title: textOf(fromHtml(title, { fragment: true })), paragraphs: paragraphsOf(fromHtml(body, { fragment: true })) };
+}
+
+/** One text from its pages in every edition (first edition first); fails if their paragraphs differ. */
+export function alignEditions(slug: string, pages: readonly { title: string; paragraphs: readonly ParagraphText[] }[]): TextInEditions {
+	const paragraphs = pages[0]!.paragraphs.map((paragraph, i) => ({
+		id: paragraph.id,
+		texts: pages.map((page) => {
+			const same = page.paragraphs[i];
+			if (!same || same.id !== paragraph.id) throw new Error(`${slug}: paragraph ${paragraph.id} is missing or out of place in another edition.`);
+			return same.text;
+		}),
+	}));
+	return { slug, titles: pages.map((page) => page.title), paragraphs };
 }
 
 /**
@@ -59,15 +81,7 @@ export async function readTexts(dist: string, editions: readonly Edition[]): Pro
 				const { file, html } = await read(edition);
 				pages.push(readPage(html, file));
 			}
-			const paragraphs = pages[0]!.paragraphs.map((paragraph, i) => ({
-				id: paragraph.id,
-				texts: pages.map((page) => {
-					const same = page.paragraphs[i];
-					if (!same || same.id !== paragraph.id) throw new Error(`${slug}: paragraph ${paragraph.id} is missing or out of place in another edition.`);
-					return same.text;
-				}),
-			}));
-			return { slug, titles: pages.map((page) => page.title), paragraphs };
+			return alignEditions(slug, pages);
 		}),
 	);
 	return texts.filter((text): text is TextInEditions => text !== undefined);

@@ -14,10 +14,15 @@ export async function allTexts(): Promise<Text[]> {
 	return texts.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
 }
 
+/**
+ * Every text in every edition. Text by text, so that a text's editions are
+ * rendered one after another: its parsed HTML is then kept only while they
+ * render, and its search record is complete as soon as the last one is done.
+ */
 export async function textPaths() {
 	const texts = await allTexts();
-	return EDITIONS.flatMap((edition: Edition) =>
-		texts.map((text) => ({ params: { edition: edition.path, slug: text.id }, props: { edition, text } })),
+	return texts.flatMap((text) =>
+		EDITIONS.map((edition: Edition) => ({ params: { edition: edition.path, slug: text.id }, props: { edition, text } })),
 	);
 }
 

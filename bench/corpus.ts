@@ -1,0 +1,52 @@
+/**
+ * The corpus site: bench/zuozhuan.txt cut into one text per year-chapter
+ * (about 255), imported through the same pipeline as any text, repeated
+ * `scale` times (scale 4 → 1,020 texts).
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importText } from '../src/import/entry.ts';
+
+/** A year-chapter heading such as 隐公元年 or 襄公二十五年. */
+const CHAPTER = /^(.公)([元一二三四五六七八九十]+)年$/;
+
+export interface Chapter {
+	title: string;
+	lines: string[];
+}
+
+export function chapters(source: string): Chapter[] {
+	const found: Chapter[] = [];
+	for (const line of source.split(/\r?\n/).map((l) => l.trim())) {
+		if (CHAPTER.test(line)) found.push({ title: line, lines: [] });
+		else if (line && found.length > 0 && !/^.公$/.test(line)) found.at(-1)!.lines.push(line);
+	}
+	return found;
+}
+
+const COPY = ['', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）'];
+
+/** Write the corpus entries into `dir` (emptied first); returns the number of texts. */
+export function writeCorpus(dir: string, scale: number): number {
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const all = chapters(readFileSync(new URL('zuozhuan.txt', import.meta.url), 'utf8'));
+	let count = 0;
+	for (let copy = 0; copy < scale; copy++) {
+		all.forEach((chapter, i) => {
+			const slug = `zuozhuan-${String(i + 1).padStart(3, '0')}${copy > 0 ? `-${copy + 1}` : ''}`;
+			const date = new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
+			const { mdx } = importText(chapter.lines.join('\n'), {
+				file: 'zuozhuan.txt',
+				title: `左传·${chapter.title}${COPY[copy] ?? `（${copy + 1}）`}`,
+				date,
+				publisher: '左丘明',
+				from: 'cn',
+				store: 'zh-Hans',
+			});
+			writeFileSync(join(dir, `${slug}.mdx`), mdx);
+			count++;
+		});
+	}
+	return count;
+}

@@ -1,0 +1,186 @@
+/**
+ * npm run bench [-- --scale 4 --quotes 240 --no-quotes]
+ *
+ * Builds the corpus site (bench/corpus.ts) at a scale with the real build
+ * (`scripts/build.ts`), and prints one table: build wall time in total and by
+ * phase, pages per second, peak RSS of the build's processes, the size of the
+ * output, a text page's bytes on first paint, Pagefind's bytes, and the quote
+ * benchmark run against it. Writes bench/out/bench.json. Exits non-zero when a
+ * budget is missed.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { writeCorpus } from './corpus.ts';
+import { printQuoteBench, runQuoteBench, type QuoteBenchResult } from './quotes.ts';
+
+const { values } = parseArgs({
+	options: {
+		scale: { type: 'string', default: '4' },
+		quotes: { type: 'string', default: '240' },
+		'no-quotes': { type: 'boolean', default: false },
+	},
+});
+const scale = Number(values.scale);
+const work = resolve('bench/out/corpus');
+const content = join(work, 'content');
+const dist = join(work, 'dist');
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+function treeRss(root: number): number {
+	const children = new Map<number, number[]>();
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+		} catch {
+			// The process ended while we looked.
+		}
+	}
+	let total = 0;
+	const stack = [root];
+	while (stack.length > 0) {
+		const pid = stack.pop()!;
+		try {
+			const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+			total += Number(rss ?? 0) * 1024;
+		} catch {
+			// Ended.
+		}
+		stack.push(...(children.get(pid) ?? []));
+	}
+	return total;
+}
+
+interface BuildRun {
+	wallMs: number;
+	peakRss: number;
+	/** Seconds since the start at which each log line arrived. */
+	lines: { at: number; text: string }[];
+}
+
+function runBuild(): Promise<BuildRun> {
+	return new Promise((resolvePromise, reject) => {
+		const started = performance.now();
+		const child = spawn(process.execPath, ['scripts/build.ts'], {
+			env: { ...process.env, FANJIAN_CONTENT: content, FANJIAN_OUT: dist },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const lines: BuildRun['lines'] = [];
+		let peakRss = 0;
+		const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 100);
+		const collect = (chunk: Buffer) => {
+			for (const text of chunk.toString().split('\n')) if (text.trim()) lines.push({ at: performance.now() - started, text });
+		};
+		child.stdout.on('data', collect);
+		child.stderr.on('data', collect);
+		child.on('close', (code) => {
+			clearInterval(sampler);
+			if (code !== 0) reject(new Error(`The build failed:\n${lines.slice(-30).map((l) => l.text).join('\n')}`));
+			else resolvePromise({ wallMs: performance.now() - started, peakRss, lines });
+		});
+	});
+}
+
+/** When the first line matching `pattern` arrived, in ms. */
+function at(run: BuildRun, pattern: RegExp): number {
+	const line = run.lines.find((l) => pattern.test(l.text));
+	if (!line) throw new Error(`The build log has no line matching ${pattern}; was the log format changed?`);
+	return line.at;
+}
+
+function folderSize(dir: string): { bytes: number; files: number } {
+	let bytes = 0;
+	let files = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+		if (!entry.isFile()) continue;
+		bytes += statSync(join(entry.parentPath, entry.name)).size;
+		files++;
+	}
+	return { bytes, files };
+}
+
+const gz = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
+
+/** A text page's first paint: its HTML and the CSS and JS it links, gzipped; and its own text, gzipped. */
+function firstPaint(page: string): { html: number; css: number; js: number; total: number; ownText: number } {
+	const html = readFileSync(page, 'utf8');
+	const linked = (pattern: RegExp) =>
+		[...html.matchAll(pattern)].reduce((sum, match) => sum + gz(readFileSync(join(dist, match[1]!))), 0);
+	const css = linked(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g) + linked(/<link[^>]+href="([^"]+\.css)"[^>]+rel="stylesheet"/g);
+	const js = linked(/<script[^>]+src="([^"]+)"/g) + linked(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g);
+	const body = /<div class="text-body"[^>]*>([\s\S]*?)<\/div><\/article>/.exec(html)?.[1] ?? '';
+	const ownText = gz(body.replace(/<span class="para-tools"[\s\S]*?<\/span><\/span>|<span class="para-tools"[\s\S]*?<\/span>/g, '').replace(/<[^>]+>/g, ''));
+	const htmlBytes = gz(html);
+	return { html: htmlBytes, css, js, total: htmlBytes + css + js, ownText };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+const texts = writeCorpus(content, scale);
+console.log(`Corpus: ${texts} texts at scale ${scale}. Building…`);
+const run = await runBuild();
+const pages = Number(/(\d+) page\(s\) built/.exec(run.lines.map((l) => l.text).join('\n'))?.[1] ?? 0);
+const converted = /Converted (\d+) pages in (\d+) ms/.exec(run.lines.map((l) => l.text).join('\n'));
+const phases = {
+	'loading content': at(run, /\[content\] Synced content/),
+	'bundling (MDX compile)': at(run, /\[vite\] ✓ built in/) - at(run, /\[content\] Synced content/),
+	'rendering + conversion': at(run, /Converted \d+ pages/) - at(run, /generating static routes/),
+	'of which conversion (sum)': Number(converted?.[2] ?? 0),
+	'search index (after rendering)': at(run, /Indexed \d+ paragraphs/) - at(run, /Converted \d+ pages/),
+};
+const slugs = readdirSync(join(dist, 'zh-hant')).filter((name) => name.startsWith('zuozhuan-'));
+const samplePage = join(dist, 'zh-hant', slugs[Math.floor(slugs.length / 2)]!, 'index.html');
+const paint = firstPaint(samplePage);
+const output = folderSize(dist);
+const pagefind = folderSize(join(dist, 'pagefind'));
+
+let quotes: QuoteBenchResult | undefined;
+if (!values['no-quotes']) {
+	console.log('Running the quote benchmark…');
+	quotes = await runQuoteBench(dist, Number(values.quotes));
+}
+
+const budgets = [
+	{ name: 'build and index ≤ 45 s', ok: run.wallMs <= 45_000, value: s(run.wallMs) },
+	{ name: 'peak RSS ≤ 1 GiB', ok: run.peakRss <= 1024 ** 3, value: mb(run.peakRss) },
+	{ name: 'first paint ≤ 1.5 × own text + 6 kB', ok: paint.total <= 1.5 * paint.ownText + 6 * 1024, value: `${kb(paint.total)} ≤ ${kb(1.5 * paint.ownText + 6 * 1024)}` },
+	...(quotes
+		? [
+				{ name: 'first search ≤ 80 kB', ok: quotes.bytes.firstQuery <= 80 * 1024, value: kb(quotes.bytes.firstQuery) },
+				{ name: 'later searches ≤ 2 kB (median)', ok: quotes.bytes.laterMedian <= 2 * 1024, value: kb(quotes.bytes.laterMedian) },
+				{ name: 'later searches ≤ 50 ms (median)', ok: quotes.latencyMs.median <= 50, value: `${quotes.latencyMs.median} ms` },
+				{ name: 'recall@1 = 100% (≥ 4 chars)', ok: /^(\d+)\/\1 /.test(quotes.recallAt1.fourPlus), value: quotes.recallAt1.fourPlus },
+			]
+		: []),
+];
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
+console.log(`\nBuild of ${texts} texts × 3 editions (${pages} pages) on ${machine}, ${new Date().toISOString().slice(0, 10)}`);
+console.table({
+	'build wall time': s(run.wallMs),
+	...Object.fromEntries(Object.entries(phases).map(([name, ms]) => [`  ${name}`, s(ms)])),
+	'pages per second': (pages / (run.wallMs / 1000)).toFixed(0),
+	'peak RSS (build + Pagefind)': mb(run.peakRss),
+	'dist/': `${mb(output.bytes)} in ${output.files} files`,
+	'pagefind/': `${mb(pagefind.bytes)} in ${pagefind.files} files`,
+	'text page first paint (gzip)': `${kb(paint.total)} (HTML ${kb(paint.html)}, CSS ${kb(paint.css)}, JS ${kb(paint.js)}; its text ${kb(paint.ownText)})`,
+});
+if (quotes) printQuoteBench(quotes);
+console.log('\nBudgets:');
+for (const budget of budgets) console.log(`  ${budget.ok ? 'ok  ' : 'MISS'} ${budget.name}: ${budget.value}`);
+
+mkdirSync('bench/out', { recursive: true });
+writeFileSync(
+	'bench/out/bench.json',
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, firstPaint: paint, quotes, budgets }, null, '\t')}\n`,
+);
+console.log('Wrote bench/out/bench.json');
+if (budgets.some((budget) => !budget.ok)) process.exit(1);
