@@ -7,13 +7,13 @@
  * Writes nothing unless the whole entry is ready, and never overwrites an
  * entry without --force.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { STORAGE_SCRIPT_NAMES, type StorageScript } from '../src/editions.ts';
 import { ImportError, decodeText, type Encoding } from '../src/import/decode.ts';
 import type { Finding } from '../src/import/clean.ts';
-import { SOURCE_LOCALES, importText, type SourceLocale } from '../src/import/entry.ts';
+import { SOURCE_LOCALES, importText, type ScriptPlace, type SourceLocale } from '../src/import/entry.ts';
 import { slugFromFileName, SLUG } from '../src/import/slug.ts';
 
 function main(argv: string[]): void {
@@ -70,20 +70,29 @@ function main(argv: string[]): void {
 	mkdirSync(values.content, { recursive: true });
 	// Write beside the target and rename: the entry appears whole or not at all.
 	const temporary = join(values.content, `.${slug}.mdx.${process.pid}.tmp`);
-	writeFileSync(temporary, mdx);
-	renameSync(temporary, target);
+	try {
+		writeFileSync(temporary, mdx);
+		renameSync(temporary, target);
+	} finally {
+		rmSync(temporary, { force: true });
+	}
 
 	console.log(`Wrote ${target}: ${report.paragraphs} paragraphs.`);
 	for (const [kind, count] of Object.entries(report.counts)) console.log(`  ${kind}: ${count}`);
-	const where = (finding: Finding) => `  ${file}:${finding.line}:${finding.column}  ${finding.text}  `;
+	/** Print places, the first 50 of them: a long file can have thousands. */
+	const list = (places: Finding[]) => {
+		for (const place of places.slice(0, 50)) console.log(`  ${file}:${place.line}:${place.column}  ${place.text}  ${place.reason}`);
+		if (places.length > 50) console.log(`  … and ${places.length - 50} more`);
+	};
+	const withLevel = (places: ScriptPlace[]) => places.map((place) => ({ ...place, reason: `${place.level}  ${place.reason}` }));
 	if (report.received.length > 0) {
-		console.log(`Mixed script in the received text, read as ${values.from} (the conversion to ${values.store} leaves ${report.stored.length} of them for you to check, below):`);
-		for (const place of report.received) console.log(`${where(place)}${place.level}  ${place.reason}`);
+		console.log(`Mixed script in the received text, read as ${values.from} (what the conversion to ${values.store} leaves is listed again below):`);
+		list(withLevel(report.received));
 	}
-	const unsure = [...report.unsure, ...report.stored.map((place) => ({ ...place, reason: `${place.level}  ${place.reason}` }))];
+	const unsure = [...report.unsure, ...withLevel(report.stored)];
 	if (unsure.length > 0) {
 		console.log(`Check these ${unsure.length} places by hand:`);
-		for (const finding of unsure) console.log(`${where(finding)}${finding.reason}`);
+		list(unsure);
 	}
 }
 

@@ -52,7 +52,13 @@ export function decodeText(bytes: Uint8Array, file: string, encoding?: Encoding)
 		return checkText(text, file);
 	}
 	const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-	const invalid = firstInvalidUtf8(bytes, start);
+	const { invalid, characters } = firstInvalidUtf8(bytes, start);
+	if (invalid >= 0 && characters >= 2) {
+		throw new ImportError(
+			`${file} is UTF-8 up to line ${lineAt(bytes, invalid)}, where it breaks (byte ${invalid}): the file was cut or damaged.`,
+			'Save the text as UTF-8 again from where you copied it, and import that file.',
+		);
+	}
 	if (invalid >= 0) {
 		const guess = legacyEncoding(bytes);
 		throw new ImportError(
@@ -89,10 +95,14 @@ function checkText(text: string, file: string): string {
 
 /**
  * The offset of the first byte that breaks UTF-8 (RFC 3629: no overlong
- * forms, no surrogates, nothing above U+10FFFF), or -1.
+ * forms, no surrogates, nothing above U+10FFFF), or -1; and how many
+ * multi-byte characters come before it. Text in a legacy encoding almost
+ * never holds two valid multi-byte UTF-8 characters, so a file that does
+ * and then breaks is damaged UTF-8, not GB18030 or Big5.
  */
-function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
+function firstInvalidUtf8(bytes: Uint8Array, start: number): { invalid: number; characters: number } {
 	const within = (i: number, low: number, high: number) => i < bytes.length && bytes[i]! >= low && bytes[i]! <= high;
+	let characters = 0;
 	let i = start;
 	while (i < bytes.length) {
 		const byte = bytes[i]!;
@@ -109,12 +119,13 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
 			length = 4;
 			if (byte === 0xf0) low = 0x90;
 			if (byte === 0xf4) high = 0x8f;
-		} else return i;
-		if (length > 1 && !within(i + 1, low, high)) return i;
-		for (let k = 2; k < length; k++) if (!within(i + k, 0x80, 0xbf)) return i;
+		} else return { invalid: i, characters };
+		if (length > 1 && !within(i + 1, low, high)) return { invalid: i, characters };
+		for (let k = 2; k < length; k++) if (!within(i + k, 0x80, 0xbf)) return { invalid: i, characters };
+		if (length > 1) characters++;
 		i += length;
 	}
-	return -1;
+	return { invalid: -1, characters };
 }
 
 /**

@@ -57,7 +57,9 @@ const yaml = (value: string) => JSON.stringify(value);
  * @example importText(seed, { file: 'seed.txt', title: '…', date: '2014-02-27', publisher: '新华社', from: 'tw', store: 'zh-Hans' })
  */
 export function importText(raw: string, options: ImportOptions): { mdx: string; report: ImportReport } {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
+	// Date.parse would take 2014-02-30 as 2 March; the entry schema would not.
+	const date = new Date(`${options.date}T00:00:00Z`);
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== options.date) {
 		throw new ImportError(`The date "${options.date}" is not a date.`, 'Give the publication date as YYYY-MM-DD, for example --date 2014-02-27.');
 	}
 	if (!options.title.trim()) throw new ImportError('The text has no title.', 'Give one with --title "…".');
@@ -70,7 +72,12 @@ export function importText(raw: string, options: ImportOptions): { mdx: string; 
 	let changedChars = 0;
 	for (let i = 0; i < converted.length; i++) if (converted[i] !== text[i]) changedChars++;
 	const paragraphs = splitParagraphs(converted);
-	if (paragraphs.length === 0) throw new ImportError(`${options.file} has no text left after cleaning.`, 'Check the file.');
+	if (paragraphs.length === 0) {
+		throw new ImportError(
+			`${options.file} has no text left after cleaning: it holds only whitespace and zero-width characters.`,
+			'Check that you saved the text itself before importing it.',
+		);
+	}
 
 	// Mixed script, placed in the raw file: what the received copy got wrong,
 	// and what the stored text would still get wrong.

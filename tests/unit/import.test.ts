@@ -1,0 +1,135 @@
+/**
+ * The cleaning steps and the import pipeline, called directly (the CLI is
+ * tested in import-cli.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { cleanText, escapeMdx, foldPunctuation, normaliseWhitespace, stripPinyin } from '../../src/import/clean.ts';
+import { importText, type ImportOptions } from '../../src/import/entry.ts';
+import { replaceTraced, trace } from '../../src/import/traced.ts';
+
+const OPTIONS: ImportOptions = { file: 'text.txt', title: '标题', date: '2014-02-27', publisher: '新华社', from: 'cn', store: 'zh-Hans' };
+const bodyOf = (raw: string, options: Partial<ImportOptions> = {}) => {
+	const { mdx } = importText(raw, { ...OPTIONS, ...options });
+	return mdx.slice(mdx.indexOf('\n---\n', 4) + 5).trim();
+};
+
+describe('pinyin annotations', () => {
+	it.each([
+		['tone marks, one syllable each', '中央網(wǎng)絡(luò)安全', '中央網絡安全'],
+		['tone marks, two syllables at once', '网络(wǎngluò)安全', '网络安全'],
+		['tone marks, syllables apart', '网络(wǎng luò)安全', '网络安全'],
+		['tone numbers', '网(wang3)络(luo4)安全', '网络安全'],
+		['tone numbers, two syllables', '网络(wang3 luo4)安全', '网络安全'],
+		['the neutral tone as 5', '什么(shen2 me5)', '什么'],
+		['ü with a tone mark', '绿(lǜ)色', '绿色'],
+		['full-width parentheses', '網（wǎng）絡（luò）', '網絡'],
+		['an apostrophe between syllables', '西安(xī’ān)', '西安'],
+	])('are removed: %s', (_case, raw, clean) => {
+		expect(stripPinyin(raw).text).toBe(clean);
+	});
+
+	it.each([
+		['a year in full-width parentheses', '规划（2014年）发布'],
+		['an acronym', '中国互联网络信息中心(CNNIC)发布'],
+		['an English gloss', '网络(network)安全'],
+		['a number', '第一(1)条'],
+		['letters after a non-Han character', '见附件(wǎng)'.replace('件', ' ')],
+		['toneless letters (reported, below)', '妈(ma)妈'],
+	])('real parentheses are kept: %s', (_case, raw) => {
+		expect(stripPinyin(raw).text).toBe(raw);
+	});
+
+	it('counts what it removed', () => {
+		expect(stripPinyin('網(wǎng)絡(luò)，（2014年）').count).toBe(2);
+	});
+});
+
+describe('punctuation', () => {
+	it.each([
+		['安全,发展', '安全，发展'],
+		['安全; 发展', '安全；发展'],
+		['指出:没有', '指出：没有'],
+		['是吗?是的!', '是吗？是的！'],
+		['《规则》,并', '《规则》，并'],
+	])('folds %s to %s', (raw, clean) => {
+		expect(foldPunctuation(raw).text).toBe(clean);
+	});
+
+	it.each(['1,000', 'CNNIC, 2014', 'https://www.cac.gov.cn/', 'a: b', '网址 https://x.cn/a?b=1'])('leaves %s alone', (raw) => {
+		expect(foldPunctuation(raw).text).toBe(raw);
+	});
+});
+
+describe('whitespace', () => {
+	it.each([
+		['CRLF and CR to LF', '甲\r\n乙\r丙', '甲\n乙\n丙'],
+		['zero-width characters and BOMs removed', '\ufeff网\u200b络', '网络'],
+		['lines trimmed', '  网络 \t\n\u3000安全\u3000', '网络\n安全'],
+		['runs of spaces become one', 'CNNIC  \u00a0 2014', 'CNNIC 2014'],
+		['no space between two Han characters', '网 络 安全 CNNIC', '网络安全 CNNIC'],
+	])('%s', (_case, raw, clean) => {
+		expect(normaliseWhitespace(raw).text).toBe(clean);
+	});
+
+	it('counts the raw lines it changed', () => {
+		expect(normaliseWhitespace('甲 \r\n乙\n 丙 丁\n戊').count).toBe(2);
+	});
+});
+
+describe('places in the raw file', () => {
+	it('are traced through every step', () => {
+		const traced = replaceTraced(trace('a  b'), / +/g, () => ' ').traced;
+		expect(traced).toEqual({ text: 'a b', origin: [0, 1, 3, 4] });
+	});
+
+	it('an unsure pinyin is reported at its line and column in the raw file, not in the cleaned text', () => {
+		const raw = '第一行。\r\n  網(wǎng)絡(luò)  信息(xin)化';
+		const { unsure } = cleanText(raw);
+		expect(unsure).toEqual([{ line: 2, column: 20, text: '  信息(xin)化', reason: '"(xin)" may be a pinyin annotation without tone marks; it was kept' }]);
+		expect([...raw.split('\n')[1]!][19]).toBe('(');
+	});
+
+	it('an unsure place is in the import report at the same raw place', () => {
+		const { report } = importText('\n\n  妈(ma)妈', OPTIONS);
+		expect(report.unsure).toMatchObject([{ line: 3, column: 4 }]);
+	});
+});
+
+describe('escaping for MDX', () => {
+	it.each([
+		['<b>{x}</b>', '\\<b\\>\\{x\\}\\</b\\>'],
+		['# 标题', '\\# 标题'],
+		['1. 第一', '1\\. 第一'],
+		['- 一', '\\- 一'],
+	])('%s → %s', (paragraph, escaped) => {
+		expect(escapeMdx(paragraph)).toBe(escaped);
+	});
+});
+
+describe('importing a text', () => {
+	it('makes every non-empty line a paragraph', () => {
+		expect(bodyOf('甲。\n\n\n乙。\n丙。')).toBe('甲。\n\n乙。\n\n丙。');
+	});
+
+	it('converts a traditional copy to the stored script', () => {
+		expect(bodyOf('網絡安全和信息化。', { from: 'tw' })).toBe('网络安全和信息化。');
+	});
+
+	it('converts the title and publisher too', () => {
+		const { mdx } = importText('網絡。', { ...OPTIONS, from: 'tw', title: '網絡安全', publisher: '新華社' });
+		expect(mdx).toContain('title: "网络安全"\n');
+		expect(mdx).toContain('publisher: "新华社"\n');
+	});
+
+	it('records what it did under provenance', () => {
+		const { mdx } = importText('網(wǎng)絡,安全', { ...OPTIONS, from: 'tw' });
+		expect(mdx).toMatch(/provenance:\n  file: "text\.txt"\n  sha256: [0-9a-f]{64}\n  from: tw\n  steps:\n    - "pinyin annotations removed: 1"\n    - "ASCII punctuation folded to full width: 1"\n    - "characters converted tw → zh-Hans: 2"\n---/);
+	});
+
+	it.each([
+		['2014-02-30', 'The date "2014-02-30" is not a date.'],
+		['27/02/2014', 'The date "27/02/2014" is not a date.'],
+	])('refuses the date %s', (date, message) => {
+		expect(() => importText('网络。', { ...OPTIONS, date })).toThrow(message);
+	});
+});
