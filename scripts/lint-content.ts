@@ -3,15 +3,17 @@
  *
  * The mixed-script lint (src/lint/mixed-script.ts) on every entry in the
  * content folder (FANJIAN_CONTENT, default content/), or on the files named,
- * each against the script its frontmatter declares. Prints ERROR, WARN and
+ * each against the script its frontmatter declares; passages pinned by the
+ * entry's `terms` or by glossary.json are the author's decision and skipped. Prints ERROR, WARN and
  * INFO places as file:line and ¶paragraph:column. Exits 1 on any ERROR, and
  * with --strict on any WARN not acknowledged in `lint: { acknowledge: […] }`.
  * Needs nothing from a build.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatFinding, lintEntry, LintError, readEntry } from '../src/lint/entries.ts';
+import { glossary } from '../src/convert/glossary.ts';
+import { formatFinding, lintEntry, LintError, pinnedPassages, readEntry } from '../src/lint/entries.ts';
 
 /** Every `.mdx` file under a folder, as the content collection finds them. */
 function entryFiles(dir: string): string[] {
@@ -31,6 +33,8 @@ function main(argv: string[]): number {
 			quiet: { type: 'boolean', default: false },
 		},
 	});
+	// The glossary is read from the content folder, as the build reads it.
+	process.env.FANJIAN_CONTENT = resolve(values.content);
 	const files = positionals.length > 0 ? positionals : entryFiles(values.content);
 	if (files.length === 0) throw new LintError(`No .mdx entries in ${values.content}.`, 'Check --content or FANJIAN_CONTENT.');
 	const totals = { ERROR: 0, WARN: 0, INFO: 0, acknowledged: 0 };
@@ -42,7 +46,9 @@ function main(argv: string[]): number {
 		} catch {
 			throw new LintError(`${file} cannot be read.`, 'Check the path.');
 		}
-		for (const finding of lintEntry(readEntry(file, source))) {
+		const entry = readEntry(file, source);
+		const pinned = pinnedPassages([...entry.data.terms, ...glossary()], entry.data.script);
+		for (const finding of lintEntry(entry, { pinned })) {
 			if (finding.acknowledged) totals.acknowledged++;
 			else totals[finding.level]++;
 			if (!values.quiet || finding.level === 'ERROR') console.log(formatFinding(file, finding));
@@ -65,8 +71,9 @@ function main(argv: string[]): number {
 try {
 	process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-	if (error instanceof LintError) {
-		console.error(`error: ${error.message}\nhint: ${error.hint}`);
+	// LintError, or the AstroError of a bad glossary.json: both carry the fix.
+	if (error instanceof LintError || (error instanceof Error && typeof (error as { hint?: unknown }).hint === 'string')) {
+		console.error(`error: ${error.message}\nhint: ${(error as LintError).hint}`);
 		process.exitCode = 1;
 	} else throw error;
 }

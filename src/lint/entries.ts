@@ -6,7 +6,7 @@
  */
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { STORAGE_SCRIPTS, type StorageScript } from '../editions.ts';
-import { entrySchema, type EntryData } from '../schemas/entry.ts';
+import { entrySchema, type EntryData, type Term } from '../schemas/entry.ts';
 import { lintScript, type DeclaredScript, type ScriptFinding } from './mixed-script.ts';
 
 export class LintError extends Error {
@@ -94,26 +94,41 @@ export const declaredScript = (data: Pick<EntryData, 'script'>): DeclaredScript 
 const codePoints = (text: string) => [...text].length;
 const around = (text: string, offset: number) => text.slice(Math.max(0, offset - 6), offset + 7).replace(/\s+/g, ' ').trim();
 
-/** How to lint an entry other than in its declared script: one of its editions. */
-export interface EditionLint {
-	/** The edition's OpenCC locale, checked against. */
-	script: DeclaredScript;
-	/** The converter from the entry's script into the edition. */
-	convert: (text: string) => string;
+/** How to lint an entry: as stored, or converted into an edition. */
+export interface LintOptions {
+	/** The locale to check against instead of the declared script (an edition's). */
+	script?: DeclaredScript;
+	/** The converter into that edition. */
+	convert?: (text: string) => string;
+	/** Passages pinned by terms or the glossary: written as the author decided, so not linted. */
+	pinned?: readonly string[];
+}
+
+/**
+ * The passages pinned for an entry in one script or edition: the forms its
+ * terms and the glossary give for that tag.
+ *
+ * @example pinnedPassages([{ 'zh-Hans': '於梨华', 'zh-Hant': '於梨華' }], 'zh-Hans') // ['於梨华']
+ */
+export function pinnedPassages(terms: readonly Term[], lang: string): string[] {
+	return terms.map((term) => term[lang]).filter((form): form is string => Boolean(form));
 }
 
 /**
  * Lint one entry: its body and title, publisher and summary, against its
  * declared script, or converted into an edition against the edition's.
- * WARNs covered by a passage in `lint.acknowledge` are marked acknowledged
- * (in the declared script only: the passages are written in it).
+ * Pinned passages are skipped. WARNs covered by a passage in
+ * `lint.acknowledge` are marked acknowledged (in the declared script only:
+ * the passages are written in it).
  *
  * @example lintEntry(readEntry('content/x.mdx', source)).filter((f) => f.level === 'ERROR')
  */
-export function lintEntry(entry: LintEntry, edition?: EditionLint): EntryFinding[] {
-	const script = edition?.script ?? declaredScript(entry.data);
-	const convert = edition?.convert ?? ((text: string) => text);
-	const passages = edition ? [] : (entry.data.lint?.acknowledge ?? []);
+export function lintEntry(entry: LintEntry, options: LintOptions = {}): EntryFinding[] {
+	const script = options.script ?? declaredScript(entry.data);
+	const pinned = [...(options.pinned ?? [])].filter((passage) => passage.length > 0).sort((a, b) => b.length - a.length);
+	const skipPinned = (text: string) => pinned.reduce((out, passage) => out.replaceAll(passage, blank(passage)), text);
+	const convert = (text: string) => skipPinned(options.convert ? options.convert(text) : text);
+	const passages = options.convert ? [] : (entry.data.lint?.acknowledge ?? []);
 	/** True when an acknowledged passage in `text` covers `offset`. */
 	const covered = (text: string, offset: number) =>
 		passages.some((passage) => {
