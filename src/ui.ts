@@ -30,6 +30,7 @@ const STRINGS = {
 	storedIn: '底本文字',
 	copyLink: '复制链接',
 	copied: '已复制',
+	citeSelection: '复制所选引文',
 	notFoundTitle: '找不到这个页面',
 	notFoundBody: '这个地址没有页面。可以从下面的文献列表找起。',
 	home: '首页',

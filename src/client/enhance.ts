@@ -31,27 +31,68 @@ for (const link of editionLinks) {
 	});
 }
 
-/** Copy-link buttons are rendered hidden: they need this script to work. */
+/** Copy buttons are rendered hidden: they need this script to work. */
 const announcer = document.createElement('p');
 announcer.className = 'visually-hidden';
 announcer.setAttribute('role', 'status');
 document.body.append(announcer);
 
-for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+/** Copy text, say so on the button for a moment and to screen readers. */
+async function copy(button: HTMLButtonElement, text: string): Promise<void> {
+	const label = button.textContent;
+	const copied = document.body.dataset.copied ?? '✓';
+	try {
+		await navigator.clipboard.writeText(text);
+		button.textContent = copied;
+		announcer.textContent = `${copied} ${text}`;
+	} catch {
+		// No clipboard (an insecure origin, or permission refused): show the text to copy by hand.
+		prompt('', text);
+	}
+	setTimeout(() => (button.textContent = label), 2000);
+}
+
+let citations: Promise<typeof import('./citation.ts')> | undefined;
+const loadCitations = () => (citations ??= import('./citation.ts'));
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy], button[data-cite]')) {
 	button.hidden = false;
 	button.addEventListener('click', async () => {
-		const url = new URL(location.href);
-		url.hash = button.dataset.copy ?? '';
-		const label = button.textContent;
-		try {
-			await navigator.clipboard.writeText(url.href);
-			button.textContent = document.body.dataset.copied ?? '✓';
-			announcer.textContent = `${document.body.dataset.copied ?? ''} ${url.href}`;
-		} catch {
-			// No clipboard (an insecure origin, or permission refused): show the link to copy by hand.
-			prompt('', url.href);
+		const paragraph = button.closest<HTMLElement>('p[id]')!;
+		if (button.dataset.copy) {
+			const url = new URL(location.href);
+			url.search = '';
+			url.hash = paragraph.id;
+			await copy(button, url.href);
+		} else {
+			await copy(button, (await loadCitations()).paragraphCitation(paragraph));
 		}
-		setTimeout(() => (button.textContent = label), 2000);
+	});
+}
+
+/** Selecting words inside a paragraph offers to copy them as a citation. */
+const citeSelection = document.querySelector<HTMLButtonElement>('button[data-cite-selection]');
+if (citeSelection) {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	document.addEventListener('selectionchange', () => {
+		clearTimeout(timer);
+		timer = setTimeout(() => {
+			const selection = getSelection();
+			const inParagraph = !!selection && !selection.isCollapsed && !!selection.anchorNode?.parentElement?.closest('.text-body > p[id]');
+			if (!inParagraph) {
+				if (document.activeElement !== citeSelection) citeSelection.hidden = true;
+				return;
+			}
+			const box = selection.getRangeAt(0).getBoundingClientRect();
+			citeSelection.style.setProperty('--x', `${Math.round(box.left + scrollX)}px`);
+			citeSelection.style.setProperty('--y', `${Math.round(box.bottom + scrollY + 6)}px`);
+			citeSelection.hidden = false;
+		}, 150);
+	});
+	citeSelection.addEventListener('mousedown', (event) => event.preventDefault());
+	citeSelection.addEventListener('click', async () => {
+		const text = (await loadCitations()).selectionCitation();
+		if (text) await copy(citeSelection, text);
 	});
 }
 

@@ -1,20 +1,21 @@
 /**
  * Landing from a search result or a citation: `?hl=START-END#pN` marks that
  * range of the paragraph's text (code points, the ¶ tools left out) and
- * scrolls to it. Loaded only when the address asks for it.
+ * scrolls to it. `#pN` may be a retired id: it marks the paragraph that now
+ * holds those words. Loaded only when the address asks for it.
  */
+import { textNodes } from './paragraph-text.ts';
+
 export function highlightLanding(): void {
 	const range = /^(\d+)-(\d+)$/.exec(new URLSearchParams(location.search).get('hl') ?? '');
-	const paragraph = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+	const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+	const paragraph = target?.closest('.text-body > p');
 	if (!range || !paragraph) return;
 	const [start, end] = [Number(range[1]), Number(range[2])];
 	if (!(end > start)) return;
-	const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT, {
-		acceptNode: (node) => (node.parentElement?.closest('.para-tools') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-	});
 	const pieces: { node: Text; from: number; to: number }[] = [];
 	let at = 0;
-	for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+	for (const node of textNodes(paragraph)) {
 		const chars = Array.from(node.data);
 		const from = Math.max(start - at, 0);
 		const to = Math.min(end - at, chars.length);

@@ -1,14 +1,15 @@
 /**
- * Paragraph ids: every top-level paragraph of a text gets `p1`…`pN` and a ¶
- * permalink. Applied to the text's rendered tree once, before the editions
- * are converted from it, so the ids are the same in every edition.
+ * Paragraph ids: every top-level paragraph of a text gets its lasting id
+ * (`p1`…, see anchors.ts), aliases for retired ids that now resolve to it,
+ * and a ¶ permalink. Applied to the text's rendered tree once, before the
+ * editions are converted from it, so the ids are the same in every edition.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
-
-/** The id of the n-th paragraph (1-based). */
-export const paragraphId = (n: number) => `p${n}`;
+import { fileAnchorStore, type AnchorStore } from './anchor-record.ts';
+import { planAnchors, type Conflict } from './anchors.ts';
 
 /**
  * The permalink and copy control appended to a paragraph, kept out of search.
@@ -34,9 +35,23 @@ function controls(id: string, n: number): ElementContent {
 				properties: { type: 'button', className: ['para-copy'], dataCopy: id, hidden: true, ariaLabel: `复制链接（第${n}段）` },
 				children: [{ type: 'text', value: '复制链接' }],
 			},
+			{
+				type: 'element',
+				tagName: 'button',
+				properties: { type: 'button', className: ['para-cite'], dataCite: id, dataOrdinal: String(n), hidden: true, ariaLabel: `复制引文（第${n}段）` },
+				children: [{ type: 'text', value: '复制引文' }],
+			},
 		],
 	};
 }
+
+/** An empty element carrying a retired id, so old links still land on this paragraph without JavaScript. */
+const alias = (id: string): ElementContent => ({
+	type: 'element',
+	tagName: 'span',
+	properties: { id, className: ['anchor-alias'] },
+	children: [],
+});
 
 /** The top-level paragraphs of a rendered text, in order. */
 export function topLevelParagraphs(tree: Root): Element[] {
@@ -44,21 +59,40 @@ export function topLevelParagraphs(tree: Root): Element[] {
 }
 
 /**
- * Give each top-level paragraph its id and permalink, in place. Fails when
- * the text itself uses an id twice (an author's `<p id="p3">` that collides).
+ * Give each top-level paragraph its lasting id, its aliases and permalink,
+ * in place, and keep the text's anchor record up to date. Fails when a
+ * paragraph's words changed beyond a small edit (until the editor confirms),
+ * and when the text itself uses an id twice (an author's `<p id="p3">`).
  *
  * @param file the entry's file, to name in errors
- * @returns the number of paragraphs
+ * @param store where the text's anchor record is kept (beside the entry)
+ * @returns the ids, in order
  */
-export function assignParagraphIds(tree: Root, file: string): number {
+export function assignParagraphIds(tree: Root, file: string, store: AnchorStore = fileAnchorStore(file)): string[] {
 	const paragraphs = topLevelParagraphs(tree);
+	const previous = store.load();
+	const plan = planAnchors(paragraphs.map((paragraph) => toString(paragraph)), previous, store.confirm);
+	if (plan.conflicts.length > 0) throw changedBeyondSmallEdit(file, plan.conflicts, store.confirmCommand);
 	paragraphs.forEach((paragraph, index) => {
-		const id = paragraphId(index + 1);
+		const id = plan.ids[index]!;
 		paragraph.properties.id = id;
+		paragraph.children.unshift(...(plan.aliasesOf.get(id) ?? []).map(alias));
 		paragraph.children.push(controls(id, index + 1));
 	});
 	checkUniqueIds(tree, file);
-	return paragraphs.length;
+	store.save(plan.record, previous);
+	return plan.ids;
+}
+
+function changedBeyondSmallEdit(file: string, conflicts: Conflict[], confirmCommand: string): AstroError {
+	const snippet = (text: string) => (Array.from(text).length > 24 ? `${Array.from(text).slice(0, 24).join('')}…` : text);
+	const lines = conflicts.map(
+		(conflict) => `  #${conflict.old.id} was "${snippet(conflict.old.text)}"; paragraph ${conflict.position} now reads "${snippet(conflict.now)}".`,
+	);
+	return new AstroError(
+		`${file}: ${conflicts.length === 1 ? 'a paragraph' : `${conflicts.length} paragraphs`} changed beyond a small edit, so published links would point at other words:\n${lines.join('\n')}`,
+		`If the new words replace the old ones, confirm it with \`${confirmCommand}\`: they get a new id and the old links land on them. Otherwise undo the change, or make it a smaller edit.`,
+	);
 }
 
 function checkUniqueIds(tree: Root, file: string): void {

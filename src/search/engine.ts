@@ -27,7 +27,7 @@ interface PagefindApi {
 
 export interface Hit {
 	slug: string;
-	/** Paragraph number: the paragraph's id is `p${n}`. */
+	/** The paragraph's place in the text (1-based), as readers count. */
 	n: number;
 	title: string;
 	/** The paragraph in the reader's edition. */
@@ -144,7 +144,7 @@ export async function searchQuote(query: string, editionLang: string, limit = 10
 				text,
 				marks: marks.sort((a, b) => a[0] - b[0]),
 				exact: isExact,
-				url: `${base}${edition.path}/${slug}/${hl}#p${field('n')}`,
+				url: `${base}${edition.path}/${slug}/${hl}#${field('i')}`,
 			});
 		}
 	}

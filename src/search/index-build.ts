@@ -45,10 +45,11 @@ export function textRecords(text: TextInEditions, editions: readonly Edition[], 
 		const diff = diffEdition(text.titles[0]!, title);
 		if (diff) titleFields[`t${i + 1}`] = [diff];
 	});
-	return text.paragraphs.flatMap(({ id, texts }) => {
+	return text.paragraphs.flatMap(({ id, texts }, index) => {
 		const { chars } = fold(texts[0]!, table);
 		if (chars.length === 0) return [];
-		const filters: Record<string, [string]> = { ...titleFields, n: [id.slice(1)], x: [texts[0]!] };
+		// `i` is the lasting id the link needs; `n` the paragraph's place, which readers are shown.
+		const filters: Record<string, [string]> = { ...titleFields, i: [id], n: [String(index + 1)], x: [texts[0]!] };
 		texts.slice(1).forEach((other, i) => {
 			const diff = diffEdition(texts[0]!, other);
 			if (diff) filters[`x${i + 1}`] = [diff];

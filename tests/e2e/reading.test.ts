@@ -74,6 +74,7 @@ describe('copy link', () => {
 		await page.goto(textUrl('zh-hant'));
 		await page.hover('#p5');
 		await page.click('#p5 .para-copy');
+		await page.waitForFunction(() => document.querySelector('body > p[role=status]')?.textContent);
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(textUrl('zh-hant', '#p5'));
 		await page.close();
 	});

@@ -1,11 +1,12 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
+import { memoryAnchorStore } from '../../src/paragraphs/anchor-record.ts';
 import { assignParagraphIds } from '../../src/paragraphs/ids.ts';
 
 const ids = (html: string) => {
 	const tree = fromHtml(html, { fragment: true });
-	const count = assignParagraphIds(tree, 'content/x.mdx');
+	const count = assignParagraphIds(tree, 'content/x.mdx', memoryAnchorStore()).length;
 	return { count, html: toHtml(tree) };
 };
 
@@ -28,6 +29,7 @@ describe('paragraph ids', () => {
 		expect(html).toContain('<span class="para-tools" data-pagefind-ignore="">');
 		expect(html).toContain('<a class="para-link" href="#p1" aria-label="第1段的链接">¶</a>');
 		expect(html).toMatch(/<button type="button" class="para-copy" data-copy="p1" hidden aria-label="复制链接（第1段）">复制链接<\/button>/);
+		expect(html).toMatch(/<button type="button" class="para-cite" data-cite="p1" data-ordinal="1" hidden aria-label="复制引文（第1段）">复制引文<\/button>/);
 	});
 
 	it('fails, naming the file, when an element reuses a paragraph id', () => {

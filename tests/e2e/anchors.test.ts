@@ -1,0 +1,128 @@
+/**
+ * Links that last, on sites built for real: edits keep published anchors,
+ * a merged paragraph's old link lands on its words, a rewrite stops the
+ * build until confirmed; citations in the reader's edition.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../support/browser.ts';
+import { fixtureSite } from '../support/fixture-site.ts';
+import { serveStatic, type StaticSite } from '../support/server.ts';
+import { DIST, SEED_SLUG } from '../support/site.ts';
+
+let browser: BrowserContext;
+
+/** What the page copied: waits for the page to announce the copy, then reads the clipboard. */
+async function copied(page: Page): Promise<string> {
+	await page.waitForFunction(() => document.querySelector('body > p[role=status]')?.textContent);
+	return page.evaluate(() => navigator.clipboard.readText());
+}
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const paragraphs = ['第一段：网络安全和信息化是一体之两翼。', '第二段：没有网络安全就没有国家安全，', '第三段：没有信息化就没有现代化。', '第四段：千军易得，一将难求。'];
+
+describe('anchors across edits of a built text', () => {
+	const site = fixtureSite('anchors');
+	const record = () => JSON.parse(readFileSync(join(site.content, 'text.anchors.json'), 'utf8'));
+
+	it('publishes p1…p4 and records them beside the entry', () => {
+		site.write('text', paragraphs);
+		const build = site.build();
+		expect(build.status, build.output).toBe(0);
+		expect(record().paragraphs.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2', 'p3', 'p4']);
+	});
+
+	it('after a merge, an old link to #p3 lands on the merged paragraph, in Chromium', async () => {
+		site.write('text', [paragraphs[0]!, paragraphs[1]! + paragraphs[2]!, paragraphs[3]!]);
+		const build = site.build();
+		expect(build.status, build.output).toBe(0);
+		expect(record().aliases).toEqual({ p3: 'p2' });
+		const server = await serveStatic(site.dist);
+		try {
+			const page = await browser.newPage();
+			await page.goto(`${server.url}/zh-hant/text/#p3`);
+			const landed = await page.$eval(':target', (target) => {
+				const paragraph = target.closest('p')!;
+				return { paragraph: paragraph.id, text: paragraph.textContent, highlighted: getComputedStyle(paragraph).backgroundColor };
+			});
+			expect(landed.paragraph).toBe('p2');
+			expect(landed.text).toContain('沒有信息化就沒有現代化');
+			expect(landed.highlighted).not.toBe('rgba(0, 0, 0, 0)');
+			await page.close();
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('a paragraph rewritten beyond a small edit stops the build and says how to confirm', () => {
+		site.write('text', [paragraphs[0]!, '第二段：完全换了一种说法，讲别的事情了。', paragraphs[3]!]);
+		const build = site.build();
+		expect(build.status).not.toBe(0);
+		expect(build.output).toContain('text.mdx: a paragraph changed beyond a small edit');
+		expect(build.output).toContain('#p2 was "第二段：没有网络安全就没有国家安全，第三段：没有…"; paragraph 2 now reads "第二段：完全换了一种说法，讲别的事情了。"');
+		expect(build.output).toContain('npm run anchors -- --confirm text');
+	});
+
+	it('once confirmed, the new words get a new id and the old ids land on them', () => {
+		const build = site.build({ FANJIAN_CONFIRM_ANCHORS: 'text' });
+		expect(build.status, build.output).toBe(0);
+		expect(record().paragraphs.map((p: { id: string }) => p.id)).toEqual(['p1', 'p5', 'p4']);
+		expect(record().aliases).toEqual({ p2: 'p5', p3: 'p5' });
+	});
+});
+
+describe('citations', () => {
+	let server: StaticSite;
+	beforeAll(async () => {
+		server = await serveStatic(DIST);
+		await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+	});
+	afterAll(async () => {
+		await server?.close();
+	});
+
+	it.each([
+		['zh-hans', '「习近平强调，建设网络强国，要把人才资源汇聚起来，建设一支政治强、业务精、作风好的强大队伍。“千军易得，一将难求”，要培养造就世界水平的科学家、网络科技领军人才、卓越工程师、高水平创新团队。」——习近平主持召开中央网络安全和信息化领导小组第一次会议，新华社，2014年2月27日，第10段。'],
+		['zh-hant', '「習近平強調，建設網絡強國，要把人才資源匯聚起來，建設一支政治強、業務精、作風好的強大隊伍。“千軍易得，一將難求”，要培養造就世界水平的科學家、網絡科技領軍人才、卓越工程師、高水平創新團隊。」——習近平主持召開中央網絡安全和信息化領導小組第一次會議，新華社，2014年2月27日，第10段。'],
+	])('copy citation of ¶10 in %s gives quote, title, publisher, date, ¶ and link', async (edition, expected) => {
+		const page = await browser.newPage();
+		await page.goto(`${server.url}/${edition}/${SEED_SLUG}/`);
+		await page.hover('#p10');
+		await page.click('#p10 .para-cite');
+		expect(await copied(page)).toBe(`${expected}${server.url}/${edition}/${SEED_SLUG}/#p10`);
+		await page.close();
+	});
+
+	it('copies a selection as a citation whose link marks the selection on landing', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${server.url}/zh-hant/${SEED_SLUG}/`);
+		await page.evaluate(() => {
+			const paragraph = document.getElementById('p10')!;
+			const text = [...paragraph.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.includes('千軍易得'))!;
+			const start = text.textContent!.indexOf('千軍易得');
+			const range = document.createRange();
+			range.setStart(text, start);
+			range.setEnd(text, start + 4);
+			getSelection()!.removeAllRanges();
+			getSelection()!.addRange(range);
+		});
+		await page.waitForSelector('[data-cite-selection]:not([hidden])');
+		await page.click('[data-cite-selection]');
+		const cited = await copied(page);
+		expect(cited).toMatch(/^「千軍易得」——習近平主持召開中央網絡安全和信息化領導小組第一次會議，新華社，2014年2月27日，第10段。http:\/\/127\.0\.0\.1:\d+\/zh-hant\/cyberspace-leading-group-2014\/\?hl=\d+-\d+#p10$/);
+		const link = cited.slice(cited.indexOf('http'));
+		const landing = await browser.newPage();
+		await landing.goto(link.replace('/zh-hant/', '/zh-hans/'));
+		await landing.waitForSelector('mark.landing');
+		expect(await landing.$eval('mark.landing', (mark) => [mark.closest('p')!.id, mark.textContent])).toEqual(['p10', '千军易得']);
+		await page.close();
+		await landing.close();
+	});
+});
