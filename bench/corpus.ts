@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { traditionalOnly } from '../src/convert/charsets.ts';
 import { importText } from '../src/import/entry.ts';
 
 /** A year-chapter heading such as 隐公元年 or 襄公二十五年. */
@@ -30,7 +31,11 @@ const COPY = ['', '（二）', '（三）', '（四）', '（五）', '（六）
 export function writeCorpus(dir: string, scale: number): number {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	const all = chapters(readFileSync(new URL('zuozhuan.txt', import.meta.url), 'utf8'));
+	// The source is simplified with a few traditional characters (賵, 繻) that
+	// the import refuses in a simplified entry: bring them to their simplified forms.
+	const stray = traditionalOnly();
+	const source = readFileSync(new URL('zuozhuan.txt', import.meta.url), 'utf8').replace(/./gu, (char) => stray.get(char) ?? char);
+	const all = chapters(source);
 	let count = 0;
 	for (let copy = 0; copy < scale; copy++) {
 		all.forEach((chapter, i) => {

@@ -57,16 +57,30 @@ function convertRun(run: Text[], convert: Convert): void {
 	for (const node of run) node.value = convert(node.value);
 }
 
+/** Puts a converted tree back as it was. */
+export type Restore = () => void;
+
 /**
- * Convert a hast tree in place.
+ * Convert a hast tree in place. Returns how to undo it, so one parsed tree
+ * can serve every edition without being copied.
  *
  * @example convertTree(fromHtml('<p>牽一<b>发</b>而动全身</p>', { fragment: true }), cn2tw)
  */
-export function convertTree(tree: Nodes, convert: Convert): void {
+export function convertTree(tree: Nodes, convert: Convert): Restore {
+	const undo: (() => void)[] = [];
 	let run: Text[] = [];
 	const flush = () => {
+		if (run.length === 0) return;
+		const originals = run.map((node) => node.value);
+		const nodes = run;
+		undo.push(() => nodes.forEach((node, i) => (node.value = originals[i]!)));
 		convertRun(run, convert);
 		run = [];
+	};
+	const setProperty = (node: Element, name: string, value: string) => {
+		const original = node.properties[name];
+		undo.push(() => (node.properties[name] = original));
+		node.properties[name] = value;
 	};
 	const visit = (node: Nodes): void => {
 		if (node.type === 'text') {
@@ -80,12 +94,12 @@ export function convertTree(tree: Nodes, convert: Convert): void {
 			}
 			for (const name of TEXT_ATTRIBUTES) {
 				const value = node.properties[name];
-				if (typeof value === 'string') node.properties[name] = convert(value);
+				if (typeof value === 'string') setProperty(node, name, convert(value));
 			}
 			if (node.tagName === 'meta' && typeof node.properties.content === 'string') {
 				const name = String(node.properties.name ?? node.properties.property ?? '');
 				if (/^(description|og:title|og:description|twitter:title|twitter:description)$/.test(name)) {
-					node.properties.content = convert(node.properties.content);
+					setProperty(node, 'content', convert(node.properties.content));
 				}
 			}
 			const inline = INLINE.has(node.tagName);
@@ -101,4 +115,7 @@ export function convertTree(tree: Nodes, convert: Convert): void {
 	};
 	visit(tree);
 	flush();
+	return () => {
+		for (const step of undo) step();
+	};
 }

@@ -46,7 +46,11 @@ function dictionaryClasses(): Classes {
 	return classes;
 }
 
-const normalise = (char: string) => char.normalize('NFKC').toLowerCase();
+/** As fold.ts sees a character: NFKC, lower case (CJK ideographs need neither). */
+const normalise = (char: string) => {
+	const code = char.codePointAt(0)!;
+	return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) ? char : char.normalize('NFKC').toLowerCase();
+};
 
 /** Aligned texts: the same paragraph in every edition, the default edition first. */
 export type AlignedTexts = readonly string[];

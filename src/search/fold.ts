@@ -20,11 +20,19 @@ export interface Folded {
 
 const KEEP = /[\p{L}\p{N}]/u;
 
+/** CJK Unified Ideographs and Extension A: letters that NFKC and lower-casing leave alone. */
+const isPlainHan = (code: number) => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+
 export function fold(text: string, table: FoldTable): Folded {
 	const chars: string[] = [];
 	const origin: number[] = [];
 	let index = 0;
 	for (const char of text) {
+		if (isPlainHan(char.codePointAt(0)!)) {
+			chars.push(table.get(char) ?? char);
+			origin.push(index++);
+			continue;
+		}
 		for (const part of char.normalize('NFKC').toLowerCase()) {
 			if (KEEP.test(part)) {
 				chars.push(table.get(part) ?? part);
