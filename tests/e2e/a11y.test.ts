@@ -90,7 +90,9 @@ async function focused(page: Page) {
 				? `link ${el.getAttribute('href')}`
 				: el.matches('.para-copy')
 					? `copy ${el.dataset.copy}`
-					: el.id || `${el.className || el.tagName} ${el.getAttribute('href') ?? ''}`.trim(),
+					: el.closest('.para-tools')
+						? `tool ${el.className} ${el.closest('p')?.id}`
+						: el.id || `${el.className || el.tagName} ${el.getAttribute('href') ?? ''}`.trim(),
 			opacity,
 			outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
 			inView: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
@@ -129,9 +131,12 @@ describe('by keyboard alone', () => {
 			if (stops.some((s) => s.what === stop.what)) break;
 			stops.push(stop);
 		}
-		const tools = stops.filter((stop) => /^(link #|copy )/.test(stop.what));
-		expect(tools.map((stop) => stop.what)).toEqual(ids.flatMap((id) => [`link #${id}`, `copy ${id}`]));
-		for (const stop of tools) expect(stop, stop.what).toMatchObject({ opacity: 1, outline: true, inView: true });
+		const permalinks = stops.filter((stop) => /^(link #|copy )/.test(stop.what));
+		expect(permalinks.map((stop) => stop.what)).toEqual(ids.flatMap((id) => [`link #${id}`, `copy ${id}`]));
+		// Every paragraph tool (the ¶ link, copy and any other) shows itself when it has focus.
+		for (const stop of stops.filter((stop) => /^(link #|copy |tool )/.test(stop.what))) {
+			expect(stop, stop.what).toMatchObject({ opacity: 1, outline: true, inView: true });
+		}
 		await page.close();
 	});
 });

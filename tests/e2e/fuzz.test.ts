@@ -60,19 +60,19 @@ const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '
 
 /** The kinds of hostile query, each a generator over the seeded random source. */
 const KINDS: [string, (random: () => number) => string][] = [
-	['control characters', (r) => chars(r, 1 + int(r, 40), () => String.fromCharCode(int(r, 32) || 0x7f))],
+	['control characters', (r) => chars(1 + int(r, 40), () => String.fromCharCode(int(r, 32) || 0x7f))],
 	['HTML and script', (r) => pick(r, INJECTIONS) + (r() < 0.5 ? pick(r, [...HAN]) : '')],
-	['bidi and zero-width marks', (r) => chars(r, 1 + int(r, 30), () => (r() < 0.4 ? pick(r, [...HAN]) : pick(r, [...BIDI, ...INVISIBLE])))],
-	['lone surrogates', (r) => chars(r, 1 + int(r, 20), () => (r() < 0.5 ? String.fromCharCode(0xd800 + int(r, 0x800)) : pick(r, [...HAN])))],
-	['10,000-character strings', (r) => chars(r, 10_000, () => pick(r, [...HAN, ...REGEX, ' ', '\u202e', '<', '\ud83d']))],
-	['regex metacharacters', (r) => chars(r, 1 + int(r, 30), () => pick(r, [...REGEX, ...HAN]))],
+	['bidi and zero-width marks', (r) => chars(1 + int(r, 30), () => (r() < 0.4 ? pick(r, [...HAN]) : pick(r, [...BIDI, ...INVISIBLE])))],
+	['lone surrogates', (r) => chars(1 + int(r, 20), () => (r() < 0.5 ? String.fromCharCode(0xd800 + int(r, 0x800)) : pick(r, [...HAN])))],
+	['10,000-character strings', (r) => chars(10_000, () => pick(r, [...HAN, ...REGEX, ' ', '\u202e', '<', '\ud83d']))],
+	['regex metacharacters', (r) => chars(1 + int(r, 30), () => pick(r, [...REGEX, ...HAN]))],
 	['Pagefind query syntax', (r) => pick(r, PAGEFIND) + pick(r, PAGEFIND) + pick(r, [...HAN])],
-	['any code point', (r) => chars(r, 1 + int(r, 20), () => String.fromCodePoint(int(r, 0x110000 - 0x800)))],
+	['any code point', (r) => chars(1 + int(r, 20), () => String.fromCodePoint(int(r, 0x110000 - 0x800)))],
 ];
 
 const int = (random: () => number, below: number) => Math.floor(random() * below);
 const pick = <T,>(random: () => number, from: readonly T[]) => from[int(random, from.length)]!;
-function chars(random: () => number, length: number, next: () => string): string {
+function chars(length: number, next: () => string): string {
 	let out = '';
 	for (let i = 0; i < length; i++) out += next();
 	return out;
