@@ -4,7 +4,7 @@
  * what it changed, so the CLI can print a report and nothing is silent.
  */
 
-import { locator, replaceTraced, trace, type Traced } from './traced.ts';
+import { editTraced, locator, replaceTraced, trace, type Edit, type Traced } from './traced.ts';
 
 /** One place in the raw text the cleaner changed or is unsure of. */
 export interface Finding {
@@ -82,32 +82,48 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 
 /**
  * Fold ASCII `, ; : ? !` to full width where Chinese text surrounds them: the
- * nearest non-space character on either side is Han or CJK punctuation.
- * `1,000`, `CNNIC, 2014` and `https://` are left alone.
+ * nearest non-space character before or after the mark (in the text as
+ * received) is Han or CJK punctuation. A folded mark takes the spaces around
+ * it with it. `1,000`, `CNNIC, 2014` and `https://` are left alone.
  *
- * @example foldPunctuation('安全,发展').text // '安全，发展'
+ * @example foldPunctuation('安全 , 发展').text // '安全，发展'
  */
 export function foldPunctuation(input: Traced | string): StepResult {
-	const { traced: folded, replaced } = replaceTraced(traced(input), /([ \t]*)([,;:?!])([ \t]*)/g, (found, whole) => {
-		const [all, , mark] = found as unknown as [string, string, string];
-		const prev = whole[found.index - 1] ?? '';
-		const next = whole[found.index + all.length] ?? '';
-		const chinese = HAN_OR_CJK_PUNCT.test(prev) || HAN_OR_CJK_PUNCT.test(next);
-		if (!chinese || (mark === ':' && whole.startsWith('//', found.index + all.length))) return undefined;
-		return FULL_WIDTH[mark]!;
-	});
-	return result(folded, replaced.length);
+	const source = traced(input);
+	const text = source.text;
+	const edits: Edit[] = [];
+	const isSpace = (char: string | undefined) => char === ' ' || char === '\t';
+	/** Where the spaces before the next mark may start: after the last folded mark. */
+	let free = 0;
+	for (const found of text.matchAll(/[,;:?!]/g)) {
+		const mark = found[0];
+		let start = found.index;
+		while (start > free && isSpace(text[start - 1])) start--;
+		let end = found.index + 1;
+		while (isSpace(text[end])) end++;
+		const before = text[start - 1] ?? '';
+		const after = text[end] ?? '';
+		const url = mark === ':' && text.startsWith('//', end);
+		if (url || !(HAN_OR_CJK_PUNCT.test(before) || HAN_OR_CJK_PUNCT.test(after))) continue;
+		edits.push({ start, end, replacement: FULL_WIDTH[mark]! });
+		free = end;
+	}
+	return result(editTraced(source, edits).traced, edits.length);
 }
+
+/** True when a zero-width joiner at `index` joins two emoji (👨‍👩‍👧), where it is part of the character. */
+const joinsEmoji = (text: string, index: number) =>
+	/[\p{Extended_Pictographic}\p{Emoji_Modifier}]\ufe0f?$/u.test(text.slice(Math.max(0, index - 3), index)) && /^\p{Extended_Pictographic}/u.test(text.slice(index + 1, index + 3));
 
 /**
  * Normalise whitespace: CRLF and CR to LF; zero-width characters and BOMs
- * removed; each line trimmed; runs of spaces, tabs, no-break and ideographic
- * spaces inside a line become one space, and none is kept between two Han
- * characters. The first step: it takes the raw text and counts the raw
- * lines it changed.
+ * removed (but not a joiner inside an emoji); each line trimmed; runs of
+ * spaces, tabs, no-break and ideographic spaces inside a line become one
+ * space, and none is kept between two Han characters. Counts the lines of
+ * the received text it changed.
  */
-export function normaliseWhitespace(raw: string): StepResult {
-	let text = trace(raw);
+export function normaliseWhitespace(input: Traced | string): StepResult {
+	let text = traced(input);
 	const changed: number[] = [];
 	for (const [pattern, replacement] of [
 		[/\r\n?/g, '\n'],
@@ -116,11 +132,14 @@ export function normaliseWhitespace(raw: string): StepResult {
 		[/^ | $/gm, ''],
 		[/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, ''],
 	] as const) {
-		const step = replaceTraced(text, pattern, (found) => (found[0] === replacement ? undefined : replacement));
+		const step = replaceTraced(text, pattern, (found, whole) => {
+			if (found[0] === replacement || (found[0] === '\u200d' && joinsEmoji(whole, found.index))) return undefined;
+			return replacement;
+		});
 		text = step.traced;
-		changed.push(...step.replaced);
+		for (const offset of step.replaced) changed.push(offset);
 	}
-	const lineOf = locator(raw);
+	const lineOf = locator(text.source);
 	return result(text, new Set(changed.map((offset) => lineOf(offset).line)).size);
 }
 
@@ -135,13 +154,14 @@ export interface Cleaned {
 }
 
 /**
- * Every cleaning step, in order: whitespace, pinyin, punctuation. Places are
- * reported at their line and column in the raw text.
+ * Every cleaning step, in order: pinyin (so that `网(wǎng) 络` loses its
+ * space too), whitespace, punctuation. Places are reported at their line and
+ * column in the raw text.
  */
 export function cleanText(raw: string): Cleaned {
-	const whitespace = normaliseWhitespace(raw);
-	const pinyin = stripPinyin(whitespace.traced);
-	const punctuation = foldPunctuation(pinyin.traced);
+	const pinyin = stripPinyin(raw);
+	const whitespace = normaliseWhitespace(pinyin.traced);
+	const punctuation = foldPunctuation(whitespace.traced);
 	const locate = locator(raw);
 	const unsure = [...whitespace.unsure, ...pinyin.unsure, ...punctuation.unsure].map(
 		(place): Finding => ({ ...locate(place.offset), text: rawContext(raw, place.offset, place.end), reason: place.reason }),
@@ -173,5 +193,12 @@ export function escapeMdx(paragraph: string): string {
 	let escaped = paragraph.replace(/[\\`*_{}<>[\]|~&]/g, '\\$&');
 	// Block syntax only counts at the start of a line.
 	escaped = escaped.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+	// GFM would link a bare URL and take the backslashes inside it literally
+	// (and an escaped `<` after it would then open a JSX tag): a URL stays
+	// text, its `://` or `www.` escaped.
+	escaped = escaped.replace(/https?(?=:\/\/)|www(?=\.)/gi, '$&\\');
+	// MDX reads a line starting with `import` or `export` as JavaScript; a
+	// character reference for the first letter keeps it text.
+	escaped = escaped.replace(/^(?=(?:import|export)\b)[ie]/, (letter) => `&#${letter.charCodeAt(0)};`);
 	return escaped;
 }

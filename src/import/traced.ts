@@ -6,6 +6,8 @@
 
 /** A text and, per UTF-16 unit, its offset in the received text. */
 export interface Traced {
+	/** The received text itself. */
+	source: string;
 	/** The text after the steps so far. */
 	text: string;
 	/** `origin[i]` is the offset in the received text of `text[i]`; one more entry marks the end. */
@@ -16,46 +18,66 @@ export interface Traced {
 export function trace(raw: string): Traced {
 	const origin = new Array<number>(raw.length + 1);
 	for (let i = 0; i <= raw.length; i++) origin[i] = i;
-	return { text: raw, origin };
+	return { source: raw, text: raw, origin };
+}
+
+/** One change to a traced text: `text.slice(start, end)` becomes `replacement`. */
+export interface Edit {
+	/** Offset in the current text where the change starts. */
+	start: number;
+	/** Offset where it ends (exclusive). */
+	end: number;
+	/** What the span becomes. */
+	replacement: string;
 }
 
 /**
- * `String.replace` with a global pattern, keeping the trace. A replacement
- * as long as its match keeps the match's origins one by one; any other takes
- * the origin of the match's start. Returning `undefined` keeps the match.
+ * Apply edits, in order and not overlapping, keeping the trace. A
+ * replacement as long as its span keeps the span's origins one by one; any
+ * other takes the origin of the span's start.
  *
- * @example replaceTraced(trace('a  b'), / +/g, () => ' ').text // 'a b'
+ * @returns the edited text, and the offset in the received text of each edit
  */
-export function replaceTraced(
-	traced: Traced,
-	pattern: RegExp,
-	replace: (found: RegExpExecArray, whole: string) => string | undefined,
-): { traced: Traced; replaced: number[] } {
+export function editTraced(traced: Traced, edits: readonly Edit[]): { traced: Traced; replaced: number[] } {
+	if (edits.length === 0) return { traced, replaced: [] };
 	const { text, origin } = traced;
 	const out: string[] = [];
 	const outOrigin: number[] = [];
-	/** Offsets (in the received text) of every match that was replaced. */
 	const replaced: number[] = [];
 	let last = 0;
 	const keep = (from: number, to: number) => {
 		out.push(text.slice(from, to));
 		for (let i = from; i < to; i++) outOrigin.push(origin[i]!);
 	};
-	for (const found of text.matchAll(pattern) as IterableIterator<RegExpExecArray>) {
-		const start = found.index;
-		const end = start + found[0].length;
-		const replacement = replace(found, text);
-		if (replacement === undefined || replacement === found[0]) continue;
+	for (const { start, end, replacement } of edits) {
 		keep(last, start);
 		out.push(replacement);
 		for (let i = 0; i < replacement.length; i++) outOrigin.push(replacement.length === end - start ? origin[start + i]! : origin[start]!);
 		replaced.push(origin[start]!);
 		last = end;
 	}
-	if (replaced.length === 0) return { traced, replaced };
 	keep(last, text.length);
 	outOrigin.push(origin[text.length]!);
-	return { traced: { text: out.join(''), origin: outOrigin }, replaced };
+	return { traced: { source: traced.source, text: out.join(''), origin: outOrigin }, replaced };
+}
+
+/**
+ * `String.replace` with a global pattern, keeping the trace (see
+ * `editTraced`). Returning `undefined` keeps the match.
+ *
+ * @example replaceTraced(trace('a  b'), / +/g, () => ' ').traced.text // 'a b'
+ */
+export function replaceTraced(
+	traced: Traced,
+	pattern: RegExp,
+	replace: (found: RegExpExecArray, whole: string) => string | undefined,
+): { traced: Traced; replaced: number[] } {
+	const edits: Edit[] = [];
+	for (const found of traced.text.matchAll(pattern) as IterableIterator<RegExpExecArray>) {
+		const replacement = replace(found, traced.text);
+		if (replacement !== undefined && replacement !== found[0]) edits.push({ start: found.index, end: found.index + found[0].length, replacement });
+	}
+	return editTraced(traced, edits);
 }
 
 /** Line and column (1-based, column in code points) of an offset in a text. */

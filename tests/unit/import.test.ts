@@ -55,6 +55,14 @@ describe('punctuation', () => {
 		expect(foldPunctuation(raw).text).toBe(clean);
 	});
 
+	it.each([
+		['网 , , A', '网，, A'],
+		['A , ,网', 'A ,，网'],
+		['网,,络', '网，，络'],
+	])('a folded mark takes its spaces along: %s → %s', (raw, clean) => {
+		expect(foldPunctuation(raw).text).toBe(clean);
+	});
+
 	it.each(['1,000', 'CNNIC, 2014', 'https://www.cac.gov.cn/', 'a: b', '网址 https://x.cn/a?b=1'])('leaves %s alone', (raw) => {
 		expect(foldPunctuation(raw).text).toBe(raw);
 	});
@@ -67,6 +75,7 @@ describe('whitespace', () => {
 		['lines trimmed', '  网络 \t\n\u3000安全\u3000', '网络\n安全'],
 		['runs of spaces become one', 'CNNIC  \u00a0 2014', 'CNNIC 2014'],
 		['no space between two Han characters', '网 络 安全 CNNIC', '网络安全 CNNIC'],
+		['a joiner inside an emoji kept, elsewhere removed', '家👨\u200d👩\u200d👧人\u200d们', '家👨\u200d👩\u200d👧人们'],
 	])('%s', (_case, raw, clean) => {
 		expect(normaliseWhitespace(raw).text).toBe(clean);
 	});
@@ -76,10 +85,16 @@ describe('whitespace', () => {
 	});
 });
 
+describe('all the cleaning at once', () => {
+	it('drops the space a removed pinyin annotation leaves between two Han characters', () => {
+		expect(cleanText('网(wǎng) 络(luò) 安全').traced.text).toBe('网络安全');
+	});
+});
+
 describe('places in the raw file', () => {
 	it('are traced through every step', () => {
 		const traced = replaceTraced(trace('a  b'), / +/g, () => ' ').traced;
-		expect(traced).toEqual({ text: 'a b', origin: [0, 1, 3, 4] });
+		expect(traced).toEqual({ source: 'a  b', text: 'a b', origin: [0, 1, 3, 4] });
 	});
 
 	it('an unsure pinyin is reported at its line and column in the raw file, not in the cleaned text', () => {
@@ -101,6 +116,11 @@ describe('escaping for MDX', () => {
 		['# 标题', '\\# 标题'],
 		['1. 第一', '1\\. 第一'],
 		['- 一', '\\- 一'],
+		['import 网络', '&#105;mport 网络'],
+		['export { a }', '&#101;xport \\{ a \\}'],
+		['importance', 'importance'],
+		['见IPv6https://x.cn/a_b</b>', '见IPv6https\\://x.cn/a\\_b\\</b\\>'],
+		['www.example.com', 'www\\.example.com'],
 	])('%s → %s', (paragraph, escaped) => {
 		expect(escapeMdx(paragraph)).toBe(escaped);
 	});
