@@ -6,30 +6,40 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-/** Fixture sites live under the project (in .tmp/): Astro keeps a build's server chunks beside an output inside the project, but in one shared .astro/ folder for any output outside it. */
-const FIXTURES = resolve('.tmp');
+/** The project, which every fixture site links to. */
+const PROJECT = resolve('.');
+/** What a fixture site shares with the project: everything but its content and its build. */
+const SHARED = ['src', 'public', 'node_modules', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 const made: string[] = [];
 
 afterAll(() => {
 	for (const dir of made) {
 		rmSync(dir, { recursive: true, force: true });
 		// The Astro cache astro.config.mjs keeps per output folder.
-		rmSync(join('node_modules/.astro', join(dir, 'dist').replace(/\W+/g, '-')), { recursive: true, force: true });
+		rmSync(join(PROJECT, 'node_modules/.astro', join(dir, 'dist').replace(/\W+/g, '-')), { recursive: true, force: true });
 	}
 });
 
-/** A fixture site: its content folder with the given files, and where its build goes. */
-function fixture(files: Record<string, string>): { content: string; out: string } {
-	mkdirSync(FIXTURES, { recursive: true });
-	const dir = mkdtempSync(join(FIXTURES, 'bad-content-'));
-	made.push(dir);
-	const content = join(dir, 'content');
+/**
+ * A fixture site: a folder linking to the project's code, with its own
+ * content and build. Built from its own folder, so Astro's `.astro/` (which
+ * lists the content modules) is its own, not the project's, and fixture
+ * builds cannot trip over other builds running at the same time. It lives in
+ * the project's .tmp/ (git-ignored): Astro cannot place modules that lie
+ * outside and above its root.
+ */
+function fixture(files: Record<string, string>): { root: string; content: string; out: string } {
+	mkdirSync(join(PROJECT, '.tmp'), { recursive: true });
+	const root = mkdtempSync(join(PROJECT, '.tmp', 'bad-content-'));
+	made.push(root);
+	for (const name of SHARED) symlinkSync(join(PROJECT, name), join(root, name));
+	const content = join(root, 'content');
 	writeContent(content, files);
-	return { content, out: join(dir, 'dist') };
+	return { root, content, out: join(root, 'dist') };
 }
 
 function writeContent(content: string, files: Record<string, string>): void {
@@ -40,8 +50,9 @@ function writeContent(content: string, files: Record<string, string>): void {
 }
 
 /** `npm run build` of a fixture: its exit status and everything it printed, colours removed. */
-function build(site: { content: string; out: string }): { status: number | null; output: string } {
-	const run = spawnSync(process.execPath, ['scripts/build.ts'], {
+function build(site: { root: string; content: string; out: string }): { status: number | null; output: string } {
+	const run = spawnSync(process.execPath, [join(PROJECT, 'scripts/build.ts')], {
+		cwd: site.root,
 		env: { ...process.env, FANJIAN_CONTENT: site.content, FANJIAN_OUT: site.out, NO_COLOR: '1', FORCE_COLOR: '0' },
 		encoding: 'utf8',
 		timeout: 170_000,
@@ -141,12 +152,12 @@ describe('npm run build', () => {
 		expect(failed.status).not.toBe(0);
 		expect(failed.output).toContain(`The build failed; ${site.out} still holds the previous site.`);
 		expect(snapshot(site.out)).toEqual(before);
-		expect(readdirSync(dirname(site.out))).toEqual(['content', 'dist']);
+		expect(readdirSync(site.root).filter((name) => name.includes('dist'))).toEqual(['dist']);
 
 		rmSync(join(site.content, 'broken.mdx'));
 		const fixed = build(site);
 		expect(fixed.status, fixed.output).toBe(0);
 		expect(readFileSync(join(site.out, 'zh-hant', 'good', 'index.html'), 'utf8')).toContain('第二版');
-		expect(readdirSync(dirname(site.out))).toEqual(['content', 'dist']);
+		expect(readdirSync(site.root).filter((name) => name.includes('dist'))).toEqual(['dist']);
 	});
 });
