@@ -18,9 +18,11 @@ export type SourceLocale = (typeof SOURCE_LOCALES)[number];
 export interface ImportOptions {
 	/** Name of the received file, recorded in the provenance. */
 	file: string;
+	/** The title, in the script of the received text (converted like the text). */
 	title: string;
 	/** Publication date, YYYY-MM-DD. */
 	date: string;
+	/** Who published the original, e.g. 新华社 (converted like the text). */
 	publisher: string;
 	/** URL of the original publication. */
 	source?: string | undefined;
@@ -31,6 +33,7 @@ export interface ImportOptions {
 }
 
 export interface ImportReport {
+	/** How many paragraphs the entry has. */
 	paragraphs: number;
 	/** Changes made, by kind. */
 	counts: Record<string, number>;
