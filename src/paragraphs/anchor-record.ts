@@ -54,6 +54,8 @@ export function fileAnchorStore(entry: string): AnchorStore {
 		},
 		save(record, previous) {
 			if (previous && JSON.stringify(previous) === JSON.stringify(record)) return;
+			// Only a real entry gets a record beside it (not a text rendered from memory).
+			if (!existsSync(entry)) return;
 			writeFileSync(file, `${JSON.stringify(record, null, '\t')}\n`);
 			console.warn(`[anchors] ${file} ${previous ? 'updated' : 'created'}: commit it with ${basename(entry)}.`);
 		},
