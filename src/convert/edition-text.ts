@@ -10,7 +10,7 @@ import type { Term } from '../schemas/entry.ts';
 import { simplifiedOnly, traditionalOnly } from './charsets.ts';
 import { glossary } from './glossary.ts';
 import { openccConverter, withPinnedTerms, type Convert, type PinnedTerm } from './opencc.ts';
-import { convertTree } from './tree.ts';
+import { convertTree, labelKeptPassages } from './tree.ts';
 import { assignParagraphIds } from '../paragraphs/ids.ts';
 import { rejectUnsafeMarkup } from '../texts/safety.ts';
 
@@ -69,6 +69,8 @@ export interface TextSource {
 	id: string;
 	/** The entry's file, named in errors. */
 	file: string;
+	/** The BCP-47 tag of the script the text is stored in, for passages kept unconverted. */
+	lang?: string | undefined;
 	/** Renders the text's HTML in its stored script. */
 	render: () => Promise<string>;
 }
@@ -91,6 +93,7 @@ export async function editionHtml(
 		const tree = fromHtml(await text.render(), { fragment: true });
 		assignParagraphIds(tree, text.file);
 		rejectUnsafeMarkup(tree, text.file);
+		if (text.lang) labelKeptPassages(tree, text.lang);
 		cached = { tree, uses: 0 };
 		if (cache) parsed.set(text.id, cached);
 	}

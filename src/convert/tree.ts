@@ -57,6 +57,23 @@ function convertRun(run: Text[], convert: Convert): void {
 	for (const node of run) node.value = convert(node.value);
 }
 
+/**
+ * Give passages kept unconverted the language they are written in (the
+ * text's stored script), so screen readers read them right in every edition.
+ * An author's own `lang` stays.
+ */
+export function labelKeptPassages(tree: Nodes, lang: string): void {
+	const visit = (node: Nodes): void => {
+		if (node.type !== 'element' && node.type !== 'root') return;
+		if (node.type === 'element' && markedKeep(node)) {
+			node.properties.lang ??= lang;
+			return;
+		}
+		for (const child of node.children) visit(child as Nodes);
+	};
+	visit(tree);
+}
+
 /** Puts a converted tree back as it was. */
 export type Restore = () => void;
 

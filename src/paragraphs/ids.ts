@@ -70,6 +70,8 @@ export function topLevelParagraphs(tree: Root): Element[] {
  */
 export function assignParagraphIds(tree: Root, file: string, store: AnchorStore = fileAnchorStore(file)): string[] {
 	const paragraphs = topLevelParagraphs(tree);
+	const ownId = paragraphs.find((paragraph) => typeof paragraph.properties.id === 'string')?.properties.id;
+	if (typeof ownId === 'string') idGivenByHand(file, ownId);
 	const previous = store.load();
 	const plan = planAnchors(paragraphs.map((paragraph) => toString(paragraph)), previous, store.confirm);
 	if (plan.conflicts.length > 0) throw changedBeyondSmallEdit(file, plan.conflicts, store.confirmCommand);
@@ -110,15 +112,29 @@ function checkUniqueIds(tree: Root, file: string): void {
 	visit(tree);
 }
 
-function duplicateId(file: string, id: string): never {
-	let line: number | undefined;
+/** The line of the entry where `id="…"` is written, if it can be found. */
+function lineOfId(file: string, id: string): number | undefined {
 	try {
 		const lines = readFileSync(file, 'utf8').split('\n');
 		const at = lines.findIndex((text) => new RegExp(`id=["'{]*${id}["'}]`).test(text));
-		if (at >= 0) line = at + 1;
+		return at >= 0 ? at + 1 : undefined;
 	} catch {
 		// The file is only read to point at the line; the error stands without it.
+		return undefined;
 	}
+}
+
+/** A paragraph's id is the build's to give: one written by hand would be lost or collide. */
+function idGivenByHand(file: string, id: string): never {
+	const line = lineOfId(file, id);
+	throw new AstroError(
+		`${file}${line ? `:${line}` : ''}: a paragraph is given the id "${id}" by hand.`,
+		`Paragraph ids are given by the build, so that links to them last: remove \`id="${id}"\`${line ? ` at line ${line}` : ''}. To link to a place inside a paragraph, put the id on a <span> in it.`,
+	);
+}
+
+function duplicateId(file: string, id: string): never {
+	const line = lineOfId(file, id);
 	throw new AstroError(
 		`${file}${line ? `:${line}` : ''}: the id "${id}" is used twice in this text.`,
 		/^p\d+$/.test(id)

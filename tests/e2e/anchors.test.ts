@@ -30,18 +30,19 @@ const paragraphs = ['第一段：网络安全和信息化是一体之两翼。',
 
 describe('anchors across edits of a built text', () => {
 	const site = fixtureSite('anchors');
+	afterAll(() => site.remove());
 	const record = () => JSON.parse(readFileSync(join(site.content, 'text.anchors.json'), 'utf8'));
 
 	it('publishes p1…p4 and records them beside the entry', () => {
 		site.write('text', paragraphs);
-		const build = site.build();
+		const build = site.build({ astroOnly: true });
 		expect(build.status, build.output).toBe(0);
 		expect(record().paragraphs.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2', 'p3', 'p4']);
 	});
 
 	it('after a merge, an old link to #p3 lands on the merged paragraph, in Chromium', async () => {
 		site.write('text', [paragraphs[0]!, paragraphs[1]! + paragraphs[2]!, paragraphs[3]!]);
-		const build = site.build();
+		const build = site.build({ astroOnly: true });
 		expect(build.status, build.output).toBe(0);
 		expect(record().aliases).toEqual({ p3: 'p2' });
 		const server = await serveStatic(site.dist);
@@ -63,7 +64,7 @@ describe('anchors across edits of a built text', () => {
 
 	it('a paragraph rewritten beyond a small edit stops the build and says how to confirm', () => {
 		site.write('text', [paragraphs[0]!, '第二段：完全换了一种说法，讲别的事情了。', paragraphs[3]!]);
-		const build = site.build();
+		const build = site.build({ astroOnly: true });
 		expect(build.status).not.toBe(0);
 		expect(build.output).toContain('text.mdx: a paragraph changed beyond a small edit');
 		expect(build.output).toContain('#p2 was "第二段：没有网络安全就没有国家安全，第三段：没有…"; paragraph 2 now reads "第二段：完全换了一种说法，讲别的事情了。"');
@@ -71,7 +72,7 @@ describe('anchors across edits of a built text', () => {
 	});
 
 	it('once confirmed, the new words get a new id and the old ids land on them', () => {
-		const build = site.build({ FANJIAN_CONFIRM_ANCHORS: 'text' });
+		const build = site.build({ astroOnly: true, env: { FANJIAN_CONFIRM_ANCHORS: 'text' } });
 		expect(build.status, build.output).toBe(0);
 		expect(record().paragraphs.map((p: { id: string }) => p.id)).toEqual(['p1', 'p5', 'p4']);
 		expect(record().aliases).toEqual({ p2: 'p5', p3: 'p5' });

@@ -6,16 +6,15 @@
  * after the normalisations README documents ("Add a text"). The expected
  * text is computed here, from that documentation, not by the import code.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../bench/random.ts';
 import { importText } from '../../src/import/entry.ts';
 import { paragraphsOf } from '../../src/search/paragraphs.ts';
+import { fixtureSite } from '../support/fixture-site.ts';
 
 /** Fixed, so a failure replays; FANJIAN_ROUNDTRIP_SEED explores others. */
 const SEED = Number(process.env.FANJIAN_ROUNDTRIP_SEED ?? 20140227);
@@ -150,33 +149,25 @@ const random = seededRandom(SEED);
 const nextText = generator(random);
 const cases = Array.from({ length: CASES }, (_, i) => ({ slug: `case-${String(i + 1).padStart(3, '0')}`, ...nextText() }));
 
-const root = mkdtempSync(join(tmpdir(), 'fanjian-roundtrip-'));
-const content = join(root, 'content');
-const out = join(root, 'dist');
-/** Where Astro caches this build (astro.config.mjs: one cache per output). */
-const cache = resolve('node_modules/.astro', out.replace(/\W+/g, '-'));
+const site = fixtureSite('roundtrip');
+const { content, dist: out } = site;
 
 beforeAll(() => {
-	mkdirSync(content);
 	for (const { slug, raw } of cases) {
 		const { mdx } = importText(raw, { file: `${slug}.txt`, title: `测试 ${slug}`, date: '2014-02-27', publisher: '新华社', from: 'cn', store: 'zh-Hans' });
 		writeFileSync(join(content, `${slug}.mdx`), mdx);
 	}
-	execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-		env: { ...process.env, FANJIAN_CONTENT: content, FANJIAN_OUT: out },
-		stdio: ['ignore', 'ignore', 'pipe'],
-		maxBuffer: 64 * 1024 * 1024,
-	});
+	const build = site.build({ astroOnly: true });
+	if (build.status !== 0) throw new Error(`The fixture site did not build:\n${build.output.slice(-4000)}`);
 }, 900_000);
 
 afterAll(() => {
 	// FANJIAN_KEEP_FIXTURE=1 keeps the generated entries and the built site, to look into a failure.
 	if (process.env.FANJIAN_KEEP_FIXTURE) {
-		console.log(`Fixture site kept in ${root}`);
+		console.log(`Fixture site kept in ${site.root}`);
 		return;
 	}
-	rmSync(root, { recursive: true, force: true });
-	rmSync(cache, { recursive: true, force: true });
+	site.remove();
 });
 
 describe(`import → build → page, ${CASES} random texts (seed ${SEED})`, () => {

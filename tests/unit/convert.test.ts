@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { editionConverter } from '../../src/convert/edition-text.ts';
 import { openccConverter, withPinnedTerms } from '../../src/convert/opencc.ts';
-import { convertTree } from '../../src/convert/tree.ts';
+import { convertTree, labelKeptPassages } from '../../src/convert/tree.ts';
 import { EDITIONS } from '../../src/editions.ts';
 import { SEED_SLUG } from '../support/site.ts';
 
@@ -86,5 +86,14 @@ describe('the seed in every edition', () => {
 		});
 
 		it('has no 并發表', () => expect(text).not.toContain('并發表'));
+	});
+});
+
+describe('passages kept unconverted', () => {
+	it('carry the language they are written in, unless the author gave one', () => {
+		const tree = fromHtml('<p>发展<span data-no-convert>发展</span><span data-no-convert lang="en">CNNIC</span></p>', { fragment: true });
+		labelKeptPassages(tree, 'zh-Hans');
+		convertTree(tree, cn2tw);
+		expect(toHtml(tree)).toBe('<p>發展<span data-no-convert="" lang="zh-Hans">发展</span><span data-no-convert="" lang="en">CNNIC</span></p>');
 	});
 });

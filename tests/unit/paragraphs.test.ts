@@ -32,6 +32,10 @@ describe('paragraph ids', () => {
 		expect(html).toMatch(/<button type="button" class="para-cite" data-cite="p1" data-ordinal="1" hidden aria-label="复制引文（第1段）">复制引文<\/button>/);
 	});
 
+	it('fails, naming the file, when a paragraph is given an id by hand', () => {
+		expect(() => ids('<p>一</p><p id="p1">二</p>')).toThrow(/content\/x\.mdx.*given the id "p1" by hand/);
+	});
+
 	it('fails, naming the file, when an element reuses a paragraph id', () => {
 		expect(() => ids('<p>一</p><div id="p1">二</div>')).toThrow(/content\/x\.mdx.*"p1" is used twice/);
 	});
