@@ -8,7 +8,7 @@
  * the bytes a static host would send (gzip) for the first and later queries.
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve, basename } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EDITIONS } from '../src/editions.ts';
 import { fold, parseFoldTable, type FoldTable } from '../src/search/fold.ts';
@@ -108,9 +108,11 @@ export async function runQuoteBench(dist: string, count = 240, seed = 7): Promis
 			{ timeout: 30_000 },
 		);
 		const { ms } = (await handle.jsonValue()) as { ms: number };
-		const got = await page.$$eval('[role=option] a', (links) =>
-			links.map((a) => {
-				const url = new URL(a.getAttribute('href')!, location.href);
+		// An option is the result's link (or, in older builds, holds it).
+		const got = await page.$$eval('[role=option]', (options) =>
+			options.map((option) => {
+				const href = option.getAttribute('href') ?? option.querySelector('a')!.getAttribute('href')!;
+				const url = new URL(href, location.href);
 				return `${url.pathname.split('/').filter(Boolean).at(-1)}#${url.hash.slice(1)}`;
 			}),
 		);
@@ -128,7 +130,7 @@ export async function runQuoteBench(dist: string, count = 240, seed = 7): Promis
 	};
 	const later = rows.slice(1);
 	return {
-		site: basename(resolve(dist)),
+		site: relative(process.cwd(), resolve(dist)) || '.',
 		quotes: rows.length,
 		recallAt1: {
 			all: count1(() => true),
@@ -181,7 +183,7 @@ if (import.meta.main) {
 	const result = await runQuoteBench(resolve(values.site), Number(values.count), Number(values.seed));
 	printQuoteBench(result);
 	mkdirSync('bench/out', { recursive: true });
-	const out = `bench/out/quotes-${result.site}.json`;
+	const out = `bench/out/quotes-${result.site.replace(/\W+/g, '-')}.json`;
 	writeFileSync(out, `${JSON.stringify(result, null, '\t')}\n`);
 	console.log(`Wrote ${out}`);
 }

@@ -9,7 +9,7 @@
  * budget is missed.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -87,11 +87,9 @@ function runBuild(): Promise<BuildRun> {
 	});
 }
 
-/** When the first line matching `pattern` arrived, in ms. */
-function at(run: BuildRun, pattern: RegExp): number {
-	const line = run.lines.find((l) => pattern.test(l.text));
-	if (!line) throw new Error(`The build log has no line matching ${pattern}; was the log format changed?`);
-	return line.at;
+/** When the first line matching `pattern` (after `after` ms, if given) arrived, in ms; NaN if none did. */
+function at(run: BuildRun, pattern: RegExp, after = -1): number {
+	return run.lines.find((l) => l.at > after && pattern.test(l.text))?.at ?? Number.NaN;
 }
 
 function folderSize(dir: string): { bytes: number; files: number } {
@@ -122,19 +120,23 @@ function firstPaint(page: string): { html: number; css: number; js: number; tota
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const s = (ms: number) => (Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(1)} s`);
 
 const texts = writeCorpus(content, scale);
+// Measure a build from scratch, not the removal of the previous benchmark's output.
+rmSync(dist, { recursive: true, force: true });
 console.log(`Corpus: ${texts} texts at scale ${scale}. Building…`);
 const run = await runBuild();
 const pages = Number(/(\d+) page\(s\) built/.exec(run.lines.map((l) => l.text).join('\n'))?.[1] ?? 0);
 const converted = /Converted (\d+) pages in (\d+) ms/.exec(run.lines.map((l) => l.text).join('\n'));
+const renderStart = at(run, /generating static routes/);
+const renderEnd = at(run, /✓ Completed in/, renderStart);
 const phases = {
 	'loading content': at(run, /\[content\] Synced content/),
 	'bundling (MDX compile)': at(run, /\[vite\] ✓ built in/) - at(run, /\[content\] Synced content/),
-	'rendering + conversion': at(run, /Converted \d+ pages/) - at(run, /generating static routes/),
-	'of which conversion (sum)': Number(converted?.[2] ?? 0),
-	'search index (after rendering)': at(run, /Indexed \d+ paragraphs/) - at(run, /Converted \d+ pages/),
+	'rendering + conversion': renderEnd - renderStart,
+	'of which conversion (sum)': Number(converted?.[2] ?? Number.NaN),
+	'search index (after rendering)': at(run, /Indexed \d+ paragraphs/) - renderEnd,
 };
 const slugs = readdirSync(join(dist, 'zh-hant')).filter((name) => name.startsWith('zuozhuan-'));
 const samplePage = join(dist, 'zh-hant', slugs[Math.floor(slugs.length / 2)]!, 'index.html');

@@ -6,6 +6,9 @@
 import { searchQuote, type Hit, type SearchOutcome } from '../search/engine.ts';
 
 const lang = document.documentElement.lang;
+/** Results shown in the header's popup, and on the search page. */
+const POPUP_RESULTS = 6;
+const PAGE_RESULTS = 20;
 /** Interface words in this edition's script, rendered into the page by the server. */
 const words = document.body.dataset as { exact?: string; noResults?: string; searchFailed?: string; paragraphLabel?: string; resultsCount?: string };
 
@@ -57,14 +60,14 @@ function hitContent(hit: Hit): HTMLElement {
  * Each answered search leaves a `fanjian:search` User Timing measure (query
  * and hit count in its detail), which the quote benchmark reads.
  */
-function latestOnly(render: (outcome: SearchOutcome | Error, query: string) => void) {
+function latestOnly(limit: number, render: (outcome: SearchOutcome | Error, query: string) => void) {
 	let latest = 0;
 	return async (query: string) => {
 		const ticket = ++latest;
 		const start = performance.now();
 		let outcome: SearchOutcome | Error;
 		try {
-			outcome = await searchQuote(query, lang);
+			outcome = await searchQuote(query, lang, limit);
 		} catch (error) {
 			outcome = error as Error;
 		}
@@ -118,14 +121,15 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 		popup.hidden = !isOpen;
 		input.setAttribute('aria-expanded', String(isOpen && options().length > 0));
 	};
-	const run = latestOnly((outcome) => {
+	// Each result shown costs a fragment download: fetch only what the popup shows.
+	const run = latestOnly(POPUP_RESULTS, (outcome) => {
 		listbox.replaceChildren();
 		active = -1;
 		input.removeAttribute('aria-activedescendant');
 		if (!(outcome instanceof Error) && outcome.folded === '') return open(false);
 		status.textContent = statusText(outcome);
 		if (!(outcome instanceof Error)) {
-			outcome.hits.slice(0, 6).forEach((hit, i) => {
+			outcome.hits.forEach((hit, i) => {
 				// The result's link is the option itself: a link inside an option
 				// would nest one interactive control in another (WCAG 4.1.2).
 				const item = document.createElement('li');
@@ -172,7 +176,7 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 export function enhanceSearchPage(form: HTMLFormElement, results: HTMLElement): void {
 	const input = form.querySelector<HTMLInputElement>('input[type=search]')!;
 	const status = document.getElementById('search-page-status')!;
-	const run = latestOnly((outcome, query) => {
+	const run = latestOnly(PAGE_RESULTS, (outcome, query) => {
 		results.replaceChildren();
 		status.textContent = query.trim() ? statusText(outcome) : '';
 		if (outcome instanceof Error) return;

@@ -57,7 +57,7 @@ export type AlignedTexts = readonly string[];
 
 export class FoldTableBuilder {
 	readonly #classes = dictionaryClasses();
-	/** Characters of the default edition's texts (what the index holds). */
+	/** Characters of the default edition's texts (what the index holds), as written. */
 	readonly #seen = new Set<string>();
 	/** Pairs the dictionaries missed: [edition character, default edition character]. */
 	readonly #late: [string, string][] = [];
@@ -77,13 +77,17 @@ export class FoldTableBuilder {
 
 	/** Note a paragraph in every edition: its characters, and pairs the dictionaries do not fold together. */
 	observe(texts: AlignedTexts): void {
-		const [base, ...others] = texts.map((text) => Array.from(text, normalise));
-		if (!base) return;
+		const [base, ...others] = texts;
+		if (base === undefined) return;
 		for (const char of base) this.#seen.add(char);
 		for (const other of others) {
-			if (other.length !== base.length) continue;
+			// Editions almost always keep the length; only differing characters need a look.
+			if (other === base || other.length !== base.length) continue;
 			for (let i = 0; i < base.length; i++) {
-				const [a, b] = [base[i]!, other[i]!];
+				if (base.charCodeAt(i) === other.charCodeAt(i)) continue;
+				const a = normalise(String.fromCodePoint(base.codePointAt(i)!));
+				const b = normalise(String.fromCodePoint(other.codePointAt(i)!));
+				if (base.codePointAt(i)! > 0xffff) i++;
 				if (a !== b && single(a) && single(b) && this.#classes.find(a) !== this.#classes.find(b)) this.#late.push([b, a]);
 			}
 		}
@@ -95,11 +99,11 @@ export class FoldTableBuilder {
 	 */
 	mergeLate(): boolean {
 		if (this.#late.length === 0) return false;
-		const before = new Map([...this.#seen].map((char) => [char, this.#classes.find(char)]));
+		const before = new Map([...this.#seen].map((char) => [char, this.#classes.find(normalise(char))]));
 		for (const [char, into] of this.#late) this.#classes.union(char, into);
 		this.#late.length = 0;
 		this.#table = undefined;
-		return [...before].some(([char, root]) => this.#classes.find(char) !== root);
+		return [...before].some(([char, root]) => this.#classes.find(normalise(char)) !== root);
 	}
 
 	/**
@@ -108,7 +112,9 @@ export class FoldTableBuilder {
 	 */
 	shipped(): FoldTable {
 		const table = this.table();
-		const representatives = new Set([...this.#seen].map((char) => table.get(char) ?? char));
+		const representatives = new Set(
+			[...this.#seen].flatMap((char) => Array.from(normalise(char))).map((char) => table.get(char) ?? char),
+		);
 		return new Map([...table].filter(([, representative]) => representatives.has(representative)));
 	}
 }
