@@ -4,31 +4,20 @@
  * by keyboard alone, and `lang` right wherever the script changes.
  */
 import axe from 'axe-core';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { DEFAULT_EDITION, EDITIONS } from '../../src/editions.ts';
-import { launch } from '../support/browser.ts';
 import { wrongScript } from '../support/lang.ts';
 import { builtPages, elements, treeOf } from '../support/pages.ts';
-import { serveStatic, type StaticSite } from '../support/server.ts';
-import { DIST, SEED_SLUG } from '../support/site.ts';
+import { servedInBrowser } from '../support/served.ts';
+import { SEED_SLUG } from '../support/site.ts';
 
 /** axe-core's tags for WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const QUOTE = '千军易得';
 
-let site: StaticSite;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-	site = await serveStatic(DIST);
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const served = servedInBrowser();
 
 /** Every axe violation on the page as it is now, one line per element. */
 async function violations(page: Page): Promise<string[]> {
@@ -69,8 +58,8 @@ const views: View[] = [
 
 describe('axe-core, WCAG 2.2 A and AA', () => {
 	it.each(views)('%s has no violations', async (_name, path, prepare) => {
-		const page = await browser.newPage();
-		await page.goto(site.url + path);
+		const page = await served.browser.newPage();
+		await page.goto(served.site.url + path);
 		await prepare(page);
 		expect(await violations(page)).toEqual([]);
 		await page.close();
@@ -102,8 +91,8 @@ async function focused(page: Page) {
 
 describe('by keyboard alone', () => {
 	it.each(EDITIONS.map((e) => [e.lang, e.path]))('in %s: Tab reaches the search box, the arrows and Enter open a result', async (_lang, path) => {
-		const page = await browser.newPage();
-		await page.goto(`${site.url}/${path}/${SEED_SLUG}/`);
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/${path}/${SEED_SLUG}/`);
 		await page.keyboard.press('Tab');
 		expect(await focused(page)).toMatchObject({ what: 'skip #main', opacity: 1, outline: true, inView: true });
 		for (let tabs = 0; tabs < 10 && (await focused(page)).what !== 'search-input'; tabs++) await page.keyboard.press('Tab');
@@ -120,8 +109,8 @@ describe('by keyboard alone', () => {
 	});
 
 	it.each(EDITIONS.map((e) => [e.lang, e.path]))('in %s: Tab reaches every paragraph’s ¶ link and copy button, shown with a visible focus ring', async (_lang, path) => {
-		const page = await browser.newPage();
-		await page.goto(`${site.url}/${path}/${SEED_SLUG}/`);
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/${path}/${SEED_SLUG}/`);
 		const ids = await page.$$eval('.text-body > p[id]', (ps) => ps.map((p) => p.id));
 		expect(ids.length).toBeGreaterThan(10);
 		const stops: Awaited<ReturnType<typeof focused>>[] = [];
@@ -151,11 +140,11 @@ describe('lang', () => {
 	});
 
 	it.each(EDITIONS.map((e) => [e.lang, e.path]))('in %s, search results are in the reader’s script', async (_lang, path) => {
-		const page = await browser.newPage();
-		await page.goto(`${site.url}/${path}/${SEED_SLUG}/`);
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/${path}/${SEED_SLUG}/`);
 		await openCombobox(page);
 		expect(wrongScript(fromHtml(await page.content()))).toEqual([]);
-		await page.goto(`${site.url}/${path}/search/?q=${encodeURIComponent('没有网络安全')}`);
+		await page.goto(`${served.site.url}/${path}/search/?q=${encodeURIComponent('没有网络安全')}`);
 		await page.waitForSelector('.search-results li');
 		expect(wrongScript(fromHtml(await page.content()))).toEqual([]);
 		await page.close();

@@ -7,11 +7,11 @@
  * (results, or none: never "search failed"), and a real quote still finds
  * its paragraph afterwards.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/server.ts';
-import { DIST, SEED_SLUG } from '../support/site.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../bench/random.ts';
+import { servedInBrowser } from '../support/served.ts';
+import { SEED_SLUG } from '../support/site.ts';
 
 const SEED = 0x6a6e66;
 const QUERIES = 1_200;
@@ -20,18 +20,6 @@ interface Watch {
 	__added: string[];
 	__waiters: (() => void)[];
 	__realSetTimeout: typeof setTimeout;
-}
-
-/** mulberry32: a tiny seeded PRNG. */
-function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /** Markup and script that must stay text: each would set window.__pwned or open a dialog if it ran. */
@@ -80,7 +68,7 @@ function chars(length: number, next: () => string): string {
 
 /** The queries, as UTF-16 code units: JSON on the way to the page would mend lone surrogates. */
 function queries(): { kind: string; units: number[] }[] {
-	const random = prng(SEED);
+	const random = seededRandom(SEED);
 	const long = KINDS.findIndex(([kind]) => kind.startsWith('10,000'));
 	return Array.from({ length: QUERIES }, (_, i) => {
 		// Long strings are slow to type anywhere: one query in forty.
@@ -92,19 +80,10 @@ function queries(): { kind: string; units: number[] }[] {
 }
 
 describe('hostile queries in the header search', () => {
-	let site: StaticSite;
-	let browser: BrowserContext;
-	beforeAll(async () => {
-		site = await serveStatic(DIST);
-		browser = await launch();
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await site?.close();
-	});
+	const served = servedInBrowser();
 
 	it(`${QUERIES} generated queries run no code, add no markup, all get an answer, and search still works after`, async () => {
-		const page: Page = await browser.newPage();
+		const page: Page = await served.browser.newPage();
 		const problems: string[] = [];
 		page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
 		page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
@@ -134,7 +113,7 @@ describe('hostile queries in the header search', () => {
 			}) as typeof setTimeout;
 			window.clearTimeout = ((id?: number) => (due.delete(id as number) ? undefined : realClearTimeout(id))) as typeof clearTimeout;
 		});
-		await page.goto(`${site.url}/zh-hans/${SEED_SLUG}/`);
+		await page.goto(`${served.site.url}/zh-hans/${SEED_SLUG}/`);
 		await page.focus('#search-input');
 		await page.waitForFunction(() => document.getElementById('search-input')?.getAttribute('role') === 'combobox');
 

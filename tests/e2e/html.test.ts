@@ -4,12 +4,10 @@
  * document rules: 0 errors.
  */
 import { HtmlValidate, type Message, type RuleConfig } from 'html-validate';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { builtPages } from '../support/pages.ts';
-import { serveStatic, type StaticSite } from '../support/server.ts';
-import { DIST, SEED_SLUG } from '../support/site.ts';
+import { servedInBrowser } from '../support/served.ts';
+import { SEED_SLUG } from '../support/site.ts';
 
 const RULES: RuleConfig = {
 	// Subresource integrity guards files from other origins (CDNs); every file here is the site's own.
@@ -37,20 +35,11 @@ describe('every built page is valid HTML', () => {
 });
 
 describe('pages as the scripts leave them are valid HTML', () => {
-	let site: StaticSite;
-	let browser: BrowserContext;
-	beforeAll(async () => {
-		site = await serveStatic(DIST);
-		browser = await launch();
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await site?.close();
-	});
+	const served = servedInBrowser();
 
 	it('a text page with the search combobox open on results', async () => {
-		const page = await browser.newPage();
-		await page.goto(`${site.url}/zh-hant/${SEED_SLUG}/`);
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hant/${SEED_SLUG}/`);
 		await page.focus('#search-input');
 		await page.fill('#search-input', '千军易得');
 		await page.waitForSelector('.search-popup:not([hidden]) [role=option]');
@@ -60,8 +49,8 @@ describe('pages as the scripts leave them are valid HTML', () => {
 	});
 
 	it('the search page with results', async () => {
-		const page = await browser.newPage();
-		await page.goto(`${site.url}/zh-hk/search/?q=${encodeURIComponent('千军易得')}`);
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hk/search/?q=${encodeURIComponent('千军易得')}`);
 		await page.waitForSelector('.search-results li');
 		expect(await errors(await page.content(), 'search page', domValidator)).toEqual([]);
 		await page.close();

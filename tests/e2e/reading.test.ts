@@ -1,30 +1,19 @@
 /**
  * What a reader sees, in Chromium, on the built site.
  */
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../src/editions.ts';
 import { launch } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/server.ts';
-import { DIST, SEED_SLUG } from '../support/site.ts';
+import { servedInBrowser } from '../support/served.ts';
+import { SEED_SLUG } from '../support/site.ts';
 
-let site: StaticSite;
-let browser: BrowserContext;
+const served = servedInBrowser();
 
-beforeAll(async () => {
-	site = await serveStatic(DIST);
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
-
-const textUrl = (path: string, hash = '') => `${site.url}/${path}/${SEED_SLUG}/${hash}`;
+const textUrl = (path: string, hash = '') => `${served.site.url}/${path}/${SEED_SLUG}/${hash}`;
 
 describe.each(EDITIONS.map((edition) => [edition.lang, edition] as const))('the seed in %s', (lang, edition) => {
 	it('sets <html lang> and has p1…p12', async () => {
-		const page = await browser.newPage();
+		const page = await served.browser.newPage();
 		await page.goto(textUrl(edition.path));
 		expect(await page.getAttribute('html', 'lang')).toBe(lang);
 		const ids = await page.$$eval('.text-body > p', (ps) => ps.map((p) => p.id));
@@ -33,7 +22,7 @@ describe.each(EDITIONS.map((edition) => [edition.lang, edition] as const))('the 
 	});
 
 	it('lists every edition as alternates and as visible links', async () => {
-		const page = await browser.newPage();
+		const page = await served.browser.newPage();
 		await page.goto(textUrl(edition.path));
 		const alternates = await page.$$eval('link[rel=alternate]', (links) => links.map((l) => l.getAttribute('hreflang')));
 		expect(alternates).toEqual([...EDITIONS.map((e) => e.lang), 'x-default']);
@@ -45,7 +34,7 @@ describe.each(EDITIONS.map((edition) => [edition.lang, edition] as const))('the 
 
 describe('switching edition', () => {
 	it('keeps #p8 when switching from 简体 to 繁體', async () => {
-		const page = await browser.newPage();
+		const page = await served.browser.newPage();
 		await page.goto(textUrl('zh-hans', '#p8'));
 		await page.click('[data-edition-link][lang="zh-Hant"]');
 		await page.waitForURL(/zh-hant/);
@@ -57,7 +46,7 @@ describe('switching edition', () => {
 	});
 
 	it('keeps a paragraph reached after load (hash change) when switching to 香港繁體', async () => {
-		const page = await browser.newPage();
+		const page = await served.browser.newPage();
 		await page.goto(textUrl('zh-hant'));
 		await page.click('#p3 .para-link');
 		await page.click('[data-edition-link][lang="zh-HK"]');
@@ -69,8 +58,8 @@ describe('switching edition', () => {
 
 describe('copy link', () => {
 	it('copies the absolute URL of the paragraph', async () => {
-		await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
-		const page = await browser.newPage();
+		await served.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.site.url });
+		const page = await served.browser.newPage();
 		await page.goto(textUrl('zh-hant'));
 		await page.hover('#p5');
 		await page.click('#p5 .para-copy');

@@ -1,27 +1,17 @@
 /**
  * Quote search as a reader uses it, in Chromium, on the built site.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { launch } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/server.ts';
-import { DIST, SEED_SLUG } from '../support/site.ts';
+import { servedInBrowser } from '../support/served.ts';
+import { SEED_SLUG } from '../support/site.ts';
 
-let site: StaticSite;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-	site = await serveStatic(DIST);
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const served = servedInBrowser();
 
 /** A page of the seed with the console and page errors collected. */
 async function openText(edition: string): Promise<{ page: Page; errors: string[] }> {
-	const page = await browser.newPage();
+	const page = await served.browser.newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(error.message));
 	page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -29,7 +19,7 @@ async function openText(edition: string): Promise<{ page: Page; errors: string[]
 		errors.push(`dialog: ${dialog.message()}`);
 		void dialog.dismiss();
 	});
-	await page.goto(`${site.url}/${edition}/${SEED_SLUG}/`);
+	await page.goto(`${served.site.url}/${edition}/${SEED_SLUG}/`);
 	return { page, errors };
 }
 
@@ -113,10 +103,10 @@ describe('quote search', () => {
 	});
 
 	it('loads no search code before the reader touches search', async () => {
-		const before = site.requests.length;
+		const before = served.site.requests.length;
 		const { page } = await openText('zh-hant');
 		await page.waitForLoadState('networkidle');
-		const loaded = site.requests.slice(before).map((request) => request.path);
+		const loaded = served.site.requests.slice(before).map((request) => request.path);
 		expect(loaded.filter((path) => /pagefind|search-ui/.test(path))).toEqual([]);
 		await page.keyboard.press('/');
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
@@ -124,8 +114,8 @@ describe('quote search', () => {
 	});
 
 	it('has a search page whose URL can be shared', async () => {
-		const page = await browser.newPage();
-		await page.goto(`${site.url}/zh-hk/search/?q=${encodeURIComponent('千军易得')}`);
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hk/search/?q=${encodeURIComponent('千军易得')}`);
 		await page.waitForSelector('.search-results .hit');
 		expect(await page.getAttribute('.search-results .hit', 'href')).toMatch(/^\/zh-hk\/.*#p10$/);
 		expect(await page.inputValue('#search-page-input')).toBe('千军易得');
@@ -139,7 +129,7 @@ describe('quote search', () => {
 		const noJs = await launch({ javaScriptEnabled: false });
 		try {
 			const page = await noJs.newPage();
-			await page.goto(`${site.url}/zh-hans/${SEED_SLUG}/`);
+			await page.goto(`${served.site.url}/zh-hans/${SEED_SLUG}/`);
 			await page.fill('#search-input', '千军易得');
 			await page.press('#search-input', 'Enter');
 			await page.waitForURL(/\/zh-hans\/search\/\?q=/);
