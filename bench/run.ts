@@ -13,8 +13,8 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { writeCorpus } from './corpus.ts';
+import { firstPaint } from './page-weight.ts';
 import { printQuoteBench, runQuoteBench, type QuoteBenchResult } from './quotes.ts';
 
 const { values } = parseArgs({
@@ -103,21 +103,6 @@ function folderSize(dir: string): { bytes: number; files: number } {
 	return { bytes, files };
 }
 
-const gz = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
-
-/** A text page's first paint: its HTML and the CSS and JS it links, gzipped; and its own text, gzipped. */
-function firstPaint(page: string): { html: number; css: number; js: number; total: number; ownText: number } {
-	const html = readFileSync(page, 'utf8');
-	const linked = (pattern: RegExp) =>
-		[...html.matchAll(pattern)].reduce((sum, match) => sum + gz(readFileSync(join(dist, match[1]!))), 0);
-	const css = linked(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g) + linked(/<link[^>]+href="([^"]+\.css)"[^>]+rel="stylesheet"/g);
-	const js = linked(/<script[^>]+src="([^"]+)"/g) + linked(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g);
-	const body = /<div class="text-body"[^>]*>([\s\S]*?)<\/div><\/article>/.exec(html)?.[1] ?? '';
-	const ownText = gz(body.replace(/<span class="para-tools"[\s\S]*?<\/span><\/span>|<span class="para-tools"[\s\S]*?<\/span>/g, '').replace(/<[^>]+>/g, ''));
-	const htmlBytes = gz(html);
-	return { html: htmlBytes, css, js, total: htmlBytes + css + js, ownText };
-}
-
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => (Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(1)} s`);
@@ -140,7 +125,7 @@ const phases = {
 };
 const slugs = readdirSync(join(dist, 'zh-hant')).filter((name) => name.startsWith('zuozhuan-'));
 const samplePage = join(dist, 'zh-hant', slugs[Math.floor(slugs.length / 2)]!, 'index.html');
-const paint = firstPaint(samplePage);
+const paint = firstPaint(samplePage, dist);
 const output = folderSize(dist);
 const pagefind = folderSize(join(dist, 'pagefind'));
 
