@@ -25,5 +25,7 @@ export default defineConfig({
 	devToolbar: { enabled: false },
 	// Astro inlines a page script smaller than this limit (and Vite any small
 	// asset as a data: URL); 0 keeps them all external files, for the CSP.
-	vite: { build: { assetsInlineLimit: 0 } },
+	// preserveSymlinks: test fixture sites link to this project's src/; without
+	// it Vite resolves the links out of their root and their CSS is not emitted.
+	vite: { build: { assetsInlineLimit: 0 }, resolve: { preserveSymlinks: true } },
 });
