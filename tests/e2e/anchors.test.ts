@@ -26,57 +26,82 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-const paragraphs = ['第一段：网络安全和信息化是一体之两翼。', '第二段：没有网络安全就没有国家安全，', '第三段：没有信息化就没有现代化。', '第四段：千军易得，一将难求。'];
+const [one, two, three, four] = ['第一段：网络安全和信息化是一体之两翼。', '第二段：没有网络安全就没有国家安全，', '第三段：没有信息化就没有现代化。', '第四段：千军易得，一将难求。'];
+const original = [one, two, three, four];
 
-describe('anchors across edits of a built text', () => {
+/** Each edit scenario: the text after the edit, and the ids and aliases it must end with. */
+const SCENARIOS: [slug: string, edited: string[], ids: string[], aliases: Record<string, string>][] = [
+	['typo', [one, two.replace('，', '！'), three, four], ['p1', 'p2', 'p3', 'p4'], {}],
+	['insert', [one, '新段：加强核心技术自主创新和基础设施建设。', two, three, four], ['p1', 'p5', 'p2', 'p3', 'p4'], {}],
+	['delete', [one, three, four], ['p1', 'p3', 'p4'], { p2: 'p3' }],
+	['split', [one, '第二段：没有网络安全', '就没有国家安全，', three, four], ['p1', 'p2', 'p5', 'p3', 'p4'], {}],
+	['merge', [one, two + three, four], ['p1', 'p2', 'p4'], { p3: 'p2' }],
+	['reorder', [four, three, two, one], ['p4', 'p3', 'p2', 'p1'], {}],
+];
+
+describe('anchors across edits of built texts', () => {
 	const site = fixtureSite('anchors');
 	afterAll(() => site.remove());
-	const record = () => JSON.parse(readFileSync(join(site.content, 'text.anchors.json'), 'utf8'));
+	const record = (slug: string) => JSON.parse(readFileSync(join(site.content, `${slug}.anchors.json`), 'utf8'));
+	/** The paragraph ids of a built page, in order. */
+	const builtIds = (slug: string) => [...readFileSync(join(site.dist, 'zh-hant', slug, 'index.html'), 'utf8').matchAll(/<p id="(p\d+)"/g)].map((m) => m[1]);
 
-	it('publishes p1…p4 and records them beside the entry', () => {
-		site.write('text', paragraphs);
+	it('publishes p1…p4 for each text and records them beside the entry', () => {
+		for (const [slug] of SCENARIOS) site.write(slug, original);
+		site.write('rewrite', original);
 		const build = site.build({ astroOnly: true });
 		expect(build.status, build.output).toBe(0);
-		expect(record().paragraphs.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2', 'p3', 'p4']);
+		for (const [slug] of SCENARIOS) expect(record(slug).paragraphs.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2', 'p3', 'p4']);
 	});
 
-	it('after a merge, an old link to #p3 lands on the merged paragraph, in Chromium', async () => {
-		site.write('text', [paragraphs[0]!, paragraphs[1]! + paragraphs[2]!, paragraphs[3]!]);
-		const build = site.build({ astroOnly: true });
-		expect(build.status, build.output).toBe(0);
-		expect(record().aliases).toEqual({ p3: 'p2' });
-		const server = await serveStatic(site.dist);
-		try {
-			const page = await browser.newPage();
-			await page.goto(`${server.url}/zh-hant/text/#p3`);
-			const landed = await page.$eval(':target', (target) => {
-				const paragraph = target.closest('p')!;
-				return { paragraph: paragraph.id, text: paragraph.textContent };
-			});
-			expect(landed.paragraph).toBe('p2');
-			expect(landed.text).toContain('沒有信息化就沒有現代化');
-			// The paragraph is highlighted as the target (style recalculation may lag the navigation a little).
-			await page.waitForFunction(() => getComputedStyle(document.getElementById('p2')!).backgroundColor !== 'rgba(0, 0, 0, 0)', null, { timeout: 5_000 });
-			await page.close();
-		} finally {
-			await server.close();
-		}
+	describe('after the edits, rebuilt', () => {
+		beforeAll(() => {
+			for (const [slug, edited] of SCENARIOS) site.write(slug, edited);
+			const build = site.build({ astroOnly: true });
+			if (build.status !== 0) throw new Error(build.output);
+		});
+
+		it.each(SCENARIOS)('%s: ids and aliases as published', (slug, _edited, ids, aliases) => {
+			expect(builtIds(slug)).toEqual(ids);
+			expect(record(slug).aliases).toEqual(aliases);
+			const html = readFileSync(join(site.dist, 'zh-hant', slug, 'index.html'), 'utf8');
+			for (const [alias, target] of Object.entries(aliases)) expect(html).toMatch(new RegExp(`<p id="${target}"><span id="${alias}" class="anchor-alias"></span>`));
+		});
+
+		it('an old link to #p3 of the merged text lands on the merged paragraph, in Chromium', async () => {
+			const server = await serveStatic(site.dist);
+			try {
+				const page = await browser.newPage();
+				await page.goto(`${server.url}/zh-hant/merge/#p3`);
+				const landed = await page.$eval(':target', (target) => {
+					const paragraph = target.closest('p')!;
+					return { paragraph: paragraph.id, text: paragraph.textContent };
+				});
+				expect(landed.paragraph).toBe('p2');
+				expect(landed.text).toContain('沒有信息化就沒有現代化');
+				// The paragraph is highlighted as the target (style recalculation may lag the navigation a little).
+				await page.waitForFunction(() => getComputedStyle(document.getElementById('p2')!).backgroundColor !== 'rgba(0, 0, 0, 0)', null, { timeout: 5_000 });
+				await page.close();
+			} finally {
+				await server.close();
+			}
+		});
 	});
 
 	it('a paragraph rewritten beyond a small edit stops the build and says how to confirm', () => {
-		site.write('text', [paragraphs[0]!, '第二段：完全换了一种说法，讲别的事情了。', paragraphs[3]!]);
+		site.write('rewrite', [one, '第二段：完全换了一种说法，讲别的事情了。', three, four]);
 		const build = site.build({ astroOnly: true });
 		expect(build.status).not.toBe(0);
-		expect(build.output).toContain('text.mdx: a paragraph changed beyond a small edit');
-		expect(build.output).toContain('#p2 was "第二段：没有网络安全就没有国家安全，第三段：没有…"; paragraph 2 now reads "第二段：完全换了一种说法，讲别的事情了。"');
-		expect(build.output).toContain('npm run anchors -- --confirm text');
+		expect(build.output).toContain('rewrite.mdx: a paragraph changed beyond a small edit');
+		expect(build.output).toContain('#p2 was "第二段：没有网络安全就没有国家安全，"; paragraph 2 now reads "第二段：完全换了一种说法，讲别的事情了。"');
+		expect(build.output).toContain('npm run anchors -- --confirm rewrite');
 	});
 
-	it('once confirmed, the new words get a new id and the old ids land on them', () => {
-		const build = site.build({ astroOnly: true, env: { FANJIAN_CONFIRM_ANCHORS: 'text' } });
+	it('once confirmed, the new words get a new id and the old id lands on them', () => {
+		const build = site.build({ astroOnly: true, env: { FANJIAN_CONFIRM_ANCHORS: 'rewrite' } });
 		expect(build.status, build.output).toBe(0);
-		expect(record().paragraphs.map((p: { id: string }) => p.id)).toEqual(['p1', 'p5', 'p4']);
-		expect(record().aliases).toEqual({ p2: 'p5', p3: 'p5' });
+		expect(record('rewrite').paragraphs.map((p: { id: string }) => p.id)).toEqual(['p1', 'p5', 'p3', 'p4']);
+		expect(record('rewrite').aliases).toEqual({ p2: 'p5' });
 	});
 });
 
