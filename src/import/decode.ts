@@ -3,15 +3,10 @@
  * that says what to do. Mojibake must never reach `content/`.
  */
 
-export class ImportError extends Error {
-	/** What the editor should do about it. */
-	readonly hint: string;
-	constructor(message: string, hint: string) {
-		super(message);
-		this.name = 'ImportError';
-		this.hint = hint;
-	}
-}
+import { HintedError } from '../hinted-error.ts';
+
+/** A received file the import refuses, and what the editor should do. */
+export class ImportError extends HintedError {}
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 

@@ -5,19 +5,13 @@
  * from a build: the frontmatter is read with the parser Astro's MDX uses.
  */
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { HintedError } from '../hinted-error.ts';
 import { STORAGE_SCRIPTS, type StorageScript } from '../editions.ts';
 import { entrySchema, type EntryData, type Term } from '../schemas/entry.ts';
 import { lintScript, type DeclaredScript, type ScriptFinding } from './mixed-script.ts';
 
-export class LintError extends Error {
-	/** What the author should do about it. */
-	readonly hint: string;
-	constructor(message: string, hint: string) {
-		super(message);
-		this.name = 'LintError';
-		this.hint = hint;
-	}
-}
+/** An entry the lint cannot read, and what the author should do. */
+export class LintError extends HintedError {}
 
 /** An entry read for the lint. */
 export interface LintEntry {
