@@ -11,7 +11,8 @@ import { simplifiedOnly, traditionalOnly } from './charsets.ts';
 import { glossary } from './glossary.ts';
 import { openccConverter, withPinnedTerms, type Convert, type PinnedTerm } from './opencc.ts';
 import { convertTree, labelKeptPassages } from './tree.ts';
-import { assignParagraphIds } from '../paragraphs/ids.ts';
+import { fileAnchorStore } from '../paragraphs/anchor-record.ts';
+import { assignParagraphIds, controlLabels } from '../paragraphs/ids.ts';
 import { rejectUnsafeMarkup } from '../texts/safety.ts';
 
 /** The terms pinned for one text: its own, then the site's glossary. */
@@ -91,8 +92,9 @@ export async function editionHtml(
 	let cached = cache ? parsed.get(text.id) : undefined;
 	if (!cached) {
 		const tree = fromHtml(await text.render(), { fragment: true });
-		assignParagraphIds(tree, text.file);
 		rejectUnsafeMarkup(tree, text.file);
+		// In dev the record is only read: a half-typed save must not retire published ids.
+		assignParagraphIds(tree, text.file, fileAnchorStore(text.file, { save: cache }), controlLabels(text.lang));
 		if (text.lang) labelKeptPassages(tree, text.lang);
 		cached = { tree, uses: 0 };
 		if (cache) parsed.set(text.id, cached);

@@ -29,11 +29,12 @@ const recordSchema = z.object({
 export const anchorFile = (entry: string) => entry.replace(/\.mdx$/, '.anchors.json');
 
 /**
- * The record beside an entry file. Confirmation comes from the environment:
+ * The record beside an entry file (`save: false` only reads it, as in dev).
+ * Confirmation comes from the environment:
  * `FANJIAN_CONFIRM_ANCHORS` names the slugs (or `all`) whose changed
  * paragraphs the editor confirmed (`npm run anchors -- --confirm <slug>`).
  */
-export function fileAnchorStore(entry: string): AnchorStore {
+export function fileAnchorStore(entry: string, { save = true }: { save?: boolean } = {}): AnchorStore {
 	const file = anchorFile(entry);
 	const slug = basename(entry, '.mdx');
 	const confirmed = (process.env.FANJIAN_CONFIRM_ANCHORS ?? '').split(',').map((s) => s.trim());
@@ -53,7 +54,7 @@ export function fileAnchorStore(entry: string): AnchorStore {
 			return parsed.data;
 		},
 		save(record, previous) {
-			if (previous && JSON.stringify(previous) === JSON.stringify(record)) return;
+			if (!save || (previous && JSON.stringify(previous) === JSON.stringify(record))) return;
 			// Only a real entry gets a record beside it (not a text rendered from memory).
 			if (!existsSync(entry)) return;
 			writeFileSync(file, `${JSON.stringify(record, null, '\t')}\n`);

@@ -165,6 +165,11 @@ export function planAnchors(texts: readonly string[], record: AnchorRecord | und
 		});
 	}
 
+	// A text that lost every paragraph (emptied, or wrapped in another element)
+	// would retire all its ids at once: never without the editor's word.
+	if (words.length === 0 && old.length > 0 && !confirm) {
+		conflicts.push(...old.map((paragraph) => ({ old: paragraph, now: '', position: 0 })));
+	}
 	const finalIds = ids.map((id) => id ?? fresh());
 	// Aliases follow the words: an alias of a retired id moves on to where that id went.
 	const resolve = (id: string, seen = new Set<string>()): string =>
@@ -172,11 +177,12 @@ export function planAnchors(texts: readonly string[], record: AnchorRecord | und
 	const resolved: Record<string, string> = {};
 	for (const id of Object.keys(aliases).sort((a, b) => number(a) - number(b))) {
 		if (finalIds.includes(id)) continue;
-		const target = resolve(id);
-		if (finalIds.includes(target)) resolved[id] = target;
+		resolved[id] = resolve(id);
 	}
 	const aliasesOf = new Map<string, string[]>();
-	for (const [alias, target] of Object.entries(resolved)) aliasesOf.set(target, [...(aliasesOf.get(target) ?? []), alias]);
+	for (const [alias, target] of Object.entries(resolved)) {
+		if (finalIds.includes(target)) aliasesOf.set(target, [...(aliasesOf.get(target) ?? []), alias]);
+	}
 	return {
 		ids: finalIds,
 		aliasesOf,

@@ -10,14 +10,45 @@ import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
 import { fileAnchorStore, type AnchorStore } from './anchor-record.ts';
 import { planAnchors, type Conflict } from './anchors.ts';
+import { openccConverter } from '../convert/opencc.ts';
+import { EDITIONS } from '../editions.ts';
+
+/** The words of a paragraph's controls; `{n}` is the paragraph's place. */
+export interface ControlLabels {
+	link: string;
+	copyLink: string;
+	copyLinkLabel: string;
+	copyCitation: string;
+	copyCitationLabel: string;
+}
+
+const SIMPLIFIED_LABELS: ControlLabels = {
+	link: '第{n}段的链接',
+	copyLink: '复制链接',
+	copyLinkLabel: '复制链接（第{n}段）',
+	copyCitation: '复制引文',
+	copyCitationLabel: '复制引文（第{n}段）',
+};
 
 /**
- * The permalink and copy control appended to a paragraph, kept out of search.
- * Labels are simplified Chinese and converted with the text per edition. The
- * copy button starts `hidden`; the page script reveals it, so readers
- * without JavaScript never see a control that does nothing.
+ * The controls' words in the script a text is stored in, so that the text's
+ * own converter turns them into each edition's script (a simplified label
+ * would not survive a traditional text's converter: 复制 → 復制).
  */
-function controls(id: string, n: number): ElementContent {
+export function controlLabels(storedLang: string | undefined): ControlLabels {
+	const edition = EDITIONS.find((e) => e.lang === storedLang);
+	if (!edition) return SIMPLIFIED_LABELS;
+	const convert = openccConverter('cn', edition.opencc);
+	return Object.fromEntries(Object.entries(SIMPLIFIED_LABELS).map(([key, value]) => [key, convert(value)])) as unknown as ControlLabels;
+}
+
+/**
+ * The permalink and copy controls appended to a paragraph, kept out of
+ * search. The copy buttons start `hidden`; the page script reveals them, so
+ * readers without JavaScript never see a control that does nothing.
+ */
+function controls(id: string, n: number, labels: ControlLabels): ElementContent {
+	const at = (label: string) => label.replace('{n}', String(n));
 	return {
 		type: 'element',
 		tagName: 'span',
@@ -26,20 +57,20 @@ function controls(id: string, n: number): ElementContent {
 			{
 				type: 'element',
 				tagName: 'a',
-				properties: { className: ['para-link'], href: `#${id}`, ariaLabel: `第${n}段的链接` },
+				properties: { className: ['para-link'], href: `#${id}`, ariaLabel: at(labels.link) },
 				children: [{ type: 'text', value: '¶' }],
 			},
 			{
 				type: 'element',
 				tagName: 'button',
-				properties: { type: 'button', className: ['para-copy'], dataCopy: id, hidden: true, ariaLabel: `复制链接（第${n}段）` },
-				children: [{ type: 'text', value: '复制链接' }],
+				properties: { type: 'button', className: ['para-copy'], dataCopy: id, hidden: true, ariaLabel: at(labels.copyLinkLabel) },
+				children: [{ type: 'text', value: labels.copyLink }],
 			},
 			{
 				type: 'element',
 				tagName: 'button',
-				properties: { type: 'button', className: ['para-cite'], dataCite: id, dataOrdinal: String(n), hidden: true, ariaLabel: `复制引文（第${n}段）` },
-				children: [{ type: 'text', value: '复制引文' }],
+				properties: { type: 'button', className: ['para-cite'], dataCite: id, dataOrdinal: String(n), hidden: true, ariaLabel: at(labels.copyCitationLabel) },
+				children: [{ type: 'text', value: labels.copyCitation }],
 			},
 		],
 	};
@@ -66,9 +97,10 @@ export function topLevelParagraphs(tree: Root): Element[] {
  *
  * @param file the entry's file, to name in errors
  * @param store where the text's anchor record is kept (beside the entry)
+ * @param labels the controls' words, in the text's stored script
  * @returns the ids, in order
  */
-export function assignParagraphIds(tree: Root, file: string, store: AnchorStore = fileAnchorStore(file)): string[] {
+export function assignParagraphIds(tree: Root, file: string, store: AnchorStore = fileAnchorStore(file), labels = SIMPLIFIED_LABELS): string[] {
 	const paragraphs = topLevelParagraphs(tree);
 	const ownId = paragraphs.find((paragraph) => typeof paragraph.properties.id === 'string')?.properties.id;
 	if (typeof ownId === 'string') idGivenByHand(file, ownId);
@@ -79,7 +111,7 @@ export function assignParagraphIds(tree: Root, file: string, store: AnchorStore 
 		const id = plan.ids[index]!;
 		paragraph.properties.id = id;
 		paragraph.children.unshift(...(plan.aliasesOf.get(id) ?? []).map(alias));
-		paragraph.children.push(controls(id, index + 1));
+		paragraph.children.push(controls(id, index + 1, labels));
 	});
 	checkUniqueIds(tree, file);
 	store.save(plan.record, previous);
@@ -89,7 +121,10 @@ export function assignParagraphIds(tree: Root, file: string, store: AnchorStore 
 function changedBeyondSmallEdit(file: string, conflicts: Conflict[], confirmCommand: string): AstroError {
 	const snippet = (text: string) => (Array.from(text).length > 24 ? `${Array.from(text).slice(0, 24).join('')}…` : text);
 	const lines = conflicts.map(
-		(conflict) => `  #${conflict.old.id} was "${snippet(conflict.old.text)}"; paragraph ${conflict.position} now reads "${snippet(conflict.now)}".`,
+		(conflict) =>
+			conflict.position === 0
+				? `  #${conflict.old.id} was "${snippet(conflict.old.text)}"; the text now has no top-level paragraph.`
+				: `  #${conflict.old.id} was "${snippet(conflict.old.text)}"; paragraph ${conflict.position} now reads "${snippet(conflict.now)}".`,
 	);
 	return new AstroError(
 		`${file}: ${conflicts.length === 1 ? 'a paragraph' : `${conflicts.length} paragraphs`} changed beyond a small edit, so published links would point at other words:\n${lines.join('\n')}`,

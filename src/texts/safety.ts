@@ -21,6 +21,12 @@ const FORBIDDEN_ELEMENTS: Record<string, string> = {
 	frameset: 'link to the page instead: `<a href="https://…">…</a>`',
 	object: 'link to the file instead: `<a href="https://…">…</a>`',
 	embed: 'link to the file instead: `<a href="https://…">…</a>`',
+	// SVG animation can set an attribute such as href to a javascript: URL.
+	animate: 'texts need no SVG animation',
+	set: 'texts need no SVG animation',
+	animateMotion: 'texts need no SVG animation',
+	animateTransform: 'texts need no SVG animation',
+	form: 'texts collect nothing from readers',
 	applet: 'texts run no code',
 	style: 'styles belong in src/styles/site.css (the Content-Security-Policy blocks inline styles)',
 	link: 'the page\'s head is the layout\'s (src/layouts/Base.astro)',

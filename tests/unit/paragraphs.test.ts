@@ -2,7 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { memoryAnchorStore } from '../../src/paragraphs/anchor-record.ts';
-import { assignParagraphIds } from '../../src/paragraphs/ids.ts';
+import { assignParagraphIds, controlLabels } from '../../src/paragraphs/ids.ts';
 
 const ids = (html: string) => {
 	const tree = fromHtml(html, { fragment: true });
@@ -30,6 +30,12 @@ describe('paragraph ids', () => {
 		expect(html).toContain('<a class="para-link" href="#p1" aria-label="第1段的链接">¶</a>');
 		expect(html).toMatch(/<button type="button" class="para-copy" data-copy="p1" hidden aria-label="复制链接（第1段）">复制链接<\/button>/);
 		expect(html).toMatch(/<button type="button" class="para-cite" data-cite="p1" data-ordinal="1" hidden aria-label="复制引文（第1段）">复制引文<\/button>/);
+	});
+
+	it('writes the controls in the script the text is stored in, for its converter to carry into each edition', () => {
+		const tree = fromHtml('<p>一</p>', { fragment: true });
+		assignParagraphIds(tree, 'content/x.mdx', memoryAnchorStore(), controlLabels('zh-Hant'));
+		expect(toHtml(tree)).toContain('>複製鏈接</button>');
 	});
 
 	it('fails, naming the file, when a paragraph is given an id by hand', () => {

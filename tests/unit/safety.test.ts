@@ -25,6 +25,8 @@ describe('unsafe markup in a text', () => {
 		['<object>', '<object data="x.swf"></object>', 'text.mdx:5: <object> is not allowed in a text. | Remove the <object> element: link to the file instead: `<a href="https://…">…</a>` (line 5).'],
 		['<embed>', '<embed src="x.swf">', 'text.mdx:5: <embed> is not allowed in a text. | Remove the <embed> element: link to the file instead: `<a href="https://…">…</a>` (line 5).'],
 		['an event handler', '<p><span onclick="steal()">a</span></p>', 'text.mdx:5: The event handler onclick="…" on <span> is not allowed in a text. | Remove the onclick attribute: texts run no code (line 5).'],
+		['SVG animation that sets a link', '<svg><a><animate attributeName="href" values="javascript:alert(1)"></animate><text>x</text></a></svg>', 'text.mdx:5: <animate> is not allowed in a text. | Remove the <animate> element: texts need no SVG animation (line 5).'],
+		['a form', '<form action="https://example.com"><button>x</button></form>', 'text.mdx:5: <form> is not allowed in a text. | Remove the <form> element: texts collect nothing from readers (line 5).'],
 		['a javascript: link', '<p><a href="javascript:alert(1)">a</a></p>', 'text.mdx:5: The script URL javascript:alert(1) is not allowed in a text. | Link to an https:// address instead of javascript: (line 5).'],
 		['a javascript: link hidden by case and a tab', '<p><a href="JaVa\tScript:alert(1)">a</a></p>', 'text.mdx: The script URL JaVa\tScript:alert(1) is not allowed in a text. | Link to an https:// address instead of JaVa\tScript:.'],
 	])('%s is rejected with the line and the fix', (_case, html, message) => {
