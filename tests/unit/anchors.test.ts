@@ -66,6 +66,11 @@ describe('anchors that last', () => {
 		expect(edit(texts)).toEqual(expected);
 	});
 
+	it('a text that lost every paragraph is a conflict, not a silent loss of its ids', () => {
+		const plan = planAnchors([], published);
+		expect(plan.conflicts.map((c) => c.old.id)).toEqual(['p1', 'p2', 'p3', 'p4']);
+	});
+
 	it('once confirmed, a rewrite gets a new id and the old id lands on it', () => {
 		expect(edit([original[0]!, '乙段：完全不同的一句话，讲的是另一件事情。', original[2]!, original[3]!], true)).toEqual({
 			ids: ['p1', 'p5', 'p3', 'p4'],
