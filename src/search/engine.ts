@@ -75,78 +75,96 @@ function indexOfRun(haystack: readonly string[], needle: readonly string[]): num
 	return -1;
 }
 
-/** Runs of consecutive token positions, longest first. */
-function runs(positions: readonly number[]): [number, number][] {
-	const sorted = [...new Set(positions)].sort((a, b) => a - b);
-	const found: [number, number][] = [];
-	for (const position of sorted) {
-		const last = found.at(-1);
-		if (last && position === last[1] + 1) last[1] = position;
-		else found.push([position, position]);
+/** Ranges sorted, with overlapping and touching ones joined. */
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+	const merged: [number, number][] = [];
+	for (const range of [...ranges].sort((a, b) => a[0] - b[0])) {
+		const last = merged.at(-1);
+		if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+		else merged.push([...range]);
 	}
-	return found.sort((a, b) => b[1] - b[0] - (a[1] - a[0]));
+	return merged;
 }
 
 /**
- * Search for a quote. Exact matches (after folding script, punctuation and
- * spaces) come first; looser ones, which share at least half of the query's
- * character pairs, after.
+ * Windows of half the query (rounded up) at its start, a quarter in, and its
+ * end: a quote with one wrong or missing character still has one window
+ * free of it.
+ */
+function halves(chars: readonly string[]): string[][] {
+	const size = Math.ceil(chars.length / 2);
+	const starts = [...new Set([0, Math.floor(chars.length / 4), chars.length - size])];
+	return starts.map((start) => chars.slice(start, start + size));
+}
+
+interface Candidate {
+	result: PagefindResult;
+	/** The folded runs of characters found in the paragraph, to mark. */
+	needles: (readonly string[])[];
+	exact: boolean;
+}
+
+/**
+ * Search for a quote. Paragraphs holding the whole quote (after folding
+ * script, punctuation and spaces) are exact matches. When there is none, for
+ * a half-remembered quote, looser matches are paragraphs holding at least
+ * half of it unbroken (a quoted search for each half).
  */
 export async function searchQuote(query: string, editionLang: string, limit = 10): Promise<SearchOutcome> {
 	const { pagefind, table } = await loadEngine();
 	const all = fold(query.slice(0, MAX_INPUT), table).chars;
 	const folded = all.join('');
 	if (all.length === 0) return { folded, hits: [] };
-	const searched = searchContent(all.slice(0, MAX_QUERY_CHARS));
-	const exact = (await pagefind.search(`"${searched}"`))?.results ?? [];
-	const exactIds = new Set(exact.map((result) => result.id));
-	let loose: PagefindResult[] = [];
-	if (all.length > 2) {
-		// A looser match holds at least half the query as one unbroken run.
-		const needed = Math.max(2, Math.ceil(Math.min(all.length, MAX_QUERY_CHARS) / 2));
-		loose = ((await pagefind.search(searched))?.results ?? [])
-			.map((result) => ({ result, run: runs(result.words)[0] }))
-			.filter(({ result, run }) => !exactIds.has(result.id) && run !== undefined && run[1] - run[0] + 1 >= needed)
-			.sort((a, b) => b.run![1] - b.run![0] - (a.run![1] - a.run![0]) || b.result.score - a.result.score)
-			.map(({ result }) => result);
+	const searched = all.slice(0, MAX_QUERY_CHARS);
+	let candidates: Candidate[] = ((await pagefind.search(`"${searchContent(searched)}"`))?.results ?? []).map((result) => ({
+		result,
+		needles: [all],
+		exact: true,
+	}));
+	if (candidates.length === 0 && searched.length >= 4) {
+		const byId = new Map<string, Candidate>();
+		for (const half of halves(searched)) {
+			for (const result of (await pagefind.search(`"${searchContent(half)}"`))?.results ?? []) {
+				const found = byId.get(result.id);
+				if (found) found.needles.push(half);
+				else byId.set(result.id, { result, needles: [half], exact: false });
+			}
+		}
+		// Paragraphs holding more of the quote first.
+		candidates = [...byId.values()].sort((a, b) => b.needles.length - a.needles.length);
 	}
+	candidates = candidates.slice(0, limit);
 
 	const editionIndex = Math.max(0, EDITIONS.findIndex((edition) => edition.lang === editionLang));
 	const edition = EDITIONS[editionIndex]!;
+	// Each result's fields come in its own small file: fetch them side by side.
+	const fetched = await Promise.all(candidates.map(async (candidate) => ({ ...candidate, fields: (await candidate.result.data()).filters })));
 	const hits: Hit[] = [];
-	for (const [results, isExact] of [[exact, true], [loose, false]] as const) {
-		for (const result of results) {
-			if (hits.length >= limit) break;
-			// The record's fields are kept as filters (see src/search/index-build.ts).
-			const fields = (await result.data()).filters;
-			const field = (key: string) => fields[key]?.[0] ?? '';
-			const inEdition = (key: string) => (editionIndex === 0 ? field(key) : applyEditionDiff(field(key), field(`${key}${editionIndex}`)));
-			const text = inEdition('x');
-			const shown = fold(text, table);
-			let marks: [number, number][];
-			if (isExact) {
-				const at = indexOfRun(shown.chars, all);
-				// A query longer than the searched prefix must still occur whole.
-				if (at < 0) continue;
-				marks = [[shown.origin[at]!, shown.origin[at + all.length - 1]! + 1]];
-			} else {
-				marks = runs(result.words)
-					.filter(([start, end]) => end - start >= 1 && end < shown.origin.length)
-					.map(([start, end]): [number, number] => [shown.origin[start]!, shown.origin[end]! + 1]);
-			}
-			const [first] = marks;
-			const hl = first ? `?hl=${first[0]}-${first[1]}` : '';
-			const slug = field('s');
-			hits.push({
-				slug,
-				n: Number(field('n')),
-				title: inEdition('t'),
-				text,
-				marks: marks.sort((a, b) => a[0] - b[0]),
-				exact: isExact,
-				url: `${base}${edition.path}/${slug}/${hl}#${field('i')}`,
-			});
-		}
+	for (const { fields, needles, exact } of fetched) {
+		// The record's fields are kept as filters (see src/search/index-build.ts).
+		const field = (key: string) => fields[key]?.[0] ?? '';
+		const inEdition = (key: string) => (editionIndex === 0 ? field(key) : applyEditionDiff(field(key), field(`${key}${editionIndex}`)));
+		const text = inEdition('x');
+		const shown = fold(text, table);
+		const marks = mergeRanges(
+			needles.flatMap((needle): [number, number][] => {
+				const at = indexOfRun(shown.chars, needle);
+				return at < 0 ? [] : [[shown.origin[at]!, shown.origin[at + needle.length - 1]! + 1]];
+			}),
+		);
+		// A query longer than the searched prefix must still occur whole.
+		const [first] = marks;
+		if (!first) continue;
+		const slug = field('s');
+		hits.push({
+			slug,
+			n: Number(field('n')),
+			title: inEdition('t'),
+			text,
+			marks,
+			exact,
+			url: `${base}${edition.path}/${slug}/?hl=${first[0]}-${first[1]}#${field('i')}`,
+		});
 	}
 	return { folded, hits };
 }

@@ -81,6 +81,15 @@ describe('quote search', () => {
 		await page.close();
 	});
 
+	it('finds a half-remembered quote (one character wrong) as a looser match, not an exact one', async () => {
+		const { page } = await openText('zh-hans');
+		const { options } = await search(page, '千军易得，一将难球');
+		expect(options[0]!.exact).toBe(false);
+		expect(options[0]!.href).toContain('#p10');
+		expect(await page.textContent('[role=option] mark')).toBe('千军易得，一将');
+		await page.close();
+	});
+
 	it('says so when nothing matches, rather than showing a stray one-character hit', async () => {
 		const { page } = await openText('zh-hans');
 		const { status, options } = await search(page, '完全不存在的句子');
