@@ -21,7 +21,20 @@ export default defineConfig({
 		// Texts must render exactly as written: no curly quotes or dashes invented.
 		processor: satteri({ features: { smartPunctuation: false } }),
 	},
-	integrations: [mdx(), searchIndex()],
+	integrations: [
+		mdx(),
+		searchIndex(),
+		{
+			name: 'fanjian:site-origin',
+			hooks: {
+				'astro:config:setup': ({ command, logger }) => {
+					if (command === 'build' && !process.env.FANJIAN_SITE) {
+						logger.warn('FANJIAN_SITE is not set: canonical and alternate links, sitemap.xml and robots.txt name http://localhost:4321. Set FANJIAN_SITE=https://your.domain when you build the site you deploy.');
+					}
+				},
+			},
+		},
+	],
 	devToolbar: { enabled: false },
 	// Astro inlines a page script smaller than this limit (and Vite any small
 	// asset as a data: URL); 0 keeps them all external files, for the CSP.

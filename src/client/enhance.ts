@@ -39,7 +39,9 @@ document.body.append(announcer);
 
 /** Copy text, say so on the button for a moment and to screen readers. */
 async function copy(button: HTMLButtonElement, text: string): Promise<void> {
-	const label = button.textContent;
+	// The button's own words, kept once: a second click within the moment must not keep "copied".
+	button.dataset.label ??= button.textContent ?? '';
+	const label = button.dataset.label;
 	const copied = document.body.dataset.copied ?? '✓';
 	try {
 		await navigator.clipboard.writeText(text);

@@ -8,7 +8,13 @@ import { textNodes } from './paragraph-text.ts';
 
 export function highlightLanding(): void {
 	const range = /^(\d+)-(\d+)$/.exec(new URLSearchParams(location.search).get('hl') ?? '');
-	const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+	let id = location.hash.slice(1);
+	try {
+		id = decodeURIComponent(id);
+	} catch {
+		// A malformed escape in a hand-edited link: use the id as written.
+	}
+	const target = id ? document.getElementById(id) : null;
 	const paragraph = target?.closest('.text-body > p');
 	if (!range || !paragraph) return;
 	const [start, end] = [Number(range[1]), Number(range[2])];

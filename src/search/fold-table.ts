@@ -83,12 +83,15 @@ export class FoldTableBuilder {
 		for (const other of others) {
 			// Editions almost always keep the length; only differing characters need a look.
 			if (other === base || other.length !== base.length) continue;
-			for (let i = 0; i < base.length; i++) {
-				if (base.charCodeAt(i) === other.charCodeAt(i)) continue;
-				const a = normalise(String.fromCodePoint(base.codePointAt(i)!));
-				const b = normalise(String.fromCodePoint(other.codePointAt(i)!));
-				if (base.codePointAt(i)! > 0xffff) i++;
-				if (a !== b && single(a) && single(b) && this.#classes.find(a) !== this.#classes.find(b)) this.#late.push([b, a]);
+			for (let i = 0; i < base.length; ) {
+				const [a, b] = [base.codePointAt(i)!, other.codePointAt(i)!];
+				const width = a > 0xffff ? 2 : 1;
+				// Same length but characters of different widths: the texts no longer line up.
+				if ((b > 0xffff ? 2 : 1) !== width) break;
+				i += width;
+				if (a === b) continue;
+				const [x, y] = [normalise(String.fromCodePoint(a)), normalise(String.fromCodePoint(b))];
+				if (x !== y && single(x) && single(y) && this.#classes.find(x) !== this.#classes.find(y)) this.#late.push([y, x]);
 			}
 		}
 	}

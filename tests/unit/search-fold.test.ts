@@ -34,6 +34,12 @@ describe('the search fold', () => {
 		expect([...table].every(([key, value]) => key !== value)).toBe(true);
 	});
 
+	it('merges astral characters the editions disagree on, without splitting them into surrogates', () => {
+		const astral = buildFoldTable([['甲𠀀乙', '甲𠀁乙']]);
+		expect(astral.get('𠀁')).toBe('𠀀');
+		expect([...astral.keys()].every((key) => !/^[\ud800-\udfff]$/.test(key))).toBe(true);
+	});
+
 	it('survives its own serialisation, astral characters included', () => {
 		const withAstral = new Map([...table, ['𠮷', '吉']]);
 		expect(parseFoldTable(serializeFoldTable(withAstral))).toEqual(withAstral);
