@@ -22,7 +22,9 @@ rmSync(next, { recursive: true, force: true });
 const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)], {
 	stdio: 'inherit',
 	// Keep FANJIAN_OUT's cache (astro.config.mjs names the cache after the output folder).
-	env: { ...process.env, FANJIAN_OUT: next, FANJIAN_CACHE_KEY: process.env.FANJIAN_OUT ?? 'dist' },
+	// A build is a production build, whoever runs it (vitest sets NODE_ENV=test,
+	// which Vite would read as development: no anchor records, no render cache).
+	env: { ...process.env, NODE_ENV: 'production', FANJIAN_OUT: next, FANJIAN_CACHE_KEY: process.env.FANJIAN_OUT ?? 'dist' },
 });
 
 if (astro.status !== 0) {

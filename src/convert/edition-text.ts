@@ -86,18 +86,19 @@ export async function editionHtml(
 	text: TextSource,
 	convert: Convert,
 	editions: number,
-	cache = true,
+	/** True in a build: the parsed tree is kept for the text's other editions and its anchor record is written. In dev neither. */
+	building = true,
 	onConverted?: (tree: Root) => void,
 ): Promise<string> {
-	let cached = cache ? parsed.get(text.id) : undefined;
+	let cached = building ? parsed.get(text.id) : undefined;
 	if (!cached) {
 		const tree = fromHtml(await text.render(), { fragment: true });
 		rejectUnsafeMarkup(tree, text.file);
 		// In dev the record is only read: a half-typed save must not retire published ids.
-		assignParagraphIds(tree, text.file, fileAnchorStore(text.file, { save: cache }), controlLabels(text.lang));
+		assignParagraphIds(tree, text.file, fileAnchorStore(text.file, { save: building }), controlLabels(text.lang));
 		if (text.lang) labelKeptPassages(tree, text.lang);
 		cached = { tree, uses: 0 };
-		if (cache) parsed.set(text.id, cached);
+		if (building) parsed.set(text.id, cached);
 	}
 	// Each edition converts the one tree in place and puts it back after.
 	const last = ++cached.uses >= editions;

@@ -57,7 +57,7 @@ export function fixtureSite(name: string): FixtureSite {
 			const command = astroOnly ? [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build'] : [join(PROJECT, 'scripts/build.ts')];
 			const run = spawnSync(process.execPath, command, {
 				cwd: root,
-				env: { ...process.env, FANJIAN_CONTENT: content, FANJIAN_OUT: dist, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+				env: { ...process.env, NODE_ENV: 'production', FANJIAN_CONTENT: content, FANJIAN_OUT: dist, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
 				encoding: 'utf8',
 				timeout: 170_000,
 				maxBuffer: 64 * 1024 * 1024,
