@@ -9,6 +9,7 @@ import { STORAGE_SCRIPTS, type OpenccLocale, type StorageScript } from '../editi
 import { lintScript, type LintLevel } from '../lint/mixed-script.ts';
 import { cleanText, escapeMdx, rawContext, splitParagraphs, type Finding } from './clean.ts';
 import { ImportError } from './decode.ts';
+import { calendarDate } from '../texts/date.ts';
 import { locator } from './traced.ts';
 
 /** OpenCC locales a received text may be written in. */
@@ -60,9 +61,7 @@ const yaml = (value: string) => JSON.stringify(value);
  * @example importText(seed, { file: 'seed.txt', title: '…', date: '2014-02-27', publisher: '新华社', from: 'tw', store: 'zh-Hans' })
  */
 export function importText(raw: string, options: ImportOptions): { mdx: string; report: ImportReport } {
-	// Date.parse would take 2014-02-30 as 2 March; the entry schema would not.
-	const date = new Date(`${options.date}T00:00:00Z`);
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== options.date) {
+	if (!calendarDate(options.date)) {
 		throw new ImportError(`The date "${options.date}" is not a date.`, 'Give the publication date as YYYY-MM-DD, for example --date 2014-02-27.');
 	}
 	if (!options.title.trim()) throw new ImportError('The text has no title.', 'Give one with --title "…".');

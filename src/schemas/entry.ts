@@ -4,14 +4,13 @@
  */
 import { z } from 'astro/zod';
 import { EDITIONS, STORAGE_SCRIPT_NAMES, type StorageScript } from '../editions.ts';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { calendarDate } from '../texts/date.ts';
 
 /** A calendar date, written YYYY-MM-DD (YAML may already have parsed it). */
-const calendarDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
+const publicationDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
 	const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
-	const date = new Date(`${text}T00:00:00Z`);
-	if (!ISO_DATE.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+	const date = calendarDate(text);
+	if (!date) {
 		ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not a date. Write the publication date as YYYY-MM-DD, for example \`date: 2014-02-27\`.` });
 		return z.NEVER;
 	}
@@ -39,7 +38,7 @@ export const entrySchema = z.object({
 		.trim()
 		.min(1, 'The title is empty: write the text\'s title after `title:`.'),
 	/** Publication date of the original. */
-	date: calendarDate,
+	date: publicationDate,
 	/** Who published the original, e.g. 新华社. */
 	publisher: z
 		.string({ error: 'Every text needs a publisher: add `publisher: "…"` (e.g. 新华社) to its frontmatter.' })

@@ -9,6 +9,7 @@ import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { calendarDate } from '../texts/date.ts';
 
 /** `date:` in the frontmatter, quoted or not, with the year, month and day as written. */
 const DATE_LINE = /^date:\s*["']?(\d{4})-(\d{1,2})-(\d{1,2})\b/;
@@ -26,8 +27,7 @@ export function checkWrittenDate(file: string, source: string): void {
 		const match = DATE_LINE.exec(lines[n]!);
 		if (!match) continue;
 		const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-		const date = new Date(Date.UTC(year, month - 1, day));
-		if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return;
+		if (calendarDate(`${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`)) return;
 		const written = match[0].replace(/^date:\s*["']?/, '');
 		throw new AstroError(
 			`${file}:${n + 1}: "${written}" is not a date (${year} has no ${month}/${day}); YAML would silently read it as another day.`,

@@ -6,3 +6,17 @@
 export function formatDate(date: Date): string {
 	return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
 }
+
+/**
+ * The date a YYYY-MM-DD string names, or undefined when it names none: a
+ * wrong shape, or a day the calendar lacks (2014-02-30, which `Date` and YAML
+ * would silently roll over to March).
+ *
+ * @example calendarDate('2014-02-27') // 2014-02-27T00:00:00.000Z
+ * @example calendarDate('2014-02-30') // undefined
+ */
+export function calendarDate(text: string): Date | undefined {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
+	const date = new Date(`${text}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text ? date : undefined;
+}
