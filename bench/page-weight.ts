@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { textBodyHtml } from '../src/search/paragraphs.ts';
 
 const gz = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
 
@@ -12,7 +13,7 @@ export function firstPaint(page: string, dist: string): { html: number; css: num
 		[...html.matchAll(pattern)].reduce((sum, match) => sum + gz(readFileSync(join(dist, match[1]!))), 0);
 	const css = linked(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g) + linked(/<link[^>]+href="([^"]+\.css)"[^>]+rel="stylesheet"/g);
 	const js = linked(/<script[^>]+src="([^"]+)"/g) + linked(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g);
-	const body = /<div class="text-body"[^>]*>([\s\S]*?)<\/div><\/article>/.exec(html)?.[1] ?? '';
+	const body = textBodyHtml(html) ?? '';
 	const ownText = gz(body.replace(/<span class="para-tools"[\s\S]*?<\/span>/g, '').replace(/<[^>]+>/g, ''));
 	const htmlBytes = gz(html);
 	return { html: htmlBytes, css, js, total: htmlBytes + css + js, ownText };

@@ -44,9 +44,6 @@ export type StorageScript = keyof typeof STORAGE_SCRIPTS;
 
 export const STORAGE_SCRIPT_NAMES = Object.keys(STORAGE_SCRIPTS) as StorageScript[];
 
-export function editionByPath(path: string): Edition | undefined {
-	return EDITIONS.find((edition) => edition.path === path);
-}
 
 /** `getStaticPaths` for routes under `/<edition>/`. */
 export function editionPaths() {

@@ -16,7 +16,6 @@ const MAX_INPUT = 2_000;
 interface PagefindResult {
 	id: string;
 	score: number;
-	words: number[];
 	data: () => Promise<{ filters: Record<string, string[]> }>;
 }
 interface PagefindApi {

@@ -3,11 +3,12 @@
  * pinned terms and all: taken from each page's converted tree while the
  * site renders, or read back from built pages (the quote benchmark).
  */
-import type { Element, Root, RootContent } from 'hast';
+import type { Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Edition } from '../editions.ts';
+import { topLevelParagraphs } from '../paragraphs/ids.ts';
 
 export interface TextInEditions {
 	slug: string;
@@ -18,6 +19,10 @@ export interface TextInEditions {
 }
 
 const BODY = /<div class="text-body"[^>]*>([\s\S]*)<\/div><\/article>/;
+
+/** The HTML of a built text page's body (its paragraphs), or undefined if the page has none. */
+export const textBodyHtml = (html: string) => BODY.exec(html)?.[1];
+
 const TITLE = /<h1>([\s\S]*?)<\/h1>/;
 
 /** Text content, leaving out what Pagefind is told to ignore (the ¶ tools). */
@@ -36,13 +41,13 @@ export interface ParagraphText {
 
 /** The top-level paragraphs (those with ids) of a text's rendered tree. */
 export function paragraphsOf(tree: Root): ParagraphText[] {
-	return tree.children
-		.filter((node): node is Element => node.type === 'element' && node.tagName === 'p' && typeof node.properties.id === 'string')
+	return topLevelParagraphs(tree)
+		.filter((p) => typeof p.properties.id === 'string')
 		.map((p) => ({ id: String(p.properties.id), text: textOf(p) }));
 }
 
 function readPage(html: string, file: string): { title: string; paragraphs: ParagraphText[] } {
-	const body = BODY.exec(html)?.[1];
+	const body = textBodyHtml(html);
 	const title = TITLE.exec(html)?.[1];
 	if (body === undefined || title === undefined) throw new Error(`${file}: no text body or title found; was the page template changed?`);
 	return { title: textOf(fromHtml(title, { fragment: true })), paragraphs: paragraphsOf(fromHtml(body, { fragment: true })) };
