@@ -73,6 +73,11 @@ export async function serveStatic(root: string, headers: Record<string, string> 
 	return {
 		url: `http://127.0.0.1:${address.port}`,
 		requests,
-		close: () => new Promise((resolve) => server.close(() => resolve())),
+		close: () =>
+			new Promise((resolve, reject) => {
+				server.close((error) => (error ? reject(error) : resolve()));
+				// A browser's idle keep-alive sockets would hold close() open.
+				server.closeAllConnections();
+			}),
 	};
 }
