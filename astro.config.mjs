@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { searchIndex } from './src/search/integration.ts';
+import { buildMode } from './src/build/integration.ts';
 
 // Environment settings, so the same code builds any corpus anywhere:
 // FANJIAN_CONTENT (the texts, default content/, read in src/content-dir.ts),
@@ -23,7 +23,7 @@ export default defineConfig({
 	},
 	integrations: [
 		mdx(),
-		searchIndex(),
+		buildMode(),
 		{
 			name: 'fanjian:site-origin',
 			hooks: {

@@ -5,7 +5,9 @@
  * them taken from another script's edition, some with punctuation changed or
  * removed, types each into the real search box of the built site in headless
  * Chromium, and prints recall@1 / recall@5, zero-result count, latency and
- * the bytes a static host would send (gzip) for the first and later queries.
+ * the bytes a static host would send (gzip; byte ranges as sent) for a first
+ * query with an empty cache (the first 40 quotes, each in a fresh browser
+ * context: median and p95) and for later queries in one page.
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -13,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { EDITIONS } from '../src/editions.ts';
 import { fold, parseFoldTable, type FoldTable } from '../src/search/fold.ts';
 import { readTexts, type TextInEditions } from '../src/search/paragraphs.ts';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/server.ts';
 import { randomInt, seededRandom } from './random.ts';
@@ -70,54 +73,84 @@ const percentile = (values: number[], p: number) => {
 };
 const ratio = (hits: number, total: number) => `${hits}/${total} (${total ? ((100 * hits) / total).toFixed(1) : '–'}%)`;
 
+/** Median and 95th percentile of a sample. */
+export interface Spread {
+	median: number;
+	p95: number;
+}
+const spread = (values: number[]): Spread => ({ median: median(values), p95: percentile(values, 95) });
+
 export interface QuoteBenchResult {
 	site: string;
 	quotes: number;
 	recallAt1: { all: string; fourPlus: string; sameScript: string; otherScript: string };
 	recallAt5: string;
 	zeroResults: number;
-	latencyMs: { firstQuery: number; median: number; p95: number };
-	bytes: { firstQuery: number; laterMedian: number; laterP95: number; laterMax: number };
+	/** A first search on a page opened with an empty cache, each quote in a fresh browser context: bytes (gzip as sent) and ms. */
+	cold: { quotes: number; bytes: Spread; latencyMs: Spread };
+	/** Every search after the first in one page, cache warm: bytes and ms. */
+	later: { bytes: Spread & { max: number }; latencyMs: Spread };
 	misses: { query: string; expected: string[]; got: string[] }[];
 }
 
-/** Run the benchmark against a built site. */
-export async function runQuoteBench(dist: string, count = 240, seed = 7): Promise<QuoteBenchResult> {
+/** Type a quote into the header box of an open page; the ms the search took and the results (`slug#pN`). */
+async function searchFor(page: Page, query: string): Promise<{ ms: number; got: string[] }> {
+	await page.focus('#search-input');
+	await page.fill('#search-input', query);
+	const handle = await page.waitForFunction(
+		(q) => {
+			const entry = performance.getEntriesByName('fanjian:search').find((e) => (e as PerformanceMeasure).detail?.query === q);
+			return entry ? { ms: entry.duration } : false;
+		},
+		query,
+		{ timeout: 30_000 },
+	);
+	const { ms } = (await handle.jsonValue()) as { ms: number };
+	const got = await page.$$eval('[role=option]', (options) =>
+		options.map((option) => {
+			const url = new URL(option.getAttribute('href')!, location.href);
+			return `${url.pathname.split('/').filter(Boolean).at(-1)}#${url.hash.slice(1)}`;
+		}),
+	);
+	return { ms, got };
+}
+
+/** A text page opened and settled, its errors collected. */
+async function openPage(context: BrowserContext, url: string, errors: string[]): Promise<Page> {
+	const page = await context.newPage();
+	page.on('pageerror', (error) => errors.push(error.message));
+	await page.goto(url);
+	await page.waitForLoadState('networkidle');
+	return page;
+}
+
+/** Run the benchmark against a built site: `cold` quotes each in a fresh context, then all quotes in one page. */
+export async function runQuoteBench(dist: string, count = 240, seed = 7, cold = 40): Promise<QuoteBenchResult> {
 	const texts = await readTexts(dist, EDITIONS);
 	const table = parseFoldTable(readFileSync(join(dist, 'pagefind', 'fold.txt'), 'utf8'));
 	const quotes = sampleQuotes(texts, table, count, seed);
 	const site = await serveStatic(dist);
 	const browser = await launch();
-	const page = await browser.newPage();
 	const errors: string[] = [];
-	page.on('pageerror', (error) => errors.push(error.message));
-	await page.goto(`${site.url}/${EDITIONS[0]!.path}/${texts[0]!.slug}/`);
-	await page.waitForLoadState('networkidle');
+	const textUrl = `${site.url}/${EDITIONS[0]!.path}/${texts[0]!.slug}/`;
+	const bytesSince = (before: number) => site.requests.slice(before).reduce((sum, request) => sum + request.gzipBytes, 0);
 
+	const firsts: { ms: number; bytes: number }[] = [];
+	for (const quote of quotes.slice(0, cold)) {
+		const context = await browser.browser()!.newContext();
+		const page = await openPage(context, textUrl, errors);
+		const before = site.requests.length;
+		const { ms } = await searchFor(page, quote.query);
+		firsts.push({ ms, bytes: bytesSince(before) });
+		await context.close();
+	}
+
+	const page = await openPage(browser, textUrl, errors);
 	const rows: { quote: Quote; got: string[]; ms: number; bytes: number }[] = [];
 	for (const quote of quotes) {
 		const before = site.requests.length;
-		await page.focus('#search-input');
-		await page.fill('#search-input', quote.query);
-		const handle = await page.waitForFunction(
-			(query) => {
-				const entry = performance.getEntriesByName('fanjian:search').find((e) => (e as PerformanceMeasure).detail?.query === query);
-				return entry ? { ms: entry.duration } : false;
-			},
-			quote.query,
-			{ timeout: 30_000 },
-		);
-		const { ms } = (await handle.jsonValue()) as { ms: number };
-		// An option is the result's link (or, in older builds, holds it).
-		const got = await page.$$eval('[role=option]', (options) =>
-			options.map((option) => {
-				const href = option.getAttribute('href') ?? option.querySelector('a')!.getAttribute('href')!;
-				const url = new URL(href, location.href);
-				return `${url.pathname.split('/').filter(Boolean).at(-1)}#${url.hash.slice(1)}`;
-			}),
-		);
-		const bytes = site.requests.slice(before).reduce((sum, request) => sum + request.gzipBytes, 0);
-		rows.push({ quote, got, ms, bytes });
+		const { ms, got } = await searchFor(page, quote.query);
+		rows.push({ quote, got, ms, bytes: bytesSince(before) });
 	}
 	await browser.close();
 	await site.close();
@@ -129,6 +162,7 @@ export async function runQuoteBench(dist: string, count = 240, seed = 7): Promis
 		return ratio(subset.filter(top1).length, subset.length);
 	};
 	const later = rows.slice(1);
+	const round = (value: number) => Math.round(value * 10) / 10;
 	return {
 		site: relative(process.cwd(), resolve(dist)) || '.',
 		quotes: rows.length,
@@ -140,16 +174,14 @@ export async function runQuoteBench(dist: string, count = 240, seed = 7): Promis
 		},
 		recallAt5: ratio(rows.filter((row) => row.got.slice(0, 5).some((key) => row.quote.expected.includes(key))).length, rows.length),
 		zeroResults: rows.filter((row) => row.got.length === 0).length,
-		latencyMs: {
-			firstQuery: Math.round(rows[0]!.ms),
-			median: Math.round(median(later.map((row) => row.ms)) * 10) / 10,
-			p95: Math.round(percentile(later.map((row) => row.ms), 95) * 10) / 10,
+		cold: {
+			quotes: firsts.length,
+			bytes: spread(firsts.map((first) => first.bytes)),
+			latencyMs: { median: round(median(firsts.map((first) => first.ms))), p95: round(percentile(firsts.map((first) => first.ms), 95)) },
 		},
-		bytes: {
-			firstQuery: rows[0]!.bytes,
-			laterMedian: median(later.map((row) => row.bytes)),
-			laterP95: percentile(later.map((row) => row.bytes), 95),
-			laterMax: Math.max(0, ...later.map((row) => row.bytes)),
+		later: {
+			bytes: { ...spread(later.map((row) => row.bytes)), max: Math.max(0, ...later.map((row) => row.bytes)) },
+			latencyMs: { median: round(median(later.map((row) => row.ms))), p95: round(percentile(later.map((row) => row.ms), 95)) },
 		},
 		misses: rows.filter((row) => !top1(row)).map((row) => ({ query: row.quote.query, expected: row.quote.expected.slice(0, 5), got: row.got.slice(0, 5) })),
 	};
@@ -165,13 +197,10 @@ export function printQuoteBench(result: QuoteBenchResult): void {
 		'recall@1 (other script)': result.recallAt1.otherScript,
 		'recall@5': result.recallAt5,
 		'zero results': String(result.zeroResults),
-		'first query: latency': `${result.latencyMs.firstQuery} ms`,
-		'first query: bytes (gzip)': kb(result.bytes.firstQuery),
-		'later queries: median latency': `${result.latencyMs.median} ms`,
-		'later queries: p95 latency': `${result.latencyMs.p95} ms`,
-		'later queries: median bytes': kb(result.bytes.laterMedian),
-		'later queries: p95 bytes': kb(result.bytes.laterP95),
-		'later queries: max bytes': kb(result.bytes.laterMax),
+		[`first query, cold (${result.cold.quotes} fresh contexts): bytes median / p95`]: `${kb(result.cold.bytes.median)} / ${kb(result.cold.bytes.p95)}`,
+		'first query, cold: latency median / p95': `${result.cold.latencyMs.median} / ${result.cold.latencyMs.p95} ms`,
+		'later queries: bytes median / p95 / max': `${kb(result.later.bytes.median)} / ${kb(result.later.bytes.p95)} / ${kb(result.later.bytes.max)}`,
+		'later queries: latency median / p95': `${result.later.latencyMs.median} / ${result.later.latencyMs.p95} ms`,
 	});
 	for (const miss of result.misses.slice(0, 10)) console.log(`  miss: ${miss.query} expected ${miss.expected.join(', ')} got ${miss.got.join(', ') || 'nothing'}`);
 }

@@ -5,12 +5,16 @@
  *
  * The site ends up in FANJIAN_OUT (default `dist/`), as with `astro build`;
  * the build itself runs in `.<name>.next` beside it, then the folders swap.
+ * The search index is written from the built pages once `astro build` has
+ * exited, so Astro's memory and Pagefind's are never held at the same time.
  *
  * Usage: node scripts/build.ts [astro build options]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { EDITIONS } from '../src/editions.ts';
+import { writeSearchIndex } from '../src/search/index-build.ts';
 
 const out = resolve(process.env.FANJIAN_OUT ?? 'dist');
 /** Where the new site is built: beside the old one, so the swap is a rename on one file system. */
@@ -27,11 +31,25 @@ const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', '
 	env: { ...process.env, NODE_ENV: 'production', FANJIAN_OUT: next, FANJIAN_CACHE_KEY: process.env.FANJIAN_OUT ?? 'dist' },
 });
 
-if (astro.status !== 0) {
+/** Stop without touching the site in place. */
+function fail(why: string, status: number): never {
 	rmSync(next, { recursive: true, force: true });
 	const kept = existsSync(out) ? `${out} still holds the previous site.` : `Nothing was written to ${out}.`;
-	console.error(`\nThe build failed; ${kept} Fix the error above and run \`npm run build\` again.`);
-	process.exit(astro.status ?? 1);
+	console.error(`\n${why}; ${kept} Fix the error above and run \`npm run build\` again.`);
+	process.exit(status);
+}
+
+if (astro.status !== 0) fail('The build failed', astro.status ?? 1);
+
+const started = performance.now();
+try {
+	const stats = await writeSearchIndex(next, EDITIONS);
+	console.log(
+		`Indexed ${stats.paragraphs} paragraphs of ${stats.texts} texts (fold table: ${stats.foldEntries} characters${stats.refolded ? ', folded twice' : ''}) in ${Math.round(performance.now() - started)} ms.`,
+	);
+} catch (error) {
+	console.error(error);
+	fail('The search index could not be written', 1);
 }
 
 // The two renames leave the site missing for an instant only, never half-written.

@@ -78,9 +78,7 @@ export interface TextSource {
 
 /**
  * The HTML of a text in an edition. The text is rendered, parsed and given
- * its paragraph ids once, however many editions there are. `onConverted`
- * sees the converted tree before it is serialised (the search index reads
- * the paragraphs from it).
+ * its paragraph ids once, however many editions there are.
  */
 export async function editionHtml(
 	text: TextSource,
@@ -88,7 +86,6 @@ export async function editionHtml(
 	editions: number,
 	/** True in a build: the parsed tree is kept for the text's other editions and its anchor record is written. In dev neither. */
 	building = true,
-	onConverted?: (tree: Root) => void,
 ): Promise<string> {
 	let cached = building ? parsed.get(text.id) : undefined;
 	if (!cached) {
@@ -106,10 +103,9 @@ export async function editionHtml(
 	const started = performance.now();
 	const { tree } = cached;
 	const restore = convertTree(tree, convert);
-	onConverted?.(tree);
 	const html = toHtml(tree);
 	if (!last) restore();
-	// Read by the build's summary (src/search/integration.ts) and the benchmark.
+	// Read by the build's summary (src/build/integration.ts) and the benchmark.
 	performance.measure(CONVERT_MEASURE, { start: started });
 	return html;
 }

@@ -1,64 +1,65 @@
 /**
- * The search index: one Pagefind record per paragraph of each text (not per
- * edition), its content folded to one script, one token per character, its
- * fields enough to link to `/<edition>/<slug>/#pN` and to show the paragraph
- * in any edition. Records are added as the pages render; the index is
- * written at the end of the build.
+ * The search index, written after the site is built, from the built pages
+ * (HTML → editions → search records): one Pagefind record per text, not per
+ * paragraph or edition. Its content is the text folded to one script, one
+ * token per character, paragraph after paragraph; its fields
+ * (text-fields.ts) say where each paragraph starts and where it lies in each
+ * edition's page. What Pagefind loads on a first search (its page list) and
+ * the files it writes grow with the number of texts, not of paragraphs.
+ *
+ * Runs in its own process after `astro build` has exited (scripts/build.ts),
+ * so the build's memory and Pagefind's are never held at once, and reads one
+ * text at a time.
  */
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { Edition } from '../editions.ts';
-import type { PageCollector } from './collector.ts';
-import { diffEdition } from './edition-diff.ts';
 import { fold, searchContent, serializeFoldTable, type FoldTable } from './fold.ts';
 import { FoldTableBuilder } from './fold-table.ts';
-import { alignEditions, type ParagraphText, type TextInEditions } from './paragraphs.ts';
+import { builtSlugs, readText, type TextInEditions } from './paragraphs.ts';
+import { encodeTextFields, type Filters } from './text-fields.ts';
 
 /** Pagefind's language for our records: any code without a stemmer or word segmenter. */
 export const INDEX_LANGUAGE = 'und';
 /** Where the fold table is published, beside Pagefind's bundle. */
 export const FOLD_TABLE_FILE = 'fold.txt';
+/** Where the corpus's most frequent folded characters are published, most frequent first. */
+export const FREQUENT_FILE = 'frequent.txt';
+/** How many of the most frequent characters are published: the query planner treats every other one as rare. */
+const FREQUENT_SHIPPED = 1_000;
 /** Pagefind's bundle files the site does not use (it has its own UI and runs without a worker). */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\./;
+/** Texts read from disk at once. */
+const READ_AHEAD = 8;
 
 export interface SearchRecord {
 	url: string;
 	content: string;
 	language: string;
-	/**
-	 * What a result needs to link and show itself. Kept as Pagefind filters,
-	 * not meta: Pagefind indexes every meta value as a searchable word (a
-	 * paragraph's text would almost double the index, and a slug would match
-	 * a one-letter query), while filter values are only stored, in the
-	 * record's fragment and in filter files that searches without filters
-	 * never load.
-	 */
-	filters: Record<string, [string]>;
+	/** What a result needs to show itself; filters are stored, never searched (meta values would be). */
+	filters: Filters;
 }
 
-/** Records for one text; paragraphs with nothing searchable (only punctuation) get none. */
-export function textRecords(text: TextInEditions, editions: readonly Edition[], table: FoldTable): SearchRecord[] {
-	const [first] = editions;
-	const titleFields: Record<string, [string]> = { s: [text.slug], t: [text.titles[0]!] };
-	text.titles.slice(1).forEach((title, i) => {
-		const diff = diffEdition(text.titles[0]!, title);
-		if (diff) titleFields[`t${i + 1}`] = [diff];
-	});
-	return text.paragraphs.flatMap(({ id, texts }, index) => {
-		const { chars } = fold(texts[0]!, table);
-		if (chars.length === 0) return [];
-		// `i` is the lasting id the link needs; `n` the paragraph's place, which readers are shown.
-		const filters: Record<string, [string]> = { ...titleFields, i: [id], n: [String(index + 1)], x: [texts[0]!] };
-		texts.slice(1).forEach((other, i) => {
-			const diff = diffEdition(texts[0]!, other);
-			if (diff) filters[`x${i + 1}`] = [diff];
-		});
-		return [{ url: `/${first!.path}/${text.slug}/#${id}`, content: searchContent(chars), language: INDEX_LANGUAGE, filters }];
-	});
+/** The record of one text: its paragraphs' folded characters in order, and its fields. */
+export function textRecord(text: TextInEditions, editions: readonly Edition[], table: FoldTable): SearchRecord {
+	const folded = text.paragraphs.map(({ texts }) => fold(texts[0]!, table).chars);
+	return {
+		url: `/${editions[0]!.path}/${text.slug}/`,
+		content: searchContent(folded.flat()),
+		language: INDEX_LANGUAGE,
+		filters: encodeTextFields({
+			slug: text.slug,
+			titles: text.titles,
+			ids: text.paragraphs.map((p) => p.id),
+			foldedLengths: folded.map((chars) => chars.length),
+			bytes: text.bytes,
+		}),
+	};
 }
 
-/** Fail the build on any error Pagefind reports. */
+/** Fail on any error Pagefind reports. */
 function check<T extends { errors: string[] }>(step: string, response: T): T {
 	if (response.errors.length > 0) throw new Error(`Pagefind failed to ${step}: ${response.errors.join('; ')}`);
 	return response;
@@ -72,88 +73,90 @@ async function openIndex(): Promise<PagefindIndex> {
 	return index;
 }
 
+/** Pagefind's fragment files: gzip of a signature and the record as JSON. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * Take the folded content out of every fragment Pagefind wrote. A fragment
+ * is what the browser fetches for each result; it carries the content only
+ * for Pagefind's excerpts, which this site does not use (a result shows its
+ * paragraph from the reader's page). A text's fragment then costs a few
+ * hundred bytes instead of the whole text. Its file name (a hash of the
+ * record, content and fields) is kept.
+ */
+async function dropFragmentContent(outputPath: string): Promise<void> {
+	const dir = join(outputPath, 'fragment');
+	for (const name of await readdir(dir)) {
+		const file = join(dir, name);
+		const raw = gunzipSync(await readFile(file)).toString('utf8');
+		if (!raw.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment (has Pagefind's format changed?).`);
+		const fragment = JSON.parse(raw.slice(FRAGMENT_SIGNATURE.length)) as { content?: string };
+		fragment.content = '';
+		await writeFile(file, gzipSync(FRAGMENT_SIGNATURE + JSON.stringify(fragment), { level: 9 }));
+	}
+}
+
 export interface IndexStats {
 	texts: number;
-	records: number;
+	paragraphs: number;
 	foldEntries: number;
 	/** Whether the fold table changed after records were added, so all were folded again. */
 	refolded: boolean;
 }
 
+/** Read every built text (a few at a time, in order) and hand each to `use`. */
+async function eachText(dist: string, editions: readonly Edition[], slugs: readonly string[], use: (text: TextInEditions) => void): Promise<void> {
+	for (let i = 0; i < slugs.length; i += READ_AHEAD) {
+		const texts = await Promise.all(slugs.slice(i, i + READ_AHEAD).map((slug) => readText(dist, editions, slug)));
+		texts.forEach(use);
+	}
+}
+
 /**
- * The index of one build. Pages hand over their paragraphs edition by
- * edition (`addPage`); once a text's editions are all in, its records go to
- * Pagefind at once, while the site goes on rendering.
+ * Index the built site in `dist`: Pagefind's bundle, the fold table and the
+ * frequent characters into `<dist>/pagefind/`.
  */
-export class SearchIndex implements PageCollector {
-	readonly #editions: readonly Edition[];
-	readonly #fold = new FoldTableBuilder();
-	readonly #pending = new Map<string, Map<string, { title: string; paragraphs: ParagraphText[] }>>();
-	readonly #texts: TextInEditions[] = [];
-	#index: Promise<PagefindIndex>;
-	#adds: Promise<void>[] = [];
-	#records = 0;
-
-	constructor(editions: readonly Edition[]) {
-		this.#editions = editions;
-		this.#index = openIndex();
-		// A failure surfaces in write(); don't let it go unhandled meanwhile.
-		this.#index.catch(() => {});
-	}
-
-	addPage({ slug, lang, title, paragraphs }: { slug: string; lang: string; title: string; paragraphs: ParagraphText[] }): void {
-		const pages = this.#pending.get(slug) ?? new Map();
-		pages.set(lang, { title, paragraphs });
-		this.#pending.set(slug, pages);
-		if (pages.size < this.#editions.length) return;
-		this.#pending.delete(slug);
-		this.addText(alignEditions(slug, this.#editions.map((edition) => pages.get(edition.lang)!)));
-	}
-
-	addText(text: TextInEditions): void {
-		this.#texts.push(text);
-		for (const paragraph of text.paragraphs) this.#fold.observe(paragraph.texts);
-		this.#fold.observe(text.titles);
-		this.#send(text, this.#index);
-	}
-
-	#send(text: TextInEditions, index: Promise<PagefindIndex>): void {
-		const records = textRecords(text, this.#editions, this.#fold.table());
-		this.#records += records.length;
-		// Sent without waiting: the service answers in order, and waiting for
-		// each reply in turn would cost a round trip per paragraph.
-		this.#adds.push(
-			index.then(async (open) => {
-				const added = await Promise.all(records.map((record) => open.addCustomRecord(record)));
-				added.forEach((response, i) => check(`index ${records[i]!.url}`, response));
-			}),
-		);
-	}
-
-	/** Write the index and the fold table into `<dist>/pagefind/`. */
-	async write(dist: string): Promise<IndexStats> {
-		if (this.#pending.size > 0) throw new Error(`Search index: texts missing an edition: ${[...this.#pending.keys()].join(', ')}.`);
-		try {
-			await Promise.all(this.#adds);
-			const refolded = this.#fold.mergeLate();
-			if (refolded) {
-				// Rare: a pair the dictionaries missed changes folds already indexed. Start again.
-				await (await this.#index).deleteIndex();
-				this.#index = openIndex();
-				this.#adds = [];
-				this.#records = 0;
-				for (const text of this.#texts) this.#send(text, this.#index);
-				await Promise.all(this.#adds);
-			}
-			const outputPath = join(dist, 'pagefind');
-			await rm(outputPath, { recursive: true, force: true });
-			check('write its files', await (await this.#index).writeFiles({ outputPath }));
-			for (const file of await readdir(outputPath)) if (UNUSED.test(file)) await rm(join(outputPath, file));
-			const shipped = this.#fold.shipped();
-			await writeFile(join(outputPath, FOLD_TABLE_FILE), serializeFoldTable(shipped));
-			return { texts: this.#texts.length, records: this.#records, foldEntries: shipped.size, refolded };
-		} finally {
-			await pagefind.close();
+export async function writeSearchIndex(dist: string, editions: readonly Edition[]): Promise<IndexStats> {
+	const slugs = await builtSlugs(dist, editions);
+	const foldTable = new FoldTableBuilder();
+	const counts = new Map<string, number>();
+	let paragraphs = 0;
+	try {
+		const addAll = async (index: PagefindIndex) => {
+			const adds: Promise<void>[] = [];
+			counts.clear();
+			paragraphs = 0;
+			await eachText(dist, editions, slugs, (text) => {
+				for (const paragraph of text.paragraphs) foldTable.observe(paragraph.texts);
+				foldTable.observe(text.titles);
+				const record = textRecord(text, editions, foldTable.table());
+				paragraphs += text.paragraphs.length;
+				for (const char of record.content) if (char !== ' ') counts.set(char, (counts.get(char) ?? 0) + 1);
+				// Sent without waiting: the service answers in order.
+				adds.push(index.addCustomRecord(record).then((response) => void check(`index ${record.url}`, response)));
+			});
+			await Promise.all(adds);
+		};
+		let index = await openIndex();
+		await addAll(index);
+		const refolded = foldTable.mergeLate();
+		if (refolded) {
+			// Rare: a pair the dictionaries missed changes folds already indexed. Start again.
+			await index.deleteIndex();
+			index = await openIndex();
+			await addAll(index);
 		}
+		const outputPath = join(dist, 'pagefind');
+		await rm(outputPath, { recursive: true, force: true });
+		check('write its files', await index.writeFiles({ outputPath }));
+		for (const file of await readdir(outputPath)) if (UNUSED.test(file)) await rm(join(outputPath, file));
+		await dropFragmentContent(outputPath);
+		const shipped = foldTable.shipped();
+		await writeFile(join(outputPath, FOLD_TABLE_FILE), serializeFoldTable(shipped));
+		const frequent = [...counts].sort((a, b) => b[1] - a[1]).slice(0, FREQUENT_SHIPPED).map(([char]) => char);
+		await writeFile(join(outputPath, FREQUENT_FILE), frequent.join(''));
+		return { texts: slugs.length, paragraphs, foldEntries: shipped.size, refolded };
+	} finally {
+		await pagefind.close();
 	}
 }

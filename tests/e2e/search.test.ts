@@ -1,11 +1,13 @@
 /**
  * Quote search as a reader uses it, in Chromium, on the built site.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launch } from '../support/browser.ts';
 import { servedInBrowser } from '../support/served.ts';
-import { SEED_SLUG } from '../support/site.ts';
+import { DIST, SEED_SLUG } from '../support/site.ts';
 
 const served = servedInBrowser();
 
@@ -146,5 +148,55 @@ describe('quote search', () => {
 		} finally {
 			await noJs.close();
 		}
+	});
+});
+
+describe('quote search, one record per text', () => {
+	it('shows every paragraph holding a word, several from one text, each fetched by its own bytes from the reader’s page', async () => {
+		const { page, errors } = await openText('zh-hant');
+		const seed = readFileSync(join(DIST, 'zh-hant', SEED_SLUG, 'index.html'), 'utf8');
+		const holding = [...seed.matchAll(/<p id="(p\d+)"[^>]*>([\s\S]*?)<\/p>/g)].filter(([, , html]) => html!.includes('網絡')).map(([, id]) => id);
+		expect(holding.length).toBeGreaterThan(6);
+		const before = served.site.requests.length;
+		const { options } = await search(page, '网络');
+		expect(options).toHaveLength(6);
+		expect(options.every((option) => option.exact)).toBe(true);
+		const ids = options.map((option) => option.href.split('#')[1]);
+		expect(new Set(ids).size).toBe(6);
+		expect(holding).toEqual(expect.arrayContaining(ids));
+		const pageRequests = served.site.requests.slice(before).filter((request) => request.path === `/zh-hant/${SEED_SLUG}/`);
+		expect(pageRequests).toHaveLength(6);
+		expect(pageRequests.every((request) => request.range && request.bytes < 1024)).toBe(true);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it('lists them all on the search page', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hans/search/?q=${encodeURIComponent('網絡')}`);
+		await page.waitForSelector('.search-results .hit');
+		const seed = readFileSync(join(DIST, 'zh-hans', SEED_SLUG, 'index.html'), 'utf8');
+		const holding = [...seed.matchAll(/<p id="(p\d+)"[^>]*>([\s\S]*?)<\/p>/g)].filter(([, , html]) => html!.includes('网络')).map(([, id]) => id);
+		const shown = await page.$$eval('.search-results .hit', (hits) => hits.map((hit) => hit.getAttribute('href')!.split('#')[1]));
+		expect(shown.sort()).toEqual(holding.sort());
+		await page.close();
+	});
+});
+
+describe('quote search on a host that ignores byte ranges', () => {
+	const plain = servedInBrowser(DIST, {}, { ranges: false });
+
+	it('fetches the whole page once instead, and finds the same paragraphs', async () => {
+		const page = await plain.browser.newPage();
+		await page.goto(`${plain.site.url}/zh-hk/search/?q=${encodeURIComponent('网络安全')}`);
+		await page.waitForSelector('.search-results .hit');
+		const shown = await page.$$eval('.search-results .hit', (hits) => hits.map((hit) => [hit.getAttribute('href'), hit.querySelector('mark')?.textContent]));
+		expect(shown.length).toBeGreaterThan(1);
+		expect(shown.every(([, mark]) => mark === '網絡安全')).toBe(true);
+		const pageRequests = plain.site.requests.filter((request) => request.path === `/zh-hk/${SEED_SLUG}/`);
+		// One whole page for all the text's paragraphs.
+		expect(pageRequests).toHaveLength(1);
+		expect(pageRequests[0]!.range).toBeUndefined();
+		await page.close();
 	});
 });

@@ -13,10 +13,10 @@ export interface Served {
 	readonly browser: BrowserContext;
 }
 
-export function servedInBrowser(root = DIST, headers: Record<string, string> = {}): Served {
+export function servedInBrowser(root = DIST, headers: Record<string, string> = {}, options: { ranges?: boolean } = {}): Served {
 	const served = {} as { site: StaticSite; browser: BrowserContext };
 	beforeAll(async () => {
-		served.site = await serveStatic(root, headers);
+		served.site = await serveStatic(root, headers, options);
 		served.browser = await launch();
 	});
 	afterAll(async () => {

@@ -1,7 +1,9 @@
 /**
  * A static file server for the built site, on 127.0.0.1 and a free port, as
  * a static host would serve `dist/`: `index.html` for folders, `404.html`
- * with status 404, and optional extra headers (the site's `_headers`).
+ * with status 404, byte ranges (`Range: bytes=a-b`, answered 206 and sent
+ * uncompressed, as hosts do), and optional extra headers (the site's
+ * `_headers`). `{ ranges: false }` serves as a host that ignores ranges.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -32,8 +34,10 @@ export interface ServedRequest {
 	path: string;
 	/** Bytes of the file. */
 	bytes: number;
-	/** Bytes a static host would send with gzip. */
+	/** Bytes a static host would send with gzip (a range is sent as it is). */
 	gzipBytes: number;
+	/** The byte range asked for and sent, if any. */
+	range?: [number, number];
 }
 
 export interface StaticSite {
@@ -43,7 +47,16 @@ export interface StaticSite {
 	close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<StaticSite> {
+/** A single `bytes=a-b` range within a file of `size` bytes, [start, end). */
+function byteRange(header: string | undefined, size: number): [number, number] | undefined {
+	const match = /^bytes=(\d+)-(\d*)$/.exec(header ?? '');
+	if (!match) return undefined;
+	const start = Number(match[1]);
+	const end = match[2] ? Math.min(Number(match[2]) + 1, size) : size;
+	return start < end ? [start, end] : undefined;
+}
+
+export async function serveStatic(root: string, headers: Record<string, string> = {}, { ranges = true } = {}): Promise<StaticSite> {
 	const requests: StaticSite['requests'] = [];
 	const server: Server = createServer((request, response) => {
 		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -59,8 +72,22 @@ export async function serveStatic(root: string, headers: Record<string, string> 
 		const found = existsSync(file);
 		const sent = found ? file : join(root, '404.html');
 		const size = statSync(sent).size;
+		const range = found && ranges ? byteRange(request.headers.range, size) : undefined;
+		if (range) {
+			const [start, end] = range;
+			requests.push({ path, bytes: end - start, gzipBytes: end - start, range });
+			response.writeHead(206, {
+				'content-type': TYPES[extname(sent)] ?? 'application/octet-stream',
+				'content-length': end - start,
+				'content-range': `bytes ${start}-${end - 1}/${size}`,
+				...headers,
+			});
+			createReadStream(sent, { start, end: end - 1 }).pipe(response);
+			return;
+		}
 		requests.push({ path, bytes: size, gzipBytes: gzippedSize(sent) });
 		response.writeHead(found ? 200 : 404, {
+			...(ranges ? { 'accept-ranges': 'bytes' } : {}),
 			'content-type': TYPES[extname(sent)] ?? 'application/octet-stream',
 			'content-length': size,
 			...headers,

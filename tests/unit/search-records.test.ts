@@ -1,0 +1,91 @@
+/**
+ * What the search keeps of each text (one record per text) and how the
+ * browser chooses what to look up in it.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseFrequent, searchKeys } from '../../src/search/plan.ts';
+import { readTextPage } from '../../src/search/paragraphs.ts';
+import { decodeTextFields, encodeTextFields, paragraphAt, type TextFieldsSource } from '../../src/search/text-fields.ts';
+
+const text: TextFieldsSource = {
+	slug: 'cyberspace',
+	titles: ['网络安全', '網絡安全', '網絡安全'],
+	ids: ['p1', 'p2', 'p3', 'p9', 'p5', 'p6'],
+	foldedLengths: [12, 0, 30, 5, 7, 1],
+	bytes: [
+		[[100, 150], [160, 170], [180, 300], [310, 340], [350, 380], [390, 400]],
+		[[120, 170], [180, 190], [200, 320], [330, 360], [370, 400], [410, 420]],
+		[[118, 168], [178, 188], [198, 321], [331, 361], [371, 401], [411, 421]],
+	],
+};
+
+describe("a text's search fields", () => {
+	it.each([0, 1, 2])('read back in edition %i as they were written', (edition) => {
+		const fields = decodeTextFields(encodeTextFields(text), edition);
+		expect(fields.slug).toBe('cyberspace');
+		expect(fields.title).toBe(text.titles[edition]);
+		expect(fields.ids).toEqual(text.ids);
+		expect(fields.starts).toEqual([0, 12, 12, 42, 47, 54, 55]);
+		expect(fields.ranges).toEqual(text.bytes[edition]);
+	});
+
+	it('keep another edition’s byte ranges as one number when they only shift', () => {
+		const filters = encodeTextFields(text);
+		expect(filters.r1).toEqual(['120']);
+		expect(filters.r2![0]).toContain(',');
+		expect(filters.i).toEqual(['1-3,9,5-6']);
+	});
+
+	it('say which paragraph holds a position of the folded content, skipping paragraphs with nothing searchable', () => {
+		const fields = decodeTextFields(encodeTextFields(text), 0);
+		expect([0, 11, 12, 41, 42, 46, 47, 54].map((at) => paragraphAt(fields, at))).toEqual([0, 0, 2, 2, 3, 3, 4, 5]);
+	});
+});
+
+describe('the characters a quote is looked up by', () => {
+	const rank = parseFrequent('之不可以公');
+
+	it('are its rarest, each at its place in the quote, rarest first', () => {
+		expect(searchKeys(Array.from('之不可以伐郑也'), rank)).toEqual([
+			{ char: '伐', offset: 4 },
+			{ char: '郑', offset: 5 },
+			{ char: '也', offset: 6 },
+		]);
+	});
+
+	it('prefer the less frequent of listed characters, and count a repeated one once', () => {
+		expect(searchKeys(Array.from('之公之公'), rank)).toEqual([
+			{ char: '公', offset: 1 },
+			{ char: '之', offset: 0 },
+		]);
+	});
+
+	it('are the whole quote when it is that short', () => {
+		expect(searchKeys(['网'], rank)).toEqual([{ char: '网', offset: 0 }]);
+	});
+});
+
+describe('a built text page', () => {
+	const page = Buffer.from(
+		'<!doctype html><html><head><title>网络</title></head><body><article><header><h1>网络 &amp; 安全</h1></header>' +
+			'<div class="text-body" data-pagefind-body><p id="p1">没有<b>网络</b>安全<span class="para-tools" data-pagefind-ignore><a href="#p1">¶</a></span></p>\n' +
+			'<ul><li>列表</li></ul><p id="p2"><span id="p7" class="anchor-alias"></span>𠮷祥</p></div></article></body></html>',
+	);
+
+	it('gives each paragraph its words and the bytes of its element, without its tools', () => {
+		const { title, paragraphs } = readTextPage('page.html', page);
+		expect(title).toBe('网络 & 安全');
+		expect(paragraphs.map((p) => [p.id, p.text])).toEqual([
+			['p1', '没有网络安全'],
+			['p2', '𠮷祥'],
+		]);
+		expect(paragraphs.map((p) => page.subarray(...p.bytes).toString())).toEqual([
+			'<p id="p1">没有<b>网络</b>安全',
+			'<p id="p2"><span id="p7" class="anchor-alias"></span>𠮷祥</p>',
+		]);
+	});
+
+	it('is refused, naming the file, when it has no text body', () => {
+		expect(() => readTextPage('dist/x/index.html', Buffer.from('<h1>x</h1>'))).toThrow(/dist\/x\/index\.html: no text body/);
+	});
+});
