@@ -1,15 +1,17 @@
 /**
  * Quotation marks as an edition writes them: “ ” ‘ ’ in 简体, 「 」 『 』 in
- * 繁體 and 香港繁體 (src/editions.ts `quotes`). Marks are rewritten by depth,
- * not one for one: a quotation inside a quotation takes the next level, so a
- * text stored with 「『』」 reads “‘’” in 简体 and “‘’” reads 「『』」 in 繁體.
- * A quotation over several paragraphs opens each of them and closes only in
- * the last (the Chinese convention); it stays one quotation throughout.
+ * 繁體 and 香港繁體 (src/editions.ts `quotes`). Marks are rewritten by level,
+ * not one for one: a text stored with 「『』」 reads “‘’” in 简体 and “‘’”
+ * reads 「『』」 in 繁體; a quotation inside a quotation is always a level
+ * deeper (“…“…”…” reads 「…『…』…」), and a single mark stays single (‘…’
+ * is 『…』). A quotation over several paragraphs opens each of them and
+ * closes only in the last (the Chinese convention); it stays one quotation.
  *
  * Left as written: apostrophes (don’t, it’s), quotations in Latin text
- * (`He said “yes”`: no Chinese inside or beside them), and whatever the
- * caller keeps out (code, passages kept unconverted, text in another
- * language): a kept piece neither holds marks nor ends a paragraph.
+ * (`say “yes”.`: no Chinese inside, Latin letters or ASCII punctuation
+ * beside), and whatever the caller keeps out (code, passages kept
+ * unconverted, text in another language): a kept piece neither holds marks
+ * nor ends a paragraph.
  *
  * Every mark becomes one mark of the same length, so offsets in a text are
  * the same in every edition (`?hl=` links, search marks).
@@ -35,9 +37,12 @@ const BREAK = '\u2029';
 const CHINESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u300b\u3010-\u303f\uff00-\uffef]/u;
 const LETTER = /[\p{L}\p{N}]/u;
 
-/** What a character says of the language around it: Chinese, a letter or digit of another script, or nothing (spaces, marks, other punctuation). */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const latinLetter = (char: string | undefined) => char !== undefined && LETTER.test(char) && !CHINESE.test(char);
+
+/** What a character says of the language around it: Chinese; Latin (a letter or digit of another script, ASCII punctuation); or nothing (spaces, marks, — …). */
 type Kind = 'chinese' | 'latin' | undefined;
-const kindOf = (char: string): Kind => (CHINESE.test(char) ? 'chinese' : LETTER.test(char) ? 'latin' : undefined);
+const kindOf = (char: string): Kind => (CHINESE.test(char) ? 'chinese' : LETTER.test(char) || ASCII_PUNCTUATION.test(char) ? 'latin' : undefined);
 
 /** The nearest character of the paragraph that is Chinese or a letter, looking back from `from` (exclusive) or on from it (inclusive). */
 function nearest(all: string, from: number, step: -1 | 1): Kind {
@@ -59,15 +64,16 @@ interface Quotation {
 	opens: number[];
 	close?: number;
 	parent?: Quotation | undefined;
-	/** Its level among the quotations rewritten (1 = outermost); 0 when left as written. */
+	/** Its level among the quotations rewritten (1 = the edition's first marks); 0 when left as written. */
 	level: number;
 }
 
 /**
  * The quotations of a text (paragraphs separated by BREAK), in the order
- * they open, each with its level.
+ * they open, each with its level: one deeper than the quotation around it
+ * (`outer` around the whole text), and at least its own family's (2 for ‘ 『).
  */
-function quotations(all: string): Quotation[] {
+function quotations(all: string, outer = 0): Quotation[] {
 	const found: Quotation[] = [];
 	let stack: Quotation[] = [];
 	/** Quotations still open when the previous paragraph ended, and where this paragraph's leading marks end. */
@@ -103,7 +109,7 @@ function quotations(all: string): Quotation[] {
 		const open = stack.findLastIndex((quotation) => quotation.family === closing);
 		if (mark === '’') {
 			// don’t, it’s, rock’n’roll; or students’ and ’90s when no single quotation is open.
-			const apostrophe = kindOf(all[at - 1] ?? '') === 'latin' && kindOf(all[at + 1] ?? '') === 'latin';
+			const apostrophe = latinLetter(all[at - 1]) && latinLetter(all[at + 1]);
 			if (apostrophe || open < 0) continue;
 		}
 		if (open >= 0) {
@@ -127,7 +133,7 @@ function quotations(all: string): Quotation[] {
 		// Parents come first in `found`, so their level is known.
 		let parent = quotation.parent;
 		while (parent && parent.level === 0) parent = parent.parent;
-		quotation.level = latin ? 0 : (parent?.level ?? 0) + 1;
+		quotation.level = latin ? 0 : Math.max((parent?.level ?? outer) + 1, quotation.family);
 	}
 	return found;
 }
@@ -135,16 +141,17 @@ function quotations(all: string): Quotation[] {
 /**
  * Rewrite the quotation marks of consecutive paragraphs, each given as its
  * pieces of text (the text nodes of a paragraph), `null` for a piece kept as
- * written. Returns the pieces, rewritten, in the same shape.
+ * written. Returns the pieces, rewritten, in the same shape. `outer` is the
+ * level of a quotation the text stands in (1 inside a citation's marks).
  *
  * @example requoteParagraphs([['他说：“第一段'], ['“第二段', null, '。”']], ['「」', '『』'])
  * // [['他说：「第一段'], ['「第二段', null, '。」']]
  */
-export function requoteParagraphs(paragraphs: readonly (readonly (string | null)[])[], style: QuoteStyle): (string | null)[][] {
+export function requoteParagraphs(paragraphs: readonly (readonly (string | null)[])[], style: QuoteStyle, outer = 0): (string | null)[][] {
 	const all = paragraphs.map((pieces) => pieces.map((piece) => piece ?? KEPT).join('')).join(BREAK);
 	if (!ANY_MARK.test(all)) return paragraphs.map((pieces) => [...pieces]);
 	const chars = all.split('');
-	for (const quotation of quotations(all)) {
+	for (const quotation of quotations(all, outer)) {
 		if (quotation.level === 0) continue;
 		const [open, close] = style[(quotation.level - 1) % style.length]!;
 		for (const at of quotation.opens) chars[at] = open!;
@@ -188,6 +195,6 @@ export function quoted(text: string, style: QuoteStyle): string {
 		found.some((quotation) => quotation.level > 0 && (quotation.opens.length === 0 || quotation.close === undefined) && (quotation.opens.includes(at) || quotation.close === at));
 	quote = quote.slice(unmatched(0) ? 1 : 0, unmatched(last) && last > 0 ? last : undefined).trim();
 	const [open, close] = style[0]!;
-	// The quote's own levels move one down: its outermost quotations take the edition's second marks.
-	return open + requote(quote, [...style.slice(1), style[0]!]) + close;
+	// Inside the citation's marks, the quote's own quotations are a level deeper.
+	return open + requoteParagraphs([[quote]], style, 1)[0]![0]! + close;
 }
