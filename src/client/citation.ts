@@ -5,19 +5,21 @@
  * from the button that appears beside it, with a link that marks the
  * selection on landing (`?hl=START-END#pN`, see landing.ts).
  */
-import { quoted } from '../convert/quotes.ts';
-import { DEFAULT_EDITION, EDITIONS } from '../editions.ts';
+import { quoted, type QuoteStyle } from '../convert/quotes.ts';
 import { PARAGRAPHS, paragraphText, selectedWords } from './paragraph-text.ts';
 
-/** The page's edition: its quotation marks are the citation's. */
-const edition = EDITIONS.find((e) => e.lang === document.documentElement.lang) ?? DEFAULT_EDITION;
-
-/** What the page says about the text, in its edition (set on `<article>`). */
-function source(): { title: string; publisher: string; date: string; label: string } | undefined {
+/**
+ * What the page says about the text, in its edition (set on `<article>`),
+ * its quotation marks included (`data-cite-quotes="「」『』"`, the edition's
+ * `quotes`: read from the page, so that this code and the search code share
+ * no chunk whose preloading the page would have to allow).
+ */
+function source(): { title: string; publisher: string; date: string; label: string; quotes: QuoteStyle } | undefined {
 	const article = document.querySelector<HTMLElement>('article[data-cite-title]');
 	if (!article) return undefined;
-	const { citeTitle = '', citePublisher = '', citeDate = '' } = article.dataset;
-	return { title: citeTitle, publisher: citePublisher, date: citeDate, label: document.body.dataset.paragraphLabel ?? '¶{n}' };
+	const { citeTitle = '', citePublisher = '', citeDate = '', citeQuotes = '' } = article.dataset;
+	const label = document.body.dataset.paragraphLabel ?? '¶{n}';
+	return { title: citeTitle, publisher: citePublisher, date: citeDate, label, quotes: citeQuotes.match(/../gu) ?? [] };
 }
 
 /**
@@ -32,8 +34,8 @@ export function citation(quote: string, paragraph: HTMLElement, range?: [number,
 	url.hash = paragraph.id;
 	// The paragraph's place, as the page counts it (第N段).
 	const ordinal = [...document.querySelectorAll(PARAGRAPHS)].indexOf(paragraph) + 1;
-	const where = about ? `——${about.title}，${about.publisher}，${about.date}，${about.label.replace('{n}', String(ordinal))}。` : '';
-	return `${quoted(quote, edition.quotes)}${where}${url.href}`;
+	if (!about || about.quotes.length === 0) return `${quote.trim()} ${url.href}`;
+	return `${quoted(quote, about.quotes)}——${about.title}，${about.publisher}，${about.date}，${about.label.replace('{n}', String(ordinal))}。${url.href}`;
 }
 
 export const paragraphCitation = (paragraph: HTMLElement) => citation(paragraphText(paragraph), paragraph);
