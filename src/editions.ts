@@ -9,7 +9,7 @@
  * (see DESIGN.md §3). The site's own interface is another matter: it is ours,
  * so it is worded as each edition's readers write (`interfaceWords`).
  *
- * Imported by browser code too (search results, citations): keep it data.
+ * Imported by browser code too (the search engine): keep it data.
  */
 
 /** An OpenCC locale as understood by opencc-js. */

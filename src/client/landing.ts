@@ -1,7 +1,8 @@
 /**
  * Landing from a search result or a citation: `?hl=START-END#pN` marks that
  * range of the paragraph's words (code points) and scrolls to it. `#pN` may
- * be a retired id: it marks the paragraph that now holds those words. Loaded only when the address asks for it.
+ * be a retired id: it marks the paragraph that now holds those words.
+ * Loaded only when the address asks for it.
  */
 import { PARAGRAPHS, textNodes } from './paragraph-text.ts';
 

@@ -3,8 +3,8 @@
  * element holds only its words (its tools stand beside it), so its text is
  * its `textContent`. Offsets are in code points, the same in every edition
  * (conversion keeps the length), so `?hl=START-END` links work whichever
- * edition they are opened in. Loaded by the page script (first paint): keep
- * it small.
+ * edition they are opened in. Loaded with the landing highlight and the
+ * citations, never on first paint (the page script would then carry it).
  */
 
 /** The paragraphs of the text on the page. */

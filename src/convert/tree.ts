@@ -184,6 +184,8 @@ export function requoteTree(tree: Nodes, style: QuoteStyle): Restore {
 				node.properties[name] = rewritten;
 			}
 		}
+		// An empty element (<br>, <img>) holds no text to end a paragraph with.
+		if (node.children.length === 0) return;
 		if (!inline) end();
 		for (const child of node.children) visit(child as Nodes);
 		if (!inline) end();

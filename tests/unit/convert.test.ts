@@ -127,6 +127,7 @@ describe('quotation marks of an HTML tree', () => {
 		],
 		['an apostrophe and a Latin quotation', '<p>Don’t say “no”. 他说“好”</p>', '<p>Don’t say “no”. 他说「好」</p>'],
 		['attributes read by people', '<img alt="“网络”" title="说“‘发展’”">', '<img alt="「网络」" title="说「『发展』」">'],
+		['a line break inside a quotation', '<p>“甲<br>“乙”。”</p>', '<p>「甲<br>『乙』。」</p>'],
 		['a code block between the paragraphs of a quotation', '<p>“甲，</p><pre>“x”</pre><p>“乙。”</p>', '<p>「甲，</p><pre>“x”</pre><p>「乙。」</p>'],
 	])('%s, in 繁體', (_what, html, hant) => {
 		expect(requoted(html, 'zh-Hant')).toBe(hant);
