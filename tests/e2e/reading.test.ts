@@ -148,8 +148,8 @@ describe.each(EDITIONS.map((edition) => [edition.lang, edition] as const))('a pa
 		await page.waitForFunction(() => document.querySelector('body > p[role=status]')?.textContent);
 		const cited = await clipboard(page);
 		// p10 holds one quotation (千军易得，一将难求); inside the citation's marks it takes the edition's second marks.
-		const [[open, close], [innerOpen, innerClose]] = edition.quotes.map((level) => [...level]);
-		const quote = words[9]!.replace(open!, innerOpen!).replace(close!, innerClose!);
+		const [open, close, innerOpen, innerClose] = [...edition.quotes.join('')] as [string, string, string, string];
+		const quote = words[9]!.replace(open, innerOpen).replace(close, innerClose);
 		expect(cited.startsWith(`${open}${quote}${close}——`), cited).toBe(true);
 		expect(cited).toMatch(new RegExp(`第10段。${served.site.url}/${edition.path}/${SEED_SLUG}/\\?hl=0-${Array.from(words[9]!).length}#p10$`));
 		await page.close();

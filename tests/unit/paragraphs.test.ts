@@ -2,7 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { EDITIONS } from '../../src/editions.ts';
+import { EDITIONS, type Edition } from '../../src/editions.ts';
 import { memoryAnchorStore } from '../../src/paragraphs/anchor-record.ts';
 import { assignParagraphIds, topLevelParagraphs } from '../../src/paragraphs/ids.ts';
 import { addParagraphTools } from '../../src/paragraphs/tools.ts';
@@ -43,7 +43,7 @@ describe('paragraph ids', () => {
 });
 
 describe('paragraph tools', () => {
-	const withTools = (html: string, edition = EDITIONS[0]) => {
+	const withTools = (html: string, edition: Edition = EDITIONS[0]) => {
 		const tree = fromHtml(html, { fragment: true });
 		assignParagraphIds(tree, 'content/x.mdx', memoryAnchorStore());
 		const remove = addParagraphTools(tree, ui(edition));
@@ -73,7 +73,7 @@ describe('paragraph tools', () => {
 		['zh-Hant', '複製連結', '第1段的連結'],
 		['zh-HK', '複製連結', '第1段的連結'],
 	])('are worded in the interface words of %s', (lang, copyLink, linkLabel) => {
-		const { html } = withTools('<p>一</p>', EDITIONS.find((e) => e.lang === lang));
+		const { html } = withTools('<p>一</p>', EDITIONS.find((e) => e.lang === lang)!);
 		expect(html).toContain(`>${copyLink}</button>`);
 		expect(html).toContain(`aria-label="${linkLabel}"`);
 	});
