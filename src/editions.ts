@@ -26,9 +26,10 @@ export interface Edition {
 	label: string;
 	/**
 	 * Quotation marks, outermost first, each as its opening and closing mark
-	 * (`'「」'`); deeper quotations take the levels in turn again. Every text
-	 * is punctuated with them, whatever marks it is stored with (see
-	 * src/convert/quotes.ts).
+	 * (`'「」'`); deeper quotations take the levels in turn again. A text
+	 * takes them whatever marks it is stored with, unless its own script
+	 * quotes the same way: then it reads as published (src/convert/quotes.ts,
+	 * `editionQuotes` in src/convert/edition-text.ts).
 	 */
 	quotes: readonly QuoteLevel[];
 	/**

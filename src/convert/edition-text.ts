@@ -6,12 +6,12 @@
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { STORAGE_SCRIPTS, type Edition, type StorageScript } from '../editions.ts';
+import { EDITIONS, STORAGE_SCRIPTS, type Edition, type StorageScript } from '../editions.ts';
 import type { Term } from '../schemas/entry.ts';
 import { simplifiedOnly, traditionalOnly } from './charsets.ts';
 import { glossary } from './glossary.ts';
 import { openccConverter, withPinnedTerms, type Convert, type PinnedTerm } from './opencc.ts';
-import { requote } from './quotes.ts';
+import { requote, type QuoteStyle } from './quotes.ts';
 import { convertTree, labelKeptPassages, requoteTree } from './tree.ts';
 import { fileAnchorStore } from '../paragraphs/anchor-record.ts';
 import { assignParagraphIds } from '../paragraphs/ids.ts';
@@ -63,13 +63,25 @@ export function editionConverter(script: StorageScript, edition: Edition, terms:
 }
 
 /**
+ * The quotation marks a text takes in an edition, or none to change: a text
+ * reads as published in the editions that quote as its own script does (a
+ * simplified text's “…“…”…” stays in 简体), and takes the edition's marks in
+ * the others.
+ */
+export function editionQuotes(script: string | undefined, edition: Edition): QuoteStyle | undefined {
+	const own = EDITIONS.find((e) => e.lang === script)?.quotes;
+	return own?.join('') === edition.quotes.join('') ? undefined : edition.quotes;
+}
+
+/**
  * A line of a text's own (its title, summary or publisher) in an edition:
  * converted like the text, in the edition's quotation marks. (The body is
  * converted as a tree, paragraph by paragraph: `editionHtml`.)
  */
 export function editionLineConverter(script: StorageScript, edition: Edition, terms: readonly Term[] = [], textId = ''): Convert {
 	const convert = editionConverter(script, edition, terms, textId);
-	return (line) => requote(convert(line), edition.quotes);
+	const quotes = editionQuotes(script, edition);
+	return quotes ? (line) => requote(convert(line), quotes) : convert;
 }
 
 /** One edition of a text: the edition, and the converter of the text into it (`editionConverter`). */
@@ -90,7 +102,7 @@ export interface TextSource {
 	id: string;
 	/** The entry's file, named in errors. */
 	file: string;
-	/** The BCP-47 tag of the script the text is stored in, for passages kept unconverted. */
+	/** The BCP-47 tag of the script the text is stored in, for passages kept unconverted and its quotation marks. */
 	lang?: string | undefined;
 	/** Renders the text's HTML in its stored script. */
 	render: () => Promise<string>;
@@ -127,7 +139,8 @@ export async function editionHtml(
 	if (last) parsed.delete(text.id);
 	const started = performance.now();
 	const { tree } = cached;
-	const restore = [convertTree(tree, convert), requoteTree(tree, edition.quotes)];
+	const quotes = editionQuotes(text.lang, edition);
+	const restore = [convertTree(tree, convert), ...(quotes ? [requoteTree(tree, quotes)] : [])];
 	onConverted?.(tree);
 	const removeTools = addParagraphTools(tree, ui(edition));
 	const html = toHtml(tree);

@@ -3,7 +3,8 @@
  * real: nested quotations, a quotation over two paragraphs, a URL and code
  * inside quotation marks, kept passages and Latin text, in the text, its
  * title and summary and the lists of texts; and a text stored in
- * traditional characters with 「『』」, read in 简体.
+ * traditional characters with 「『』」, read in 简体. The edition of a
+ * text's own script shows its marks as stored (doubles nested in doubles).
  */
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -25,6 +26,7 @@ beforeAll(() => {
 			'“第二，要有自己的技术，‘千军易得’。”',
 			'参见“[https://www.cac.gov.cn/](https://www.cac.gov.cn/)”，运行“`echo “网络”`”。',
 			'<span data-no-convert>“网络”</span>和 Don’t say “no”. 以及<span lang="en">“Internet”</span>。',
+			'他说“我想“走”了”',
 		],
 		'title: 关于“网络强国”的讲话\ndate: 2014-02-27\npublisher: 新华社\nsummary: 他说：“要建设‘网络强国’。”\nscript: zh-Hans',
 	);
@@ -48,6 +50,7 @@ describe.each([
 			'“第二，要有自己的技术，‘千军易得’。”',
 			'参见“https://www.cac.gov.cn/”，运行“echo “网络””。',
 			'“网络”和 Don’t say “no”. 以及“Internet”。',
+			'他说“我想“走”了”',
 		],
 		'关于“网络强国”的讲话',
 		'他说：“要建设‘网络强国’。”',
@@ -62,6 +65,7 @@ describe.each([
 			'「第二，要有自己的技術，『千軍易得』。」',
 			'參見「https://www.cac.gov.cn/」，運行「echo “网络”」。',
 			'“网络”和 Don’t say “no”. 以及“Internet”。',
+			'他說「我想『走』了」',
 		],
 		'關於「網絡強國」的講話',
 		'他說：「要建設『網絡強國』。」',
@@ -76,6 +80,7 @@ describe.each([
 			'「第二，要有自己的技術，『千軍易得』。」',
 			'參見「https://www.cac.gov.cn/」，運行「echo “网络”」。',
 			'“网络”和 Don’t say “no”. 以及“Internet”。',
+			'他説「我想『走』了」',
 		],
 		'關於「網絡強國」的講話',
 		'他説：「要建設『網絡強國』。」',
@@ -83,7 +88,7 @@ describe.each([
 		'論「網絡強國」',
 	],
 ])('in %s', (edition, texts, title, summary, cornerTexts, cornerTitle) => {
-	it('the text: nested quotations a level deeper, a quotation over two paragraphs opening both; code, kept passages and Latin as written', () => {
+	it('the text: nested quotations a level deeper, a quotation over two paragraphs opening both; code, kept passages and Latin as written; as published in the edition of its own script', () => {
 		expect(paragraphs(page(`${edition}/quotes`))).toEqual(texts);
 	});
 

@@ -2,7 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { editionConverter } from '../../src/convert/edition-text.ts';
+import { editionConverter, editionQuotes } from '../../src/convert/edition-text.ts';
 import { openccConverter, withPinnedTerms } from '../../src/convert/opencc.ts';
 import { convertTree, labelKeptPassages, requoteTree } from '../../src/convert/tree.ts';
 import { EDITIONS } from '../../src/editions.ts';
@@ -135,5 +135,17 @@ describe('quotation marks of an HTML tree', () => {
 
 	it('a traditional text stored with 「『』」 reads “‘’” in 简体', () => {
 		expect(requoted('<p>他說：「我說<em>『好』</em>」</p><p>「第二段」</p>', 'zh-Hans')).toBe('<p>他說：“我說<em>‘好’</em>”</p><p>“第二段”</p>');
+	});
+});
+
+describe('the quotation marks a text takes in an edition', () => {
+	it.each([
+		['zh-Hans', 'zh-Hans', undefined],
+		['zh-Hans', 'zh-Hant', ['「」', '『』']],
+		['zh-Hant', 'zh-Hans', ['“”', '‘’']],
+		['zh-Hant', 'zh-HK', undefined],
+		['zh-HK', 'zh-Hant', undefined],
+	])('a text stored in %s, read in %s: %j (none to change where the edition quotes as the text’s own script)', (script, lang, expected) => {
+		expect(editionQuotes(script, EDITIONS.find((edition) => edition.lang === lang)!)).toEqual(expected);
 	});
 });
