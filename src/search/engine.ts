@@ -9,7 +9,6 @@
  * the whole quote. Loaded on first use only.
  */
 import { EDITIONS } from '../editions.ts';
-import { paragraphText } from '../client/paragraph-text.ts';
 import { fold, parseFoldTable, type FoldTable } from './fold.ts';
 import { parseFrequent, searchKeys, type FrequencyRank } from './plan.ts';
 import { decodeTextFields, paragraphAt, type TextFields } from './text-fields.ts';
@@ -161,7 +160,7 @@ function wholePage(url: string, response: Promise<Response> = fetch(url)): Promi
 function wordsIn(page: Document, url: string, id: string): string {
 	const paragraph = page.getElementById(id);
 	if (!paragraph) throw new Error(`${url}: no paragraph #${id}`);
-	return paragraphText(paragraph);
+	return paragraph.textContent ?? '';
 }
 
 /** Whether the host serves byte ranges, as the first paragraph fetched tells; asked once. */
@@ -190,7 +189,7 @@ async function paragraphWords(url: string, id: string, [start, end]: [number, nu
 		const template = document.createElement('template');
 		template.innerHTML = html;
 		const paragraph = template.content.firstElementChild;
-		if (paragraph) return paragraphText(paragraph);
+		if (paragraph) return paragraph.textContent ?? '';
 	}
 	return wordsIn(await wholePage(url), url, id);
 }

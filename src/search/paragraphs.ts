@@ -10,7 +10,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Edition } from '../editions.ts';
 
-/** A paragraph as search sees it: its lasting id and its words (the ¶ tools left out). */
+/** A paragraph as search sees it: its lasting id and its words (its ¶ tools stand beside it, not in it). */
 export interface ParagraphText {
 	id: string;
 	text: string;
@@ -39,7 +39,7 @@ export const textBodyHtml = (html: string) => BODY.exec(html)?.[1];
 
 const TITLE = /<h1>([\s\S]*?)<\/h1>/;
 
-/** Text content, leaving out what Pagefind is told to ignore (the ¶ tools). */
+/** Text content, leaving out what Pagefind is told to ignore (`data-pagefind-ignore`). */
 function textOf(node: Root | RootContent): string {
 	if (node.type === 'text') return node.value;
 	if (node.type === 'element' && node.properties.dataPagefindIgnore !== undefined) return '';
@@ -86,9 +86,7 @@ export function readTextPage(file: string, page: Buffer): { title: string; parag
 	};
 	const paragraphs = paragraphElements(fromHtml(body, { fragment: true })).map((p): BuiltParagraph => {
 		const start = p.position?.start.offset;
-		// The paragraph's words end where its ¶ tools begin, if it holds them.
-		const tools = p.children.find((child) => child.type === 'element' && child.properties.dataPagefindIgnore !== undefined);
-		const end = tools ? tools.position?.start.offset : p.position?.end.offset;
+		const end = p.position?.end.offset;
 		if (start === undefined || end === undefined) throw new Error(`${file}: paragraph ${String(p.properties.id)} has no position in the page.`);
 		return { id: String(p.properties.id), text: textOf(p), bytes: [byteOf(start), byteOf(end)] };
 	});

@@ -68,11 +68,11 @@ describe('the characters a quote is looked up by', () => {
 describe('a built text page', () => {
 	const page = Buffer.from(
 		'<!doctype html><html><head><title>网络</title></head><body><article><header><h1>网络 &amp; 安全</h1></header>' +
-			'<div class="text-body" data-pagefind-body><p id="p1">没有<b>网络</b>安全<span class="para-tools" data-pagefind-ignore><a href="#p1">¶</a></span></p>\n' +
+			'<div class="text-body" data-pagefind-body><p id="p1">没有<b>网络</b>安全<span data-pagefind-ignore>（注）</span></p><div class="para-tools"><a href="#p1">¶</a></div>\n' +
 			'<ul><li>列表</li></ul><p id="p2"><span id="p7" class="anchor-alias"></span>𠮷祥</p></div></article></body></html>',
 	);
 
-	it('gives each paragraph its words and the bytes of its element, without its tools', () => {
+	it('gives each paragraph its words and the bytes of its element', () => {
 		const { title, paragraphs } = readTextPage('page.html', page);
 		expect(title).toBe('网络 & 安全');
 		expect(paragraphs.map((p) => [p.id, p.text])).toEqual([
@@ -80,7 +80,7 @@ describe('a built text page', () => {
 			['p2', '𠮷祥'],
 		]);
 		expect(paragraphs.map((p) => page.subarray(...p.bytes).toString())).toEqual([
-			'<p id="p1">没有<b>网络</b>安全',
+			'<p id="p1">没有<b>网络</b>安全<span data-pagefind-ignore>（注）</span></p>',
 			'<p id="p2"><span id="p7" class="anchor-alias"></span>𠮷祥</p>',
 		]);
 	});
