@@ -143,11 +143,11 @@ function textFields(result: PagefindResult, edition: number): Promise<TextFields
 
 const pages = new Map<string, Promise<Document>>();
 
-/** A page fetched whole and parsed, once. */
-function wholePage(url: string, response: Promise<Response> = fetch(url)): Promise<Document> {
+/** A page fetched whole and parsed, once; `response` is the page already asked for, if it was. */
+function wholePage(url: string, response?: Response): Promise<Document> {
 	let page = pages.get(url);
 	if (!page) {
-		page = response.then(async (answer) => {
+		page = (response ? Promise.resolve(response) : fetch(url)).then(async (answer) => {
 			if (!answer.ok) throw new Error(`${url}: HTTP ${answer.status}`);
 			return new DOMParser().parseFromString(await answer.text(), 'text/html');
 		});
@@ -176,14 +176,19 @@ async function paragraphWords(url: string, id: string, [start, end]: [number, nu
 	if (servesRanges && !(await servesRanges)) return wordsIn(await wholePage(url), url, id);
 	const response = fetch(url, { headers: { range: `bytes=${start}-${end - 1}` } });
 	servesRanges ??= response.then(
-		(answer) => answer.status === 206,
+		(answer) => {
+			if (answer.status === 206) return true;
+			// The whole page came: keep it (before anyone waiting on this learns it) for every paragraph.
+			void wholePage(url, answer);
+			return false;
+		},
 		() => {
 			servesRanges = undefined;
 			return false;
 		},
 	);
 	const answer = await response;
-	if (answer.status !== 206) return wordsIn(await wholePage(url, Promise.resolve(answer)), url, id);
+	if (answer.status !== 206) return wordsIn(await wholePage(url, answer), url, id);
 	const html = await answer.text();
 	if (html.startsWith(`<p id="${id}"`)) {
 		const template = document.createElement('template');
@@ -203,9 +208,9 @@ interface Candidate {
 }
 
 /**
- * The paragraphs of the texts found, in order, checked a batch at a time
- * until `limit` pass `check`: fetching each costs bytes, so no more are
- * fetched than are shown.
+ * The paragraphs of the texts found, in order, checked a few at a time until
+ * `limit` pass `check`: each costs a fetch, so no more are fetched than can
+ * still be shown.
  */
 async function checkParagraphs(
 	found: readonly Found[],
@@ -215,27 +220,34 @@ async function checkParagraphs(
 ): Promise<Hit[]> {
 	const edition = EDITIONS[editionIndex]!;
 	const hits: Hit[] = [];
-	for (let at = 0; at < found.length && hits.length < limit; at += limit) {
-		const batch = found.slice(at, at + limit);
-		const candidates = (
-			await Promise.all(
-				batch.map(async (text) => {
-					const fields = await textFields(text.result, editionIndex);
-					const indexes = [...new Set(text.starts.map((start) => paragraphAt(fields, start)))];
-					return indexes.map((index): Candidate => ({ found: text, fields, index }));
-				}),
-			)
-		).flat();
+	const queue: Candidate[] = [];
+	let texts = 0;
+	while (hits.length < limit) {
+		const wanted = limit - hits.length;
+		// A text's fields say which of its paragraphs the run may be in.
+		while (queue.length < wanted && texts < found.length) {
+			const batch = found.slice(texts, texts + wanted);
+			texts += batch.length;
+			for (const candidates of await Promise.all(batch.map((text) => candidatesIn(text, editionIndex)))) queue.push(...candidates);
+		}
+		if (queue.length === 0) break;
 		const checked = await Promise.all(
-			candidates.map(async (candidate) => {
+			queue.splice(0, wanted).map(async (candidate) => {
 				const { fields, index } = candidate;
 				const url = `${base}${edition.path}/${fields.slug}/`;
 				return check(await paragraphWords(url, fields.ids[index]!, fields.ranges[index]!), candidate);
 			}),
 		);
-		for (const hit of checked) if (hit && hits.length < limit) hits.push(hit);
+		for (const hit of checked) if (hit) hits.push(hit);
 	}
 	return hits;
+}
+
+/** The paragraphs of a text found where the run may start, in order. */
+async function candidatesIn(text: Found, editionIndex: number): Promise<Candidate[]> {
+	const fields = await textFields(text.result, editionIndex);
+	const indexes = [...new Set(text.starts.map((start) => paragraphAt(fields, start)))];
+	return indexes.map((index) => ({ found: text, fields, index }));
 }
 
 /**
