@@ -40,5 +40,21 @@ export default defineConfig({
 	// asset as a data: URL); 0 keeps them all external files, for the CSP.
 	// preserveSymlinks: test fixture sites link to this project's src/; without
 	// it Vite resolves the links out of their root and their CSS is not emitted.
-	vite: { build: { assetsInlineLimit: 0 }, resolve: { preserveSymlinks: true } },
+	vite: {
+		build: {
+			assetsInlineLimit: 0,
+			rolldownOptions: {
+				// Astro marks each content entry's asset module with the directive
+				// "use astro:head-inject" and reads it before bundling; Rolldown then
+				// warns, once per entry, that the directive may not survive bundling.
+				// The warning is Astro's own and harmless: keep it out of the build's
+				// output, so the editor sees what matters.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
+		resolve: { preserveSymlinks: true },
+	},
 });
