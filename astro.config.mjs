@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
+import { anchorSummary } from './src/paragraphs/summary.ts';
 import { searchIndex } from './src/search/integration.ts';
 
 // Environment settings, so the same code builds any corpus anywhere:
@@ -24,6 +25,7 @@ export default defineConfig({
 	integrations: [
 		mdx(),
 		searchIndex(),
+		anchorSummary(),
 		{
 			name: 'fanjian:site-origin',
 			hooks: {

@@ -11,7 +11,7 @@ import { simplifiedOnly, traditionalOnly } from './charsets.ts';
 import { glossary } from './glossary.ts';
 import { openccConverter, withPinnedTerms, type Convert, type PinnedTerm } from './opencc.ts';
 import { convertTree, labelKeptPassages } from './tree.ts';
-import { fileAnchorStore } from '../paragraphs/anchor-record.ts';
+import { memoryAnchorStore, type AnchorStore } from '../paragraphs/anchor-record.ts';
 import { assignParagraphIds, controlLabels } from '../paragraphs/ids.ts';
 import { rejectUnsafeMarkup } from '../texts/safety.ts';
 
@@ -74,6 +74,8 @@ export interface TextSource {
 	lang?: string | undefined;
 	/** Renders the text's HTML in its stored script. */
 	render: () => Promise<string>;
+	/** Where the text's anchor record is kept (a text rendered from memory keeps it in memory). */
+	anchors?: AnchorStore | undefined;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function editionHtml(
 	text: TextSource,
 	convert: Convert,
 	editions: number,
-	/** True in a build: the parsed tree is kept for the text's other editions and its anchor record is written. In dev neither. */
+	/** True in a build: the parsed tree is kept for the text's other editions. Not in dev, where entries change under the server. */
 	building = true,
 	onConverted?: (tree: Root) => void,
 ): Promise<string> {
@@ -94,8 +96,7 @@ export async function editionHtml(
 	if (!cached) {
 		const tree = fromHtml(await text.render(), { fragment: true });
 		rejectUnsafeMarkup(tree, text.file);
-		// In dev the record is only read: a half-typed save must not retire published ids.
-		assignParagraphIds(tree, text.file, fileAnchorStore(text.file, { save: building }), controlLabels(text.lang));
+		assignParagraphIds(tree, text.file, text.anchors ?? memoryAnchorStore(), controlLabels(text.lang));
 		if (text.lang) labelKeptPassages(tree, text.lang);
 		cached = { tree, uses: 0 };
 		if (building) parsed.set(text.id, cached);

@@ -8,8 +8,9 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
-import { fileAnchorStore, type AnchorStore } from './anchor-record.ts';
+import type { AnchorStore } from './anchor-record.ts';
 import { planAnchors, type Conflict } from './anchors.ts';
+import { reportConfirmation } from './summary.ts';
 import { openccConverter } from '../convert/opencc.ts';
 import { EDITIONS } from '../editions.ts';
 
@@ -100,7 +101,7 @@ export function topLevelParagraphs(tree: Root): Element[] {
  * @param labels the controls' words, in the text's stored script
  * @returns the ids, in order
  */
-export function assignParagraphIds(tree: Root, file: string, store: AnchorStore = fileAnchorStore(file), labels = SIMPLIFIED_LABELS): string[] {
+export function assignParagraphIds(tree: Root, file: string, store: AnchorStore, labels = SIMPLIFIED_LABELS): string[] {
 	const paragraphs = topLevelParagraphs(tree);
 	const ownId = paragraphs.find((paragraph) => typeof paragraph.properties.id === 'string')?.properties.id;
 	if (typeof ownId === 'string') idGivenByHand(file, ownId);
@@ -115,6 +116,7 @@ export function assignParagraphIds(tree: Root, file: string, store: AnchorStore 
 	});
 	checkUniqueIds(tree, file);
 	store.save(plan.record, previous);
+	if (store.slug && plan.confirmed.length > 0) reportConfirmation({ slug: store.slug, retired: plan.confirmed });
 	return plan.ids;
 }
 
