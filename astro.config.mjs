@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { anchorSummary } from './src/paragraphs/summary.ts';
 import { searchIndex } from './src/search/integration.ts';
+import { bareUrlsStayText } from './src/texts/markup.ts';
 
 // Environment settings, so the same code builds any corpus anywhere:
 // FANJIAN_CONTENT (the texts, default content/, read in src/content-dir.ts),
@@ -19,8 +20,9 @@ export default defineConfig({
 	// Content-Security-Policy in public/_headers needs no hashes (issue 6).
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	markdown: {
-		// Texts must render exactly as written: no curly quotes or dashes invented.
-		processor: satteri({ features: { smartPunctuation: false } }),
+		// Texts must render exactly as written: no curly quotes or dashes invented,
+		// and a bare URL stays text (GFM would make it a link).
+		processor: satteri({ features: { smartPunctuation: false }, mdastPlugins: [bareUrlsStayText] }),
 	},
 	integrations: [
 		mdx(),

@@ -17,8 +17,14 @@ const WORDS = {
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A content folder with record files (path → slug written in it, words) and entries (path → words). */
-function folder(records: Record<string, [slug: string | undefined, words: string[], formerSlugs?: string[]]>, entries: Record<string, string[]>) {
+/** Record files: path → the slug written in it, its words, its former slugs. */
+type Records = Record<string, [slug: string | undefined, words: string[], formerSlugs?: string[]]>;
+/** Entries: path → words. */
+type Entries = Record<string, string[]>;
+type Pairing = Record<string, { found: string | null; file: string; formerSlugs: string[]; record: 'yes' | 'none' }>;
+
+/** A content folder with record files and entries. */
+function folder(records: Records, entries: Entries) {
 	dir = mkdtempSync(join(tmpdir(), 'records-'));
 	for (const [path, [slug, words, formerSlugs]] of Object.entries(records)) {
 		mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -34,7 +40,7 @@ function folder(records: Record<string, [slug: string | undefined, words: string
 }
 
 /** Per slug: where its record is found (relative), where it belongs, its former slugs; and the stale records. */
-function pairing(records: Parameters<typeof folder>[0], entries: Parameters<typeof folder>[1]) {
+function pairing(records: Records, entries: Entries) {
 	const { list } = folder(records, entries);
 	const index = indexRecords(list, dir);
 	const rel = (path: string | undefined) => path && relative(dir, path);
@@ -45,7 +51,7 @@ function pairing(records: Parameters<typeof folder>[0], entries: Parameters<type
 }
 
 describe('which anchor record is whose', () => {
-	it.each([
+	it.each<[string, Records, Entries, Pairing]>([
 		[
 			'a record beside its entry',
 			{ 'railway.anchors.json': ['railway', WORDS.railway] },
@@ -101,14 +107,14 @@ describe('which anchor record is whose', () => {
 			},
 		],
 	])('%s', (_name, records, entries, expected) => {
-		expect(pairing(records as Parameters<typeof folder>[0], entries).texts).toEqual(expected);
+		expect(pairing(records, entries).texts).toEqual(expected);
 	});
 
 	it('reports a record no text claims as stale', () => {
 		expect(pairing({ 'railway.anchors.json': ['railway', WORDS.railway], 'gone.anchors.json': ['gone', WORDS.harbour] }, { 'railway.mdx': WORDS.railway }).stale).toEqual(['gone.anchors.json']);
 	});
 
-	it.each([
+	it.each<[string, Records, Entries, RegExp]>([
 		[
 			'a text with two records',
 			{ 'railway.anchors.json': ['railway', WORDS.railway], '2024/railway.anchors.json': ['railway', WORDS.railway] },
@@ -122,7 +128,7 @@ describe('which anchor record is whose', () => {
 			/The slug "harbour" is .*harbour\.mdx's, but it was also "nanning-shenzhen"'s .* before a rename/,
 		],
 	])('fails on %s, saying what to do', (_name, records, entries, message) => {
-		const { list } = folder(records as Parameters<typeof folder>[0], entries);
+		const { list } = folder(records, entries);
 		expect(() => indexRecords(list, dir)).toThrow(message);
 	});
 });
