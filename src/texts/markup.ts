@@ -105,7 +105,12 @@ export function markupProblems(source: string): MarkupProblem[] {
 				at(offset, snippet(source.slice(offset, offset + 30)), `MDX cannot read this: ${parsed[3]}`);
 				return problems;
 			}
-			at(offset, char, `"${char}" here starts ${char === '<' ? 'an HTML tag' : 'an expression'}, which MDX cannot read. If it is text, write it escaped: \\${char} (as in ${around(source, offset)})`);
+			const tag = /^Expected a closing tag for `(<[^`]+>)`/.exec(parsed[3]!)?.[1];
+			if (tag) {
+				at(offset, tag, `${parsed[3]}: close it (</${tag.slice(1, -1).split(/\s/)[0]}>), or, if the "<" is text, write it escaped: \\< (as in ${around(source, offset)})`);
+			} else {
+				at(offset, char, `"${char}" here starts ${char === '<' ? 'an HTML tag' : 'an expression'}, which MDX cannot read. If it is text, write it escaped: \\${char} (as in ${around(source, offset)})`);
+			}
 			readable = `${readable.slice(0, offset)} ${readable.slice(offset + 1)}`;
 		}
 	}
