@@ -268,8 +268,10 @@ export function escapeMdx(paragraph: string): string {
 	let escaped = paragraph.replace(/[\\`*_{}<>[\]|~&]/g, '\\$&');
 	// Block syntax only counts at the start of a line.
 	escaped = escaped.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
-	// A bare URL needs no escape: GFM makes it a link, and the site turns it
-	// back into the text written (src/texts/markup.ts).
+	// GFM reads a bare URL up to the next space, taking the backslashes inside
+	// it literally, so an escaped `<` after it would open a JSX tag: a URL's
+	// `://` or `www.` is escaped, so that MDX does not read it as a URL at all.
+	escaped = escaped.replace(/https?(?=:\/\/)|www(?=\.)/gi, '$&\\');
 	// MDX reads a line starting with `import` or `export` as JavaScript; a
 	// character reference for the first letter keeps it text.
 	escaped = escaped.replace(/^(?=(?:import|export)\b)[ie]/, (letter) => `&#${letter.charCodeAt(0)};`);

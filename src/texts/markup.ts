@@ -108,6 +108,9 @@ export function markupProblems(source: string): MarkupProblem[] {
 			const tag = /^Expected a closing tag for `(<[^`]+>)`/.exec(parsed[3]!)?.[1];
 			if (tag) {
 				at(offset, tag, `${parsed[3]}: close it (</${tag.slice(1, -1).split(/\s/)[0]}>), or, if the "<" is text, write it escaped: \\< (as in ${around(source, offset)})`);
+			} else if (escaped(readable, offset)) {
+				// GFM reads a bare URL up to the next space, backslashes included: the escape went into the URL.
+				at(offset, char, `"\\${char}" follows a bare URL, which MDX reads up to the next space, backslash included, so the "${char}" is not escaped. Put a space after the URL, or write it with a backslash before its colon (https\\://…), which keeps MDX from reading it as a URL`);
 			} else {
 				at(offset, char, `"${char}" here starts ${char === '<' ? 'an HTML tag' : 'an expression'}, which MDX cannot read. If it is text, write it escaped: \\${char} (as in ${around(source, offset)})`);
 			}

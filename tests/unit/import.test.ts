@@ -150,8 +150,8 @@ describe('escaping for MDX', () => {
 		['import 网络', '&#105;mport 网络'],
 		['export { a }', '&#101;xport \\{ a \\}'],
 		['importance', 'importance'],
-		['见IPv6https://x.cn/a_b</b>', '见IPv6https://x.cn/a\\_b\\</b\\>'],
-		['www.example.com', 'www.example.com'],
+		['见IPv6https://x.cn/a_b</b>', '见IPv6https\\://x.cn/a\\_b\\</b\\>'],
+		['www.example.com', 'www\\.example.com'],
 	])('%s → %s', (paragraph, escaped) => {
 		expect(escapeMdx(paragraph)).toBe(escaped);
 	});
