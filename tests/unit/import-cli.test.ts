@@ -136,7 +136,7 @@ describe('texts from Hong Kong and the mainland in their legacy encodings (fixtu
 			[
 				'本報訊 港鐵公司昨日宣布，東鐵綫過海段下月通車，沿綫各站的𨋢已完成檢查。',
 				'（記者 陳大文）港鐵發言人話：「我哋會盡快完成餘下工程，唔會影響市民出行。」',
-				'詳情可瀏覽 https\\://www.mtr.com.hk ，查閱最新行車時間。',
+				'詳情可瀏覽 https\\://www\\.mtr.com.hk ，查閱最新行車時間。',
 			],
 		],
 		[
@@ -147,7 +147,7 @@ describe('texts from Hong Kong and the mainland in their legacy encodings (fixtu
 			'GB18030-2022',
 			[
 				'新华社北京3月1日电 工业和信息化部今天发布通知，要求加快铁路沿线5G网络建设。',
-				'（记者 李明）通知指出，到年底实现高速铁路沿线网络全覆盖，详见 https\\://www.miit.gov.cn ，欢迎查阅。',
+				'（记者 李明）通知指出，到年底实现高速铁路沿线网络全覆盖，详见 https\\://www\\.miit.gov.cn ，欢迎查阅。',
 				'该负责人\\[1\\]表示，\\{编者\\}按：增速\\<15%的地区要加大投入，㐀字为四字节编码。',
 			],
 		],
