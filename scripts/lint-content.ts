@@ -5,7 +5,9 @@
  * content folder (FANJIAN_CONTENT, default content/), or on the files named,
  * each against the script its frontmatter declares; passages pinned by the
  * entry's `terms` or by glossary.json are the author's decision and skipped. Prints ERROR, WARN and
- * INFO places as file:line and ¶paragraph:column. Exits 1 on any ERROR, and
+ * INFO places as file:line and ¶paragraph:column. Markup MDX would not publish
+ * as written (an unescaped { } < > [ ], an expression: src/texts/markup.ts)
+ * is an ERROR at file:line:column, as the build refuses it. Exits 1 on any ERROR, and
  * with --strict on any WARN not acknowledged in `lint: { acknowledge: […] }`.
  * Needs nothing from a build.
  */

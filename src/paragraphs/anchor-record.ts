@@ -247,6 +247,7 @@ export function recordStore(text: TextAnchors, { save = true }: { save?: boolean
 			const stored: StoredRecord = { slug: text.slug, ...(text.formerSlugs.length > 0 ? { formerSlugs: text.formerSlugs } : {}), ...record };
 			const same = text.record && JSON.stringify(recordSchema.parse(text.record)) === JSON.stringify(recordSchema.parse(stored));
 			if (same && !text.found) return;
+			const idsChanged = !text.record || JSON.stringify([text.record.next, text.record.paragraphs, text.record.aliases]) !== JSON.stringify([record.next, record.paragraphs, record.aliases]);
 			mkdirSync(dirname(text.file), { recursive: true });
 			writeFileSync(text.file, `${JSON.stringify(stored, null, '\t')}\n`);
 			if (text.found) rmSync(text.found, { force: true });
@@ -256,6 +257,7 @@ export function recordStore(text: TextAnchors, { save = true }: { save?: boolean
 				kind: !text.record ? 'created' : text.renamedFrom ? 'renamed' : text.found ? 'moved' : 'updated',
 				from: text.found && shown(text.found),
 				renamedFrom: text.renamedFrom,
+				idsChanged,
 			});
 		},
 		confirm: confirmed.includes(text.slug) || confirmed.includes('all'),

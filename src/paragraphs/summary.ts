@@ -21,6 +21,8 @@ export interface RecordChange {
 	from?: string | undefined;
 	/** The text's slug before a rename. */
 	renamedFrom?: string | undefined;
+	/** Whether its ids, aliases or paragraphs changed (not only where it is, or the slug it names). */
+	idsChanged: boolean;
 }
 
 /** Ids an editor's confirmation retired, and the ids now in their place. */
@@ -73,7 +75,7 @@ export function summaryLines(confirm = process.env.FANJIAN_CONFIRM_ANCHORS ?? ''
 		for (const change of [...changes].sort((a, b) => a.file.localeCompare(b.file))) {
 			const why = {
 				created: 'a new text',
-				updated: 'its paragraphs changed',
+				updated: change.idsChanged ? 'its paragraphs changed' : 'it now names its text\'s slug',
 				moved: `moved from ${change.from}, as its text moved`,
 				renamed: `the text "${change.renamedFrom}" is now "${change.slug}"${change.from ? `; moved from ${change.from}` : ''}`,
 			}[change.kind];
