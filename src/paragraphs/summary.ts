@@ -65,6 +65,9 @@ export function reportRecords(slugs: Iterable<string>, redirects: Iterable<[from
 	current.stale = stale;
 }
 
+/** How many records the summary names one by one (a first build of a large corpus writes thousands). */
+const LISTED = 20;
+
 /** The summary's lines, by level; empty when the build changed nothing worth saying. */
 export function summaryLines(confirm = process.env.FANJIAN_CONFIRM_ANCHORS ?? ''): { info: string[]; warn: string[] } {
 	const { changes, confirmations, redirects, stale, slugs } = report();
@@ -72,7 +75,8 @@ export function summaryLines(confirm = process.env.FANJIAN_CONFIRM_ANCHORS ?? ''
 	const warn: string[] = [];
 	if (changes.length > 0) {
 		info.push(`${changes.length === 1 ? 'One anchor record' : `${changes.length} anchor records`} written: commit ${changes.length === 1 ? 'it' : 'them'} with the texts.`);
-		for (const change of [...changes].sort((a, b) => a.file.localeCompare(b.file))) {
+		const listed = [...changes].sort((a, b) => a.file.localeCompare(b.file));
+		for (const change of listed.slice(0, LISTED)) {
 			const why = {
 				created: 'a new text',
 				updated: change.idsChanged ? 'its paragraphs changed' : 'it now names its text\'s slug',
@@ -81,8 +85,9 @@ export function summaryLines(confirm = process.env.FANJIAN_CONFIRM_ANCHORS ?? ''
 			}[change.kind];
 			info.push(`  ${change.kind.padEnd(7)} ${change.file}  (${why})`);
 		}
+		if (listed.length > LISTED) info.push(`  … and ${listed.length - LISTED} more`);
 		const paths = changes.flatMap((change) => [change.file, ...(change.from ? [change.from] : [])]);
-		info.push(`  git add -A -- ${paths.join(' ')}`);
+		info.push(`  git add -A -- ${listed.length > LISTED ? "'*.anchors.json'" : paths.join(' ')}`);
 	}
 	for (const { slug, retired } of confirmations) {
 		for (const { id, now, position } of retired) {
