@@ -268,9 +268,10 @@ export function escapeMdx(paragraph: string): string {
 	let escaped = paragraph.replace(/[\\`*_{}<>[\]|~&]/g, '\\$&');
 	// Block syntax only counts at the start of a line.
 	escaped = escaped.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
-	// GFM reads a bare URL up to the next space, taking the backslashes inside
-	// it literally, so an escaped `<` after it would open a JSX tag: a URL's
-	// `://` or `www.` is escaped, so that MDX does not read it as a URL at all.
+	// GFM reads a bare URL up to the next space, backslashes and all, so an
+	// escaped `<` after it would open a JSX tag: escaping the URL's `://` (or
+	// `www.`) prevents that. (The site shows any bare URL as text anyway:
+	// src/texts/markup.ts.)
 	escaped = escaped.replace(/https?(?=:\/\/)|www(?=\.)/gi, '$&\\');
 	// MDX reads a line starting with `import` or `export` as JavaScript; a
 	// character reference for the first letter keeps it text.

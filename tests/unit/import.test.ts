@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanText, escapeMdx, foldPunctuation, normaliseWhitespace, stripPinyin } from '../../src/import/clean.ts';
+import { cp950PrivateUse } from '../../src/import/decode.ts';
 import { editedSinceImport, importText, type ImportOptions } from '../../src/import/entry.ts';
 import { markupProblems } from '../../src/texts/markup.ts';
 import { replaceTraced, trace } from '../../src/import/traced.ts';
@@ -203,5 +204,25 @@ describe('importing a text', () => {
 		['27/02/2014', 'The date "27/02/2014" is not a date.'],
 	])('refuses the date %s', (date, message) => {
 		expect(() => importText('网络。', { ...OPTIONS, date })).toThrow(message);
+	});
+});
+
+describe('Big5 characters a Windows converter put in the private use area', () => {
+	it('are traced back to their Big5 bytes, for every one of the 6,217 (checked against Node\'s own code page 950 decoder)', () => {
+		const windows = new TextDecoder('big5');
+		const wrong: string[] = [];
+		let count = 0;
+		for (let lead = 0x81; lead <= 0xfe; lead++) {
+			for (let trail = 0x40; trail <= 0xfe; trail++) {
+				if (trail > 0x7e && trail < 0xa1) continue;
+				const char = windows.decode(Uint8Array.of(lead, trail));
+				if (!/^\p{Co}$/u.test(char)) continue;
+				count++;
+				const pair = cp950PrivateUse(char.codePointAt(0)!);
+				if (pair?.[0] !== lead || pair[1] !== trail) wrong.push(`${lead.toString(16)}${trail.toString(16)}`);
+			}
+		}
+		expect(count).toBe(6217);
+		expect(wrong).toEqual([]);
 	});
 });
