@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { buildMode } from './src/build/integration.ts';
+import { anchorSummary } from './src/paragraphs/summary.ts';
+import { bareUrlsStayText } from './src/texts/markup.ts';
 
 // Environment settings, so the same code builds any corpus anywhere:
 // FANJIAN_CONTENT (the texts, default content/, read in src/content-dir.ts),
@@ -18,12 +20,14 @@ export default defineConfig({
 	// Content-Security-Policy in public/_headers needs no hashes (issue 6).
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	markdown: {
-		// Texts must render exactly as written: no curly quotes or dashes invented.
-		processor: satteri({ features: { smartPunctuation: false } }),
+		// Texts must render exactly as written: no curly quotes or dashes invented,
+		// and a bare URL stays text (GFM would make it a link).
+		processor: satteri({ features: { smartPunctuation: false }, mdastPlugins: [bareUrlsStayText] }),
 	},
 	integrations: [
 		mdx(),
 		buildMode(),
+		anchorSummary(),
 		{
 			name: 'fanjian:site-origin',
 			hooks: {
@@ -40,5 +44,21 @@ export default defineConfig({
 	// asset as a data: URL); 0 keeps them all external files, for the CSP.
 	// preserveSymlinks: test fixture sites link to this project's src/; without
 	// it Vite resolves the links out of their root and their CSS is not emitted.
-	vite: { build: { assetsInlineLimit: 0 }, resolve: { preserveSymlinks: true } },
+	vite: {
+		build: {
+			assetsInlineLimit: 0,
+			rolldownOptions: {
+				// Astro marks each content entry's asset module with the directive
+				// "use astro:head-inject" and reads it before bundling; Rolldown then
+				// warns, once per entry, that the directive may not survive bundling.
+				// The warning is Astro's own and harmless: keep it out of the build's
+				// output, so the editor sees what matters.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
+		resolve: { preserveSymlinks: true },
+	},
 });

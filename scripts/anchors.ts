@@ -4,7 +4,7 @@
  * Confirms that a text's changed paragraphs are meant to replace the old
  * words: builds the site with the confirmation, so the new words get new ids,
  * the old ids become aliases of them, and the anchor record is updated
- * (commit it with the text).
+ * (commit it with the text). The build's summary says which ids it gave.
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';

@@ -1,11 +1,12 @@
 /**
  * npm run import -- <file.txt> [--slug s] [--title t] [--date YYYY-MM-DD]
  *   [--publisher p] [--source url] [--from tw|hk|t|cn] [--store zh-Hans|zh-Hant|zh-HK]
- *   [--encoding gb18030|big5] [--content dir] [--force]
+ *   [--encoding gb18030|big5] [--content dir] [--force [--force]]
  *
  * Cleans a received text into content/<slug>.mdx and prints what it changed.
  * Writes nothing unless the whole entry is ready, and never overwrites an
- * entry without --force.
+ * entry without --force; an entry edited since it was imported (or one that
+ * cannot tell) only with --force given twice.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { STORAGE_SCRIPT_NAMES, type StorageScript } from '../src/editions.ts';
 import { ImportError, decodeText, type Encoding } from '../src/import/decode.ts';
 import type { Finding } from '../src/import/clean.ts';
-import { SOURCE_LOCALES, importText, type ScriptPlace, type SourceLocale } from '../src/import/entry.ts';
+import { SOURCE_LOCALES, editedSinceImport, importText, sha256Of, type ScriptPlace, type SourceLocale } from '../src/import/entry.ts';
 import { slugFromFileName, SLUG } from '../src/import/slug.ts';
 
 function main(argv: string[]): void {
@@ -30,7 +31,7 @@ function main(argv: string[]): void {
 			store: { type: 'string', default: 'zh-Hans' },
 			encoding: { type: 'string' },
 			content: { type: 'string', default: process.env.FANJIAN_CONTENT ?? 'content' },
-			force: { type: 'boolean', default: false },
+			force: { type: 'boolean', multiple: true, default: [] },
 		},
 	});
 	const [file, ...extra] = positionals;
@@ -54,11 +55,10 @@ function main(argv: string[]): void {
 	if (!existsSync(file)) throw new ImportError(`${file} does not exist.`, 'Check the path.');
 
 	const target = resolve(values.content, `${slug}.mdx`);
-	if (existsSync(target) && !values.force) {
-		throw new ImportError(`${target} already exists.`, 'Choose another --slug, or add --force to replace the entry.');
-	}
-	const raw = decodeText(readFileSync(file), file, values.encoding as Encoding | undefined);
-	const { mdx, report } = importText(raw, {
+	if (existsSync(target)) refuseToReplace(target, values.force.length);
+	const bytes = readFileSync(file);
+	const decoded = decodeText(bytes, file, values.encoding as Encoding | undefined);
+	const { mdx, report } = importText(decoded.text, {
 		file: basename(file),
 		title: values.title,
 		date: values.date,
@@ -66,6 +66,7 @@ function main(argv: string[]): void {
 		source: values.source,
 		from: values.from as SourceLocale,
 		store: values.store as StorageScript,
+		received: { encoding: decoded.encoding, sha256: sha256Of(bytes) },
 	});
 	mkdirSync(values.content, { recursive: true });
 	// Write beside the target and rename: the entry appears whole or not at all.
@@ -78,6 +79,7 @@ function main(argv: string[]): void {
 	}
 
 	console.log(`Wrote ${target}: ${report.paragraphs} paragraphs.`);
+	console.log(`  read as ${decoded.encoding}${decoded.note ? `: ${decoded.note}` : ''}`);
 	for (const [kind, count] of Object.entries(report.counts)) console.log(`  ${kind}: ${count}`);
 	/** Print places, the first 50 of them: a long file can have thousands. */
 	const list = (places: Finding[]) => {
@@ -93,6 +95,29 @@ function main(argv: string[]): void {
 	if (unsure.length > 0) {
 		console.log(`Check these ${unsure.length} places by hand:`);
 		list(unsure);
+	}
+}
+
+/**
+ * Refuse to replace an entry unless told: once (`--force`) for an entry as
+ * the import wrote it, twice for one edited since, or one that cannot tell
+ * (written by hand, or by an import older than this check).
+ */
+function refuseToReplace(target: string, forced: number): void {
+	if (forced === 0) throw new ImportError(`${target} already exists.`, 'Choose another --slug, or add --force to replace the entry.');
+	if (forced >= 2) return;
+	const state = editedSinceImport(readFileSync(target, 'utf8'));
+	if (state === 'edited') {
+		throw new ImportError(
+			`${target} was edited since it was imported: replacing it would discard those edits.`,
+			'See them with `git diff` (or against the last import); carry them into the received file, or make the change in the entry by hand. To replace the entry and lose the edits, give --force twice.',
+		);
+	}
+	if (state === 'unknown') {
+		throw new ImportError(
+			`${target} does not record what the import wrote (it was written by hand, or by an older import), so edits made to it cannot be told apart.`,
+			'To replace the entry anyway, give --force twice; check `git diff` afterwards.',
+		);
 	}
 }
 

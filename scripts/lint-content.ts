@@ -5,7 +5,9 @@
  * content folder (FANJIAN_CONTENT, default content/), or on the files named,
  * each against the script its frontmatter declares; passages pinned by the
  * entry's `terms` or by glossary.json are the author's decision and skipped. Prints ERROR, WARN and
- * INFO places as file:line and ¶paragraph:column. Exits 1 on any ERROR, and
+ * INFO places as file:line and ¶paragraph:column. Markup MDX would not publish
+ * as written (an unescaped { } < > [ ], an expression: src/texts/markup.ts)
+ * is an ERROR at file:line:column, as the build refuses it. Exits 1 on any ERROR, and
  * with --strict on any WARN not acknowledged in `lint: { acknowledge: […] }`.
  * Needs nothing from a build.
  */
@@ -14,6 +16,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { glossary } from '../src/convert/glossary.ts';
 import { formatFinding, lintEntry, LintError, pinnedPassages, readEntry } from '../src/lint/entries.ts';
+import { markupProblems } from '../src/texts/markup.ts';
 
 /** Every `.mdx` file under a folder, as the content collection finds them. */
 function entryFiles(dir: string): string[] {
@@ -46,6 +49,11 @@ function main(argv: string[]): number {
 		} catch {
 			throw new LintError(`${file} cannot be read.`, 'Check the path.');
 		}
+		// Markup MDX would not read as the text written: the build refuses it too.
+		for (const problem of markupProblems(source)) {
+			totals.ERROR++;
+			console.log(`${file}:${problem.line}:${problem.column}  ERROR  ${problem.message}.`);
+		}
 		const entry = readEntry(file, source);
 		const pinned = pinnedPassages([...entry.data.terms, ...glossary()], entry.data.script);
 		for (const finding of lintEntry(entry, { pinned })) {
@@ -58,7 +66,7 @@ function main(argv: string[]): number {
 		`lint:content: ${files.length} entr${files.length === 1 ? 'y' : 'ies'}, ${totals.ERROR} ERROR, ${totals.WARN} WARN (${totals.acknowledged} acknowledged), ${totals.INFO} INFO.`,
 	);
 	if (totals.ERROR > 0) {
-		console.log('Fix each ERROR by writing the character shown, or re-import the text with the right --from.');
+		console.log('Fix each ERROR by writing what it shows (the character, or the escaped form), or re-import the text with the right --from.');
 		return 1;
 	}
 	if (values.strict && totals.WARN > 0) {

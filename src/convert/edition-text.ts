@@ -13,7 +13,7 @@ import { glossary } from './glossary.ts';
 import { openccConverter, withPinnedTerms, type Convert, type PinnedTerm } from './opencc.ts';
 import { requote, type QuoteStyle } from './quotes.ts';
 import { convertTree, labelKeptPassages, requoteTree } from './tree.ts';
-import { fileAnchorStore } from '../paragraphs/anchor-record.ts';
+import { memoryAnchorStore, type AnchorStore } from '../paragraphs/anchor-record.ts';
 import { assignParagraphIds } from '../paragraphs/ids.ts';
 import { addParagraphTools } from '../paragraphs/tools.ts';
 import { rejectUnsafeMarkup } from '../texts/safety.ts';
@@ -106,6 +106,8 @@ export interface TextSource {
 	lang?: string | undefined;
 	/** Renders the text's HTML in its stored script. */
 	render: () => Promise<string>;
+	/** Where the text's anchor record is kept (a text rendered from memory keeps it in memory). */
+	anchors?: AnchorStore | undefined;
 }
 
 /**
@@ -118,15 +120,14 @@ export async function editionHtml(
 	text: TextSource,
 	{ edition, convert }: EditionTarget,
 	editions: number,
-	/** True in a build: the parsed tree is kept for the text's other editions and its anchor record is written. In dev neither. */
+	/** True in a build: the parsed tree is kept for the text's other editions. Not in dev, where entries change under the server. */
 	building = true,
 ): Promise<string> {
 	let cached = building ? parsed.get(text.id) : undefined;
 	if (!cached) {
 		const tree = fromHtml(await text.render(), { fragment: true });
 		rejectUnsafeMarkup(tree, text.file);
-		// In dev the record is only read: a half-typed save must not retire published ids.
-		assignParagraphIds(tree, text.file, fileAnchorStore(text.file, { save: building }));
+		assignParagraphIds(tree, text.file, text.anchors ?? memoryAnchorStore());
 		if (text.lang) labelKeptPassages(tree, text.lang);
 		cached = { tree, uses: 0 };
 		if (building) parsed.set(text.id, cached);

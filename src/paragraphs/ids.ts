@@ -9,8 +9,9 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
-import { fileAnchorStore, type AnchorStore } from './anchor-record.ts';
+import type { AnchorStore } from './anchor-record.ts';
 import { planAnchors, type Conflict } from './anchors.ts';
+import { reportConfirmation } from './summary.ts';
 
 /** An empty element carrying a retired id, so old links still land on this paragraph without JavaScript. */
 const alias = (id: string): ElementContent => ({
@@ -35,7 +36,7 @@ export function topLevelParagraphs(tree: Root): Element[] {
  * @param store where the text's anchor record is kept (beside the entry)
  * @returns the ids, in order
  */
-export function assignParagraphIds(tree: Root, file: string, store: AnchorStore = fileAnchorStore(file)): string[] {
+export function assignParagraphIds(tree: Root, file: string, store: AnchorStore): string[] {
 	const paragraphs = topLevelParagraphs(tree);
 	const ownId = paragraphs.find((paragraph) => typeof paragraph.properties.id === 'string')?.properties.id;
 	if (typeof ownId === 'string') idGivenByHand(file, ownId);
@@ -49,6 +50,7 @@ export function assignParagraphIds(tree: Root, file: string, store: AnchorStore 
 	});
 	checkUniqueIds(tree, file);
 	store.save(plan.record, previous);
+	if (store.slug && plan.confirmed.length > 0) reportConfirmation({ slug: store.slug, retired: plan.confirmed });
 	return plan.ids;
 }
 

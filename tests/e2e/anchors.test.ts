@@ -97,11 +97,15 @@ describe('anchors across edits of built texts', () => {
 		expect(build.output).toContain('npm run anchors -- --confirm rewrite');
 	});
 
-	it('once confirmed, the new words get a new id and the old id lands on them', () => {
-		const build = site.build({ astroOnly: true, env: { FANJIAN_CONFIRM_ANCHORS: 'rewrite' } });
+	it('once confirmed, the new words get a new id and the old id lands on them, and the build says which', () => {
+		const build = site.build({ astroOnly: true, env: { FANJIAN_CONFIRM_ANCHORS: 'rewrite,typo,no-such-text' } });
 		expect(build.status, build.output).toBe(0);
 		expect(record('rewrite').paragraphs.map((p: { id: string }) => p.id)).toEqual(['p1', 'p5', 'p3', 'p4']);
 		expect(record('rewrite').aliases).toEqual({ p2: 'p5' });
+		expect(build.output).toContain('Confirmed "rewrite": paragraph 2 is now #p5; the old #p2 lands on it.');
+		expect(build.output).toContain('Confirmed "typo": nothing needed confirming; every id kept its words.');
+		expect(build.output).toContain('--confirm no-such-text: no text has the slug "no-such-text"');
+		expect(build.output).toMatch(/One anchor record written: commit it with the texts\.\n.*updated content\/rewrite\.anchors\.json/);
 	});
 });
 

@@ -59,7 +59,28 @@ const CASES: Case[] = [
 	[
 		'unclosed JSX',
 		{ 'unclosed.mdx': entry({}, '第一段。\n\n第二段<b>加粗。\n\n第三段。\n') },
-		[/unclosed\.mdx:10:4/, 'Expected a closing tag for `<b>`'],
+		[/unclosed\.mdx:10:4/, 'Expected a closing tag for `<b>`', 'close it (</b>), or, if the "<" is text, write it escaped: \\<'],
+	],
+	[
+		'brackets and an expression read as MDX, not as the text written',
+		{ 'brackets.mdx': entry({}, '第一段。\n\n该负责人[1]{1}表示。\n') },
+		[
+			/brackets\.mdx:10:5: 3 places would not be published as written:/,
+			'brackets.mdx:10:5  "[" in the text is read as MDX syntax. Write it escaped: \\[ (as in 该负责人\\[1]{1}表示。).',
+			'brackets.mdx:10:7  "]" in the text is read as MDX syntax. Write it escaped: \\]',
+			'brackets.mdx:10:8  {1} is an MDX expression: MDX would run it as JavaScript',
+			'if the braces are text, write \\{1\\}',
+		],
+	],
+	[
+		'an editor\'s note in braces, which MDX would run as code',
+		{ 'editor-note.mdx': entry({}, '第一段。\n\n{编者}按：这是按语。\n') },
+		[/editor-note\.mdx:10:1: one place would not be published as written:/, 'editor-note.mdx:10:1  {编者} is an MDX expression', 'write \\{编者\\}'],
+	],
+	[
+		'a less-than sign in the text',
+		{ 'less-than.mdx': entry({}, '第一段。\n\n增速<15%的地区。\n') },
+		[/less-than\.mdx:10:3: one place would not be published as written:/, '"<" here starts an HTML tag, which MDX cannot read. If it is text, write it escaped: \\< (as in 增速\\<15%的地区。).'],
 	],
 	[
 		'a raw <script>',
@@ -84,6 +105,8 @@ describe('a broken entry fails the build, naming the file and the fix', () => {
 		const { status, output } = site.build();
 		expect(status, output).not.toBe(0);
 		for (const words of says) expect(output).toMatch(words instanceof RegExp ? words : new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+		// Never the bare runtime error of a page, nor MDX's talk of JSX.
+		expect(output).not.toMatch(/ReferenceError|JSX/);
 		expect(output).toContain(`The build failed; Nothing was written to ${site.dist}.`);
 		expect(existsSync(site.dist)).toBe(false);
 	});

@@ -225,6 +225,22 @@ describe('npm run lint:content', () => {
 		expect(result.stdout).toContain('WARN (acknowledged)');
 	});
 
+	it('finds every { } < > [ ] MDX would not publish as written, before any build', () => {
+		const dir = contentWith({ 'markup.mdx': entry('zh-Hans', '该负责人[1]{1}表示。\n\n{编者}按：增速<15%。\n\n[链接](https://x.cn)、*强调*、<span data-no-convert>并</span>、\\{转义\\}、{/* 注 */}。') });
+		const result = run(['--content', dir]);
+		expect(result.status).toBe(1);
+		const errors = result.stdout.split('\n').filter((line) => line.includes('  ERROR  '));
+		expect(errors.map((line) => line.slice(line.indexOf('markup.mdx'), line.indexOf('  ERROR  ')))).toEqual([
+			'markup.mdx:8:5',
+			'markup.mdx:8:7',
+			'markup.mdx:8:8',
+			'markup.mdx:10:1',
+			'markup.mdx:10:9',
+		]);
+		expect(result.stdout).toContain('write it escaped: \\< (as in {编者}按：增速\\<15%。)');
+		expect(result.stdout).toContain('5 ERROR');
+	});
+
 	it('says what to do about an entry it cannot read', () => {
 		const dir = contentWith({ 'broken.mdx': entry('zh-Hant', '正文。').replace('date: 2014-02-27', 'date: 27/02/2014') });
 		const result = run(['--content', dir]);
