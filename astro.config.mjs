@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { searchIndex } from './src/search/integration.ts';
+import { MARKDOWN_FEATURES } from './src/texts/markdown.ts';
 
 // Environment settings, so the same code builds any corpus anywhere:
 // FANJIAN_CONTENT (the texts, default content/, read in src/content-dir.ts),
@@ -18,8 +19,9 @@ export default defineConfig({
 	// Content-Security-Policy in public/_headers needs no hashes (issue 6).
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	markdown: {
-		// Texts must render exactly as written: no curly quotes or dashes invented.
-		processor: satteri({ features: { smartPunctuation: false } }),
+		// Texts render exactly as written (no curly quotes or dashes invented);
+		// the lint reads them with the same features (src/texts/markdown.ts).
+		processor: satteri({ features: { ...MARKDOWN_FEATURES } }),
 	},
 	integrations: [
 		mdx(),

@@ -4,12 +4,13 @@
  * and a ¶ permalink. Applied to the text's rendered tree once, before the
  * editions are converted from it, so the ids are the same in every edition.
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
 import { fileAnchorStore, type AnchorStore } from './anchor-record.ts';
 import { planAnchors, type Conflict } from './anchors.ts';
+import { topLevelParagraphs } from './numbered.ts';
 import { openccConverter } from '../convert/opencc.ts';
 import { EDITIONS } from '../editions.ts';
 
@@ -83,11 +84,6 @@ const alias = (id: string): ElementContent => ({
 	properties: { id, className: ['anchor-alias'] },
 	children: [],
 });
-
-/** The top-level paragraphs of a rendered text, in order. */
-export function topLevelParagraphs(tree: Root): Element[] {
-	return tree.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'p');
-}
 
 /**
  * Give each top-level paragraph its lasting id, its aliases and permalink,
