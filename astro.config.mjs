@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { searchIndex } from './src/search/integration.ts';
+import { devReload } from './src/texts/dev-reload.ts';
 import { MARKDOWN_FEATURES } from './src/texts/markdown.ts';
 
 // Environment settings, so the same code builds any corpus anywhere:
@@ -26,6 +27,7 @@ export default defineConfig({
 	integrations: [
 		mdx(),
 		searchIndex(),
+		devReload(),
 		{
 			name: 'fanjian:site-origin',
 			hooks: {

@@ -55,20 +55,21 @@ function withStrayCharactersFolded(convert: Convert, script: StorageScript): Con
 	};
 }
 
-const converters = new Map<string, Convert>();
+/** Converters made, each with the glossary it was made with. */
+const converters = new Map<string, { glossary: Term[]; convert: Convert }>();
 
 /**
  * The converter from a text's stored script into an edition, pinned terms
- * included. Texts without terms of their own share one converter.
+ * included. Texts without terms of their own share one converter. It is made
+ * again when the glossary changed (an editor's edit in `npm run dev`).
  */
 export function editionConverter(script: StorageScript, edition: Edition, terms: readonly Term[] = [], textId = ''): Convert {
 	const key = `${script}>${edition.lang}>${terms.length > 0 ? textId : ''}`;
-	let convert = converters.get(key);
-	if (!convert) {
-		const opencc = withStrayCharactersFolded(openccConverter(STORAGE_SCRIPTS[script], edition.opencc), script);
-		convert = withPinnedTerms(opencc, pinnedTerms(script, edition, terms));
-		converters.set(key, convert);
-	}
+	const made = converters.get(key);
+	if (made?.glossary === glossary()) return made.convert;
+	const opencc = withStrayCharactersFolded(openccConverter(STORAGE_SCRIPTS[script], edition.opencc), script);
+	const convert = withPinnedTerms(opencc, pinnedTerms(script, edition, terms));
+	converters.set(key, { glossary: glossary(), convert });
 	return convert;
 }
 
