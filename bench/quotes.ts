@@ -183,20 +183,17 @@ const BENCH_QUOTES = {
 		'Types quotes sampled from a built site (a fixed seed; half from another edition, some with punctuation changed or removed) into its search box in Chromium, and prints recall, latency and bytes sent. Writes bench/out/quotes-<site>.json.',
 	options: {
 		site: { type: 'string', value: 'dir', default: 'dist', description: 'the built site (npm run build writes dist/)' },
-		count: { type: 'string', value: 'n', default: '240', description: 'how many quotes' },
-		seed: { type: 'string', value: 'n', default: '7', description: 'the seed of the sample' },
+		count: { type: 'string', value: 'n', default: '240', integer: { min: 1 }, description: 'how many quotes' },
+		seed: { type: 'string', value: 'n', default: '7', integer: {}, description: 'the seed of the sample' },
 	},
 } as const satisfies CommandSpec;
 
 if (import.meta.main) {
 	const { values } = parseCommandLine(BENCH_QUOTES);
-	const [count, seed] = [Number(values.count), Number(values.seed)];
-	if (!Number.isInteger(count) || count < 1) refuse(BENCH_QUOTES, `--count is a whole number of at least 1, not "${values.count}".`);
-	if (!Number.isInteger(seed)) refuse(BENCH_QUOTES, `--seed is a whole number, not "${values.seed}".`);
 	if (!existsSync(join(values.site, 'pagefind', 'fold.txt'))) {
 		refuse(BENCH_QUOTES, `${values.site} is not a built site with its search index (no pagefind/fold.txt): run npm run build first, or name the site with --site.`);
 	}
-	const result = await runQuoteBench(resolve(values.site), count, seed);
+	const result = await runQuoteBench(resolve(values.site), Number(values.count), Number(values.seed));
 	printQuoteBench(result);
 	mkdirSync('bench/out', { recursive: true });
 	const out = `bench/out/quotes-${result.site.replace(/\W+/g, '-')}.json`;

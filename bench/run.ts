@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseCommandLine, refuse, type CommandSpec } from '../src/command-line.ts';
+import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { writeCorpus } from './corpus.ts';
 import { firstPaint } from './page-weight.ts';
 import { printQuoteBench, runQuoteBench, type QuoteBenchResult } from './quotes.ts';
@@ -23,17 +23,14 @@ const BENCH = {
 	summary:
 		'Builds the corpus site (the Zuo Zhuan cut into 255 texts, times the scale) with the real build, runs the quote benchmark on it, prints one table and writes bench/out/bench.json. Exits 1 when a budget is missed.',
 	options: {
-		scale: { type: 'string', value: 'n', default: '4', description: 'build 255 × n texts' },
-		quotes: { type: 'string', value: 'n', default: '240', description: 'how many quotes to search for' },
+		scale: { type: 'string', value: 'n', default: '4', integer: { min: 1 }, description: 'build 255 × n texts' },
+		quotes: { type: 'string', value: 'n', default: '240', integer: { min: 1 }, description: 'how many quotes to search for' },
 		'no-quotes': { type: 'boolean', default: false, description: 'skip the quote benchmark' },
 	},
 } as const satisfies CommandSpec;
 
 const { values } = parseCommandLine(BENCH);
 const scale = Number(values.scale);
-if (!Number.isInteger(scale) || scale < 1) refuse(BENCH, `--scale is a whole number of at least 1, not "${values.scale}".`);
-const quoteCount = Number(values.quotes);
-if (!Number.isInteger(quoteCount) || quoteCount < 1) refuse(BENCH, `--quotes is a whole number of at least 1, not "${values.quotes}".`);
 const work = resolve('bench/out/corpus');
 const content = join(work, 'content');
 const dist = join(work, 'dist');
@@ -141,7 +138,7 @@ const pagefind = folderSize(join(dist, 'pagefind'));
 let quotes: QuoteBenchResult | undefined;
 if (!values['no-quotes']) {
 	console.log('Running the quote benchmark…');
-	quotes = await runQuoteBench(dist, quoteCount);
+	quotes = await runQuoteBench(dist, Number(values.quotes));
 }
 
 const budgets = [

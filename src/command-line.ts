@@ -3,8 +3,8 @@
  * `lint:content`, `bench`, `bench:quotes`): each declares its options here,
  * read with node:util `parseArgs`, and each answers the same way. `--help`
  * prints the usage; a bad argument (an unknown option, a missing value, a
- * value that looks like an option, a value not among the choices, an
- * argument too many or too few) prints one line saying what is wrong, then
+ * value that looks like an option, a value not among the choices or not a
+ * whole number, an argument too many or too few) prints one line saying what is wrong, then
  * the usage, and exits with code 2: never a stack trace.
  */
 import { parseArgs } from 'node:util';
@@ -19,6 +19,8 @@ export interface OptionSpec {
 	value?: string;
 	/** The only values a string option takes. */
 	choices?: readonly string[];
+	/** A string option that is a whole number (at least `min`, if given). */
+	integer?: { min?: number };
 	/** What it does, in a few words (the usage lists it). */
 	description: string;
 }
@@ -133,6 +135,11 @@ function problemWith(spec: CommandSpec, args: string[]): string | undefined {
 			return `${flag} needs a value, but "${token.value}" looks like an option (for a value that starts with "-", write ${flag}=${token.value}).`;
 		}
 		if (option.choices && !option.choices.includes(token.value)) return `${flag} is one of ${option.choices.join(', ')}, not "${token.value}".`;
+		if (option.integer) {
+			const { min } = option.integer;
+			const number = Number(token.value);
+			if (!/^-?\d+$/.test(token.value) || (min !== undefined && number < min)) return `${flag} is a whole number${min !== undefined ? ` of at least ${min}` : ''}, not "${token.value}".`;
+		}
 	}
 	if (positionals < min) return `give the ${what}.`;
 	return undefined;
