@@ -1,11 +1,12 @@
 /**
  * The command lines of the project's commands (`npm run import`, `anchors`,
- * `lint:content`, `bench`, `bench:quotes`): each declares its options here,
- * read with node:util `parseArgs`, and each answers the same way. `--help`
- * prints the usage; a bad argument (an unknown option, a missing value, a
- * value that looks like an option, a value not among the choices or not a
- * whole number, an argument too many or too few) prints one line saying what is wrong, then
- * the usage, and exits with code 2: never a stack trace.
+ * `lint:content`, `bench`, `bench:quotes`): each declares its options with
+ * this module, which reads them with node:util `parseArgs`, so all answer
+ * alike. `--help` prints the usage; a bad argument (an unknown option, a
+ * missing value, a value that looks like an option, is not one of the
+ * choices or not a whole number, an argument too many or too few) prints
+ * one line saying what is wrong, then the usage, and exits with code 2:
+ * never a stack trace.
  */
 import { parseArgs } from 'node:util';
 
@@ -71,7 +72,8 @@ export function usage(spec: CommandSpec): string {
 	});
 	const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
 	return [
-		`Usage: ${usageLine(spec)}`,
+		// The one line that says how the command is run (the README lists them).
+		`Usage: ${spec.command} ${spec.synopsis}`,
 		'',
 		...wrap(spec.summary),
 		'',
@@ -80,12 +82,9 @@ export function usage(spec: CommandSpec): string {
 	].join('\n');
 }
 
-/** The one line that says how a command is run (also in the README). */
-export const usageLine = (spec: CommandSpec) => `${spec.command} ${spec.synopsis}`;
-
 /**
  * Refuse the command line: one line saying what is wrong, the usage, exit 2.
- * Commands call it for checks of their own (a number that is not one).
+ * Commands call it for checks of their own (a folder that holds no site).
  */
 export function refuse(spec: CommandSpec, problem: string): never {
 	process.stderr.write(`error: ${problem}\n\n${usage(spec)}\n`);

@@ -11,6 +11,7 @@ import type { Root } from 'hast';
 import { HintedError } from '../hinted-error.ts';
 import { STORAGE_SCRIPTS } from '../editions.ts';
 import { topLevelParagraphs } from '../paragraphs/numbered.ts';
+import { urlSpans } from '../convert/urls.ts';
 import { entrySchema, type EntryData, type Term } from '../schemas/entry.ts';
 import { MdxSyntaxError, sourceTree } from '../texts/markdown.ts';
 import { lintScript, type DeclaredScript, type ScriptFinding } from './mixed-script.ts';
@@ -66,7 +67,8 @@ const blank = (text: string) => text.replace(/[^\n]/g, ' ');
 
 /**
  * Passages the site never converts, so the lint does not read them either:
- * code, HTML comments, and elements marked `data-no-convert` or `translate="no"`.
+ * code, HTML comments, and elements marked `data-no-convert` or `translate="no"`
+ * (and URLs: see `readEntry`).
  */
 const NOT_CONVERTED = [
 	/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[^\n]*$/gm,
@@ -119,6 +121,8 @@ export function readEntry(file: string, source: string): LintEntry {
 	}
 	let body = parsed.content;
 	for (const pattern of NOT_CONVERTED) body = body.replace(pattern, blank);
+	// URLs stay as written in every edition (src/convert/urls.ts): not read either.
+	for (const [start, end] of urlSpans(body)) body = body.slice(0, start) + blank(body.slice(start, end)) + body.slice(end);
 	const fieldLines = new Map<string, number>();
 	const lines = source.split('\n');
 	for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i]!); i++) {

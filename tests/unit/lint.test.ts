@@ -191,6 +191,11 @@ describe('an entry', () => {
 		expect(lint(entry('zh-Hant', '正文 <span>并</span>。'))).toHaveLength(1);
 	});
 
+	it('skips URLs, which the site keeps as written in every edition', () => {
+		const body = '網络：見 https://zh.wikipedia.org/wiki/网络 與[條目](https://zh.wikipedia.org/wiki/网络)。';
+		expect(lint(entry('zh-Hant', body)).map((f) => [f.found, f.column])).toEqual([['络', 2]]);
+	});
+
 	it('marks a WARN acknowledged when a listed passage covers it, and only then', () => {
 		const findings = lint(entry('zh-Hant', '總體布局，布告。', 'lint: { acknowledge: ["總體布局"] }\n'));
 		expect(findings.map((f) => [f.found, f.column, f.acknowledged])).toEqual([
