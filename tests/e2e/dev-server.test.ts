@@ -36,13 +36,13 @@ async function get(path: string): Promise<{ status: number; html: string }> {
 
 /**
  * The page, once it answers as expected: the server picks up a change a
- * moment after the file is written, so ask again until then (or give up
- * after a minute and show what it last said).
+ * moment after the file is written (and may be busy reloading itself), so
+ * ask again until then, or give up after a minute with what it last said.
  */
 async function once(path: string, expected: (page: { status: number; html: string }) => boolean): Promise<{ status: number; html: string }> {
 	const deadline = Date.now() + 60_000;
 	for (;;) {
-		const page = await get(path);
+		const page = await get(path).catch((error: Error) => ({ status: 0, html: String(error) }));
 		if (expected(page) || Date.now() > deadline) return page;
 		await new Promise((wait) => setTimeout(wait, 250));
 	}

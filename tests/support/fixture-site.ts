@@ -19,10 +19,11 @@ const SHARED = ['src', 'public', 'node_modules', 'astro.config.mjs', 'package.js
 const VITEST_VARIABLES = /^(VITEST.*|NODE_ENV|TEST|BASE_URL|MODE|DEV|PROD|SSR)$/;
 
 /**
- * The environment of a command run as an editor runs it: without Vitest's
- * variables (with VITEST set, `astro dev` answers every page with a 404).
+ * The environment of a command as a person runs it: without Vitest's
+ * variables (with VITEST set, `astro dev` answers every page with a 404),
+ * and without colours in what it prints.
  */
-export function editorEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+function commandEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 	return { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_VARIABLES.test(name))), NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
 }
 
@@ -83,7 +84,7 @@ export function fixtureSite(name: string): FixtureSite {
 			const command = astroOnly ? [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build'] : [join(PROJECT, 'scripts/build.ts')];
 			const run = spawnSync(process.execPath, command, {
 				cwd: root,
-				env: editorEnv({ NODE_ENV: 'production', FANJIAN_CONTENT: content, FANJIAN_OUT: dist, ...env }),
+				env: commandEnv({ NODE_ENV: 'production', FANJIAN_CONTENT: content, FANJIAN_OUT: dist, ...env }),
 				encoding: 'utf8',
 				timeout: 170_000,
 				maxBuffer: 64 * 1024 * 1024,
@@ -95,7 +96,7 @@ export function fixtureSite(name: string): FixtureSite {
 			const port = String(4400 + Math.floor(Math.random() * 500));
 			const child = spawn(process.execPath, [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', port], {
 				cwd: root,
-				env: editorEnv({ FANJIAN_CONTENT: content, FANJIAN_OUT: dist }),
+				env: commandEnv({ FANJIAN_CONTENT: content, FANJIAN_OUT: dist }),
 				stdio: ['ignore', 'pipe', 'pipe'],
 				detached: true,
 			});
