@@ -55,21 +55,23 @@ function withStrayCharactersFolded(convert: Convert, script: StorageScript): Con
 	};
 }
 
-/** Converters made, each with the glossary it was made with. */
-const converters = new Map<string, { glossary: Term[]; convert: Convert }>();
+/** Converters made, each with the glossary and the text's terms it was made with. */
+const converters = new Map<string, { glossary: Term[]; terms: string; convert: Convert }>();
 
 /**
  * The converter from a text's stored script into an edition, pinned terms
  * included. Texts without terms of their own share one converter. It is made
- * again when the glossary changed (an editor's edit in `npm run dev`).
+ * again when the glossary or the text's terms changed (an editor's edit in
+ * `npm run dev`, where this module outlives the edit).
  */
 export function editionConverter(script: StorageScript, edition: Edition, terms: readonly Term[] = [], textId = ''): Convert {
 	const key = `${script}>${edition.lang}>${terms.length > 0 ? textId : ''}`;
 	const made = converters.get(key);
-	if (made?.glossary === glossary()) return made.convert;
+	const version = { glossary: glossary(), terms: JSON.stringify(terms) };
+	if (made?.glossary === version.glossary && made.terms === version.terms) return made.convert;
 	const opencc = withStrayCharactersFolded(openccConverter(STORAGE_SCRIPTS[script], edition.opencc), script);
 	const convert = withPinnedTerms(opencc, pinnedTerms(script, edition, terms));
-	converters.set(key, { glossary: glossary(), convert });
+	converters.set(key, { ...version, convert });
 	return convert;
 }
 
