@@ -28,6 +28,9 @@ afterAll(async () => {
 	site.remove();
 });
 
+/** What the server printed but its request lines, to show with a failure. */
+const said = () => `astro dev said:\n${server!.log.replace(/^.*\[\d{3}\] \/.*\n/gm, '').slice(-4000)}`;
+
 /** A page as the server answers it now. */
 async function get(path: string): Promise<{ status: number; html: string }> {
 	const response = await fetch(`${server!.url}${path}`);
@@ -51,28 +54,28 @@ async function once(path: string, expected: (page: { status: number; html: strin
 describe('npm run dev picks up, without a restart,', () => {
 	it('(the texts as they were at the start)', async () => {
 		const alpha = await once('/zh-hant/alpha/', (page) => page.status === 200);
-		expect(alpha.status).toBe(200);
-		expect(alpha.html).toContain('網路安全第一段');
-		expect((await get('/zh-hant/beta/')).html).toContain('貝特第一段');
+		expect(alpha.status, said()).toBe(200);
+		expect(alpha.html, said()).toContain('網路安全第一段');
+		expect((await get('/zh-hant/beta/')).html, said()).toContain('貝特第一段');
 	});
 
 	it('an edit to glossary.json', async () => {
 		writeFileSync(join(site.content, 'glossary.json'), glossary('網際網路'));
 		const alpha = await once('/zh-hant/alpha/', (page) => page.html.includes('網際網路安全'));
-		expect(alpha.html).toContain('網際網路安全第一段');
+		expect(alpha.html, said()).toContain('網際網路安全第一段');
 	});
 
 	it("an edit to a text's own terms", async () => {
 		site.write('beta', ['贝塔第一段。'], pinning('貝他'));
 		const beta = await once('/zh-hant/beta/', (page) => page.html.includes('貝他第一段'));
-		expect(beta.html).toContain('貝他第一段');
+		expect(beta.html, said()).toContain('貝他第一段');
 	});
 
 	it('a new text, with its page and its place in the list', async () => {
 		site.write('gamma', ['伽马新的一段。']);
 		const gamma = await once('/zh-hant/gamma/', (page) => page.status === 200);
-		expect(gamma.status).toBe(200);
-		expect(gamma.html).toContain('伽馬新的一段');
+		expect(gamma.status, said()).toBe(200);
+		expect(gamma.html, said()).toContain('伽馬新的一段');
 		expect((await once('/zh-hant/', (page) => page.html.includes('/zh-hant/gamma/'))).html).toContain('/zh-hant/gamma/');
 	});
 
@@ -82,8 +85,8 @@ describe('npm run dev picks up, without a restart,', () => {
 		// Wait until the server has seen the old file go (and read the moved one again).
 		await once('/zh-hant/', () => server!.log.includes('alpha.mdx is gone'));
 		const alpha = await once('/zh-hant/alpha/', (page) => page.status === 200 && page.html.includes('阿爾法第二段'));
-		expect(alpha.status).toBe(200);
-		expect(alpha.html).toContain('阿爾法第二段');
+		expect(alpha.status, said()).toBe(200);
+		expect(alpha.html, said()).toContain('阿爾法第二段');
 		expect(server!.log).not.toContain('Two texts have the slug');
 	});
 
