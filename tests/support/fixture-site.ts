@@ -15,6 +15,9 @@ const PROJECT = resolve('.');
 /** What a fixture site shares with the project: everything but its content and its build. */
 const SHARED = ['src', 'public', 'node_modules', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
+/** How long one fixture build may take (a test running several builds allows this for each). */
+export const BUILD_TIMEOUT = 170_000;
+
 /** Variables Vitest sets for its own tests: VITEST*, NODE_ENV=test and import.meta.env's. */
 const VITEST_VARIABLES = /^(VITEST.*|NODE_ENV|TEST|BASE_URL|MODE|DEV|PROD|SSR)$/;
 
@@ -86,7 +89,7 @@ export function fixtureSite(name: string): FixtureSite {
 				cwd: root,
 				env: commandEnv({ NODE_ENV: 'production', FANJIAN_CONTENT: content, FANJIAN_OUT: dist, ...env }),
 				encoding: 'utf8',
-				timeout: 170_000,
+				timeout: BUILD_TIMEOUT,
 				maxBuffer: 64 * 1024 * 1024,
 			});
 			return { status: run.status, output: `${run.stdout}${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
