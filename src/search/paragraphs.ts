@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Edition } from '../editions.ts';
-import { topLevelParagraphs } from '../paragraphs/ids.ts';
+import { topLevelParagraphs } from '../paragraphs/numbered.ts';
 
 export interface TextInEditions {
 	slug: string;
