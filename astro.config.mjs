@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { buildMode } from './src/build/integration.ts';
 import { anchorSummary } from './src/paragraphs/summary.ts';
+import { devReload } from './src/texts/dev-reload.ts';
+import { MARKDOWN_FEATURES } from './src/texts/markdown.ts';
 import { bareUrlsStayText } from './src/texts/markup.ts';
 
 // Environment settings, so the same code builds any corpus anywhere:
@@ -20,14 +22,16 @@ export default defineConfig({
 	// Content-Security-Policy in public/_headers needs no hashes (issue 6).
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	markdown: {
-		// Texts must render exactly as written: no curly quotes or dashes invented,
+		// Texts render exactly as written: no curly quotes or dashes invented
+		// (the lint reads them with the same features, src/texts/markdown.ts),
 		// and a bare URL stays text (GFM would make it a link).
-		processor: satteri({ features: { smartPunctuation: false }, mdastPlugins: [bareUrlsStayText] }),
+		processor: satteri({ features: { ...MARKDOWN_FEATURES }, mdastPlugins: [bareUrlsStayText] }),
 	},
 	integrations: [
 		mdx(),
 		buildMode(),
 		anchorSummary(),
+		devReload(),
 		{
 			name: 'fanjian:site-origin',
 			hooks: {

@@ -1,7 +1,5 @@
 /**
- * npm run import -- <file.txt> [--slug s] [--title t] [--date YYYY-MM-DD]
- *   [--publisher p] [--source url] [--from tw|hk|t|cn] [--store zh-Hans|zh-Hant|zh-HK]
- *   [--encoding gb18030|big5] [--content dir] [--force [--force]]
+ * npm run import -- <file.txt> [options]   (--help lists them)
  *
  * Cleans a received text into content/<slug>.mdx and prints what it changed.
  * Writes nothing unless the whole entry is ready, and never overwrites an
@@ -10,41 +8,35 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { STORAGE_SCRIPT_NAMES, type StorageScript } from '../src/editions.ts';
 import { ImportError, decodeText, type Encoding } from '../src/import/decode.ts';
 import type { Finding } from '../src/import/clean.ts';
 import { SOURCE_LOCALES, editedSinceImport, importText, sha256Of, type ScriptPlace, type SourceLocale } from '../src/import/entry.ts';
 import { slugFromFileName, SLUG } from '../src/import/slug.ts';
 
+const IMPORT = {
+	command: 'npm run import --',
+	synopsis: '<file.txt> --title <text> --date <YYYY-MM-DD> --publisher <name> [options]',
+	summary: 'Cleans a received text into <content>/<slug>.mdx and prints what it changed, and every place to check by hand. Writes nothing unless the whole entry is ready.',
+	positionals: { name: 'file to import', min: 1, max: 1 },
+	options: {
+		slug: { type: 'string', value: 'slug', description: "the entry's file name and URL (default: from the file name)" },
+		title: { type: 'string', value: 'text', description: 'the title (required)' },
+		date: { type: 'string', value: 'YYYY-MM-DD', description: 'the publication date (required)' },
+		publisher: { type: 'string', value: 'name', description: 'who published it (required)' },
+		source: { type: 'string', value: 'url', description: 'where it was published' },
+		from: { type: 'string', value: 'script', choices: SOURCE_LOCALES, default: 'cn', description: 'the script the file is written in' },
+		store: { type: 'string', value: 'script', choices: STORAGE_SCRIPT_NAMES, default: 'zh-Hans', description: 'the script of the original publication' },
+		encoding: { type: 'string', value: 'encoding', choices: ['utf-8', 'gb18030', 'big5'], description: "the file's encoding, when not UTF-8 or UTF-16 with a BOM" },
+		content: { type: 'string', value: 'dir', default: process.env.FANJIAN_CONTENT ?? 'content', description: 'the content folder' },
+		force: { type: 'boolean', repeatable: true, description: 'replace an existing entry; twice to discard edits made to it since it was imported' },
+	},
+} as const satisfies CommandSpec;
+
 function main(argv: string[]): void {
-	const { values, positionals } = parseArgs({
-		args: argv,
-		allowPositionals: true,
-		options: {
-			slug: { type: 'string' },
-			title: { type: 'string' },
-			date: { type: 'string' },
-			publisher: { type: 'string' },
-			source: { type: 'string' },
-			from: { type: 'string', default: 'cn' },
-			store: { type: 'string', default: 'zh-Hans' },
-			encoding: { type: 'string' },
-			content: { type: 'string', default: process.env.FANJIAN_CONTENT ?? 'content' },
-			force: { type: 'boolean', multiple: true, default: [] },
-		},
-	});
-	const [file, ...extra] = positionals;
-	if (!file || extra.length > 0) throw new ImportError('Give exactly one file to import.', 'npm run import -- path/to/text.txt --title "…" --date YYYY-MM-DD --publisher "…"');
-	if (!SOURCE_LOCALES.includes(values.from as SourceLocale)) {
-		throw new ImportError(`--from ${values.from} is not a source script.`, `Use one of: ${SOURCE_LOCALES.join(', ')} (tw for Taiwan traditional, cn for simplified).`);
-	}
-	if (!STORAGE_SCRIPT_NAMES.includes(values.store as StorageScript)) {
-		throw new ImportError(`--store ${values.store} is not a storage script.`, `Use one of: ${STORAGE_SCRIPT_NAMES.join(', ')}.`);
-	}
-	if (values.encoding && !['utf-8', 'gb18030', 'big5'].includes(values.encoding)) {
-		throw new ImportError(`--encoding ${values.encoding} is not supported.`, 'Use utf-8, gb18030 or big5.');
-	}
+	const { values, positionals } = parseCommandLine(IMPORT, argv);
+	const file = positionals[0]!;
 	const slug = values.slug ?? slugFromFileName(basename(file, extname(file)));
 	if (!SLUG.test(slug)) {
 		throw new ImportError(`The slug "${slug}" is not a lower-case ASCII slug.`, `Give one with --slug, for example --slug ${slugFromFileName(slug) || 'my-text'}.`);
@@ -55,7 +47,7 @@ function main(argv: string[]): void {
 	if (!existsSync(file)) throw new ImportError(`${file} does not exist.`, 'Check the path.');
 
 	const target = resolve(values.content, `${slug}.mdx`);
-	if (existsSync(target)) refuseToReplace(target, values.force.length);
+	if (existsSync(target)) refuseToReplace(target, values.force);
 	const bytes = readFileSync(file);
 	const decoded = decodeText(bytes, file, values.encoding as Encoding | undefined);
 	const { mdx, report } = importText(decoded.text, {

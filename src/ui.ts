@@ -38,9 +38,9 @@ const STRINGS = {
 	notFoundBody: '这个网址没有页面。可以从下面的文献列表找起。',
 	skipToContent: '跳到正文',
 	allEditions: '所有版本',
-	movedTitle: '这篇文献换了地址',
-	movedBody: '新地址：',
-	movedParagraph: '前往新地址的第{n}段',
+	movedTitle: '这篇文献换了网址',
+	movedBody: '新网址：',
+	movedParagraph: '前往新网址的第{n}段',
 } as const;
 
 export type UiStrings = { [K in keyof typeof STRINGS]: string };

@@ -35,30 +35,47 @@ function pinnedTerms(script: StorageScript, edition: Edition, terms: readonly Te
 
 /**
  * Characters of the other script that stray into a text (an editor's paste:
- * 牽一发 in a simplified text) are first brought into the text's own script,
- * so OpenCC's phrases still match (牽一发而动全身 → 牽一髮而動全身). Only
- * characters that can never belong to the text's script are touched.
+ * 牽一发 in a simplified text, 頭发 in a traditional one) are first brought
+ * into the text's own script, with the phrase they stand in: the text goes
+ * into the other script and back with OpenCC, whose phrases then decide
+ * (頭发 → 头发 → 頭髮, 发展 → 發展; 牽一发而动全身 → 牵一发而动全身), and
+ * only the stray characters take the result. Characters both scripts use are
+ * never touched.
  */
 function withStrayCharactersFolded(convert: Convert, script: StorageScript): Convert {
-	const stray = script === 'zh-Hans' ? traditionalOnly() : simplifiedOnly();
+	const own = STORAGE_SCRIPTS[script];
+	const other = own === 'cn' ? 't' : 'cn';
+	const stray = own === 'cn' ? traditionalOnly() : simplifiedOnly();
 	const pattern = new RegExp(`[${[...stray.keys()].join('')}]`, 'gu');
-	return (text) => convert(text.replace(pattern, (char) => stray.get(char) ?? char));
+	const there = openccConverter(own, other);
+	const back = openccConverter(other, own);
+	return (text) => {
+		pattern.lastIndex = 0;
+		if (!pattern.test(text)) return convert(text);
+		const inContext = back(there(text));
+		// A phrase that changed length would misplace the rest: then each character is folded alone.
+		const fold = inContext.length === text.length ? (char: string, at: number) => inContext.slice(at, at + char.length) : (char: string) => stray.get(char) ?? char;
+		return convert(text.replace(pattern, fold));
+	};
 }
 
-const converters = new Map<string, Convert>();
+/** Converters made, each with the glossary and the text's terms it was made with. */
+const converters = new Map<string, { glossary: Term[]; terms: string; convert: Convert }>();
 
 /**
  * The converter from a text's stored script into an edition, pinned terms
- * included. Texts without terms of their own share one converter.
+ * included. Texts without terms of their own share one converter. It is made
+ * again when the glossary or the text's terms changed (an editor's edit in
+ * `npm run dev`, where this module outlives the edit).
  */
 export function editionConverter(script: StorageScript, edition: Edition, terms: readonly Term[] = [], textId = ''): Convert {
 	const key = `${script}>${edition.lang}>${terms.length > 0 ? textId : ''}`;
-	let convert = converters.get(key);
-	if (!convert) {
-		const opencc = withStrayCharactersFolded(openccConverter(STORAGE_SCRIPTS[script], edition.opencc), script);
-		convert = withPinnedTerms(opencc, pinnedTerms(script, edition, terms));
-		converters.set(key, convert);
-	}
+	const made = converters.get(key);
+	const version = { glossary: glossary(), terms: JSON.stringify(terms) };
+	if (made?.glossary === version.glossary && made.terms === version.terms) return made.convert;
+	const opencc = withStrayCharactersFolded(openccConverter(STORAGE_SCRIPTS[script], edition.opencc), script);
+	const convert = withPinnedTerms(opencc, pinnedTerms(script, edition, terms));
+	converters.set(key, { ...version, convert });
 	return convert;
 }
 

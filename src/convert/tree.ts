@@ -1,15 +1,18 @@
 /**
  * Script conversion of a HTML syntax tree (hast): text and chosen attributes
- * are converted, everything else is left exactly as it was. The same for an
- * edition's quotation marks (`requoteTree`).
+ * are converted, everything else is left exactly as it was, and so are the
+ * URLs written in the text (src/convert/urls.ts). The same for an edition's
+ * quotation marks (`requoteTree`).
  *
  * Phrase context crosses inline markup: the text of one block is converted as
  * one string and cut back at the original node boundaries, so
  * `牽一<b>发</b>而动全身` becomes `牽一<b>髮</b>而動全身`, not `牽一<b>發</b>…`.
  */
 import type { Element, Nodes, Text } from 'hast';
+import { toString } from 'hast-util-to-string';
 import type { Convert } from './opencc.ts';
 import { requote, requoteParagraphs, type QuoteStyle } from './quotes.ts';
+import { isUrl, keepUrls } from './urls.ts';
 
 /** Elements whose content is never converted: code, scripts, maths. */
 const NEVER_CONVERT = new Set([
@@ -86,6 +89,7 @@ export type Restore = () => void;
  * @example convertTree(fromHtml('<p>牽一<b>发</b>而动全身</p>', { fragment: true }), cn2tw)
  */
 export function convertTree(tree: Nodes, convert: Convert): Restore {
+	const convertText = keepUrls(convert);
 	const undo: (() => void)[] = [];
 	let run: Text[] = [];
 	const flush = () => {
@@ -93,7 +97,7 @@ export function convertTree(tree: Nodes, convert: Convert): Restore {
 		const originals = run.map((node) => node.value);
 		const nodes = run;
 		undo.push(() => nodes.forEach((node, i) => (node.value = originals[i]!)));
-		convertRun(run, convert);
+		convertRun(run, convertText);
 		run = [];
 	};
 	const setProperty = (node: Element, name: string, value: string) => {
@@ -107,18 +111,19 @@ export function convertTree(tree: Nodes, convert: Convert): Restore {
 			return;
 		}
 		if (node.type === 'element') {
-			if (NEVER_CONVERT.has(node.tagName) || markedKeep(node)) {
+			// A link whose words are its URL is an address too, and ends where the link ends.
+			if (NEVER_CONVERT.has(node.tagName) || markedKeep(node) || (node.tagName === 'a' && isUrl(toString(node)))) {
 				flush();
 				return;
 			}
 			for (const name of TEXT_ATTRIBUTES) {
 				const value = node.properties[name];
-				if (typeof value === 'string') setProperty(node, name, convert(value));
+				if (typeof value === 'string') setProperty(node, name, convertText(value));
 			}
 			if (node.tagName === 'meta' && typeof node.properties.content === 'string') {
 				const name = String(node.properties.name ?? node.properties.property ?? '');
 				if (/^(description|og:title|og:description|twitter:title|twitter:description)$/.test(name)) {
-					setProperty(node, 'content', convert(node.properties.content));
+					setProperty(node, 'content', convertText(node.properties.content));
 				}
 			}
 			const inline = INLINE.has(node.tagName);

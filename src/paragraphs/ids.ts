@@ -5,12 +5,13 @@
  * converted from it, so the ids are the same in every edition. (Its ¶
  * permalink and copy buttons go beside it, per edition: tools.ts.)
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
 import type { AnchorStore } from './anchor-record.ts';
 import { planAnchors, type Conflict } from './anchors.ts';
+import { topLevelParagraphs } from './numbered.ts';
 import { reportConfirmation } from './summary.ts';
 
 /** An empty element carrying a retired id, so old links still land on this paragraph without JavaScript. */
@@ -20,11 +21,6 @@ const alias = (id: string): ElementContent => ({
 	properties: { id, className: ['anchor-alias'] },
 	children: [],
 });
-
-/** The top-level paragraphs of a rendered text, in order. */
-export function topLevelParagraphs(tree: Root): Element[] {
-	return tree.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'p');
-}
 
 /**
  * Give each top-level paragraph its lasting id and its aliases, in place,

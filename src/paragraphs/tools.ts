@@ -11,7 +11,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { UiStrings } from '../ui.ts';
 import type { Restore } from '../convert/tree.ts';
-import { topLevelParagraphs } from './ids.ts';
+import { topLevelParagraphs } from './numbered.ts';
 
 /** The words of a paragraph's tools; `{n}` is the paragraph's place. */
 export type ToolLabels = Pick<UiStrings, 'paragraphLink' | 'copyLink' | 'copyLinkLabel' | 'copyCitation' | 'copyCitationLabel'>;

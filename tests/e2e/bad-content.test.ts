@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
+import { BUILD_TIMEOUT, fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 
 const made: FixtureSite[] = [];
 afterAll(() => {
@@ -147,5 +147,5 @@ describe('npm run build', () => {
 		expect(fixed.status, fixed.output).toBe(0);
 		expect(readFileSync(join(site.dist, 'zh-hant', 'good', 'index.html'), 'utf8')).toContain('第二版');
 		expect(readdirSync(site.root).filter((name) => name.includes('dist'))).toEqual(['dist']);
-	});
+	}, 3 * BUILD_TIMEOUT);
 });

@@ -152,7 +152,7 @@ describe('a renamed text\'s old address, in Chromium', () => {
 			const page = await noJs.newPage();
 			await page.goto(`${server.url}/zh-hk/nanning-shenzhen/#p5`);
 			const offered = await page.$$eval('.moved-paragraphs a', (links) => links.filter((link) => link.checkVisibility()).map((link) => [link.getAttribute('href'), link.textContent]));
-			expect(offered).toEqual([['/zh-hk/nanning/#p5', '前往新地址的第3段']]);
+			expect(offered).toEqual([['/zh-hk/nanning/#p5', '前往新網址的第3段']]);
 			await page.click('.moved-paragraphs a:visible');
 			expect(page.url()).toBe(`${server.url}/zh-hk/nanning/#p5`);
 			expect(await page.$eval(':target', (target) => target.id)).toBe('p5');

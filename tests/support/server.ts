@@ -6,8 +6,9 @@
  * `_headers`). `{ ranges: false }` serves as a host that ignores ranges.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { pipeline } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
@@ -58,8 +59,15 @@ function byteRange(header: string | undefined, size: number): [number, number] |
 
 export async function serveStatic(root: string, headers: Record<string, string> = {}, { ranges = true } = {}): Promise<StaticSite> {
 	const requests: StaticSite['requests'] = [];
-	const server: Server = createServer((request, response) => {
-		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+	const serve = (request: IncomingMessage, response: ServerResponse) => {
+		let path: string;
+		try {
+			path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+		} catch {
+			// A path that is not percent-encoded UTF-8 (a fuzzed link) names no file.
+			response.writeHead(400).end();
+			return;
+		}
 		let file = normalize(join(root, path));
 		if (!file.startsWith(normalize(root))) file = join(root, '404.html');
 		if (existsSync(file) && statSync(file).isDirectory()) {
@@ -71,6 +79,10 @@ export async function serveStatic(root: string, headers: Record<string, string> 
 		}
 		const found = existsSync(file);
 		const sent = found ? file : join(root, '404.html');
+		if (!existsSync(sent)) {
+			response.writeHead(404).end();
+			return;
+		}
 		const size = statSync(sent).size;
 		const range = found && ranges ? byteRange(request.headers.range, size) : undefined;
 		if (range) {
@@ -92,7 +104,17 @@ export async function serveStatic(root: string, headers: Record<string, string> 
 			'content-length': size,
 			...headers,
 		});
-		createReadStream(sent).pipe(response);
+		// A browser that goes away mid-file (a page closed) ends the stream: not an error of the test.
+		pipeline(createReadStream(sent), response, () => {});
+	};
+	// Whatever goes wrong with one request is that request's 500, never an uncaught error that fails the run.
+	const server: Server = createServer((request, response) => {
+		try {
+			serve(request, response);
+		} catch (error) {
+			if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+			response.end(String(error));
+		}
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();
@@ -102,7 +124,8 @@ export async function serveStatic(root: string, headers: Record<string, string> 
 		requests,
 		close: () =>
 			new Promise((resolve, reject) => {
-				server.close((error) => (error ? reject(error) : resolve()));
+				// Closing twice is closing once.
+				server.close((error) => (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING' ? reject(error) : resolve()));
 				// A browser's idle keep-alive sockets would hold close() open.
 				server.closeAllConnections();
 			}),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { editionConverter, editionQuotes } from '../../src/convert/edition-text.ts';
 import { openccConverter, withPinnedTerms } from '../../src/convert/opencc.ts';
 import { convertTree, labelKeptPassages, requoteTree } from '../../src/convert/tree.ts';
+import { urlSpans } from '../../src/convert/urls.ts';
 import { EDITIONS } from '../../src/editions.ts';
 import { SEED_SLUG } from '../support/site.ts';
 
@@ -52,6 +53,63 @@ describe('conversion of HTML', () => {
 
 	it('does not carry phrase context from one block into the next', () => {
 		expect(convertHtml('<p>牽一</p><p>发</p>')).toBe('<p>牽一</p><p>發</p>');
+	});
+});
+
+describe('stray characters of the other script take the form of their phrase', () => {
+	// Each case: the text's stored script, its words with a stray character, and the words in each edition.
+	describe.each([
+		['zh-Hant', '頭发', { 'zh-Hans': '头发', 'zh-Hant': '頭髮', 'zh-HK': '頭髮' }],
+		['zh-Hant', '經濟发展', { 'zh-Hans': '经济发展', 'zh-Hant': '經濟發展', 'zh-HK': '經濟發展' }],
+		['zh-Hant', '他的頭发很長，經濟发展很快。', { 'zh-Hans': '他的头发很长，经济发展很快。', 'zh-Hant': '他的頭髮很長，經濟發展很快。', 'zh-HK': '他的頭髮很長，經濟發展很快。' }],
+		['zh-HK', '理发店', { 'zh-Hans': '理发店', 'zh-Hant': '理髮店', 'zh-HK': '理髮店' }],
+		['zh-Hans', '头發很长', { 'zh-Hans': '头发很长', 'zh-Hant': '頭髮很長', 'zh-HK': '頭髮很長' }],
+		['zh-Hans', '牽一发而动全身', { 'zh-Hans': '牵一发而动全身', 'zh-Hant': '牽一髮而動全身', 'zh-HK': '牽一髮而動全身' }],
+	] as const)('in a %s text, %s', (script, text, expected) => {
+		it.each(EDITIONS.map((edition) => [edition.lang, edition] as const))('reads %s', (lang, edition) => {
+			expect(editionConverter(script, edition)(text)).toBe(expected[lang]);
+		});
+	});
+
+	it('one character at a time would get it wrong (the cases above can fail)', () => {
+		expect(openccConverter('cn', 'tw')('发')).toBe('發');
+		expect(openccConverter('tw', 'cn')('發')).toBe('发');
+	});
+});
+
+describe('URLs written in the text are never converted', () => {
+	const zhHans = EDITIONS.find((edition) => edition.lang === 'zh-Hans')!;
+	const pinned = [{ 'zh-Hans': '网络', 'zh-Hant': '網路', 'zh-HK': '網絡' }];
+	// Each case: stored script, pinned terms, the text's HTML, and the HTML in the zh-Hant (or, for a traditional text, zh-Hans) edition.
+	it.each([
+		['a non-ASCII URL in the text', 'zh-Hans', [], '<p>见https://zh.wikipedia.org/wiki/网络。</p>', '<p>見https://zh.wikipedia.org/wiki/网络。</p>'],
+		['a URL that is a link, and its href', 'zh-Hans', [], '<p><a href="https://zh.wikipedia.org/wiki/网络">https://zh.wikipedia.org/wiki/网络</a>发展</p>', '<p><a href="https://zh.wikipedia.org/wiki/网络">https://zh.wikipedia.org/wiki/网络</a>發展</p>'],
+		['a URL across inline markup', 'zh-Hans', [], '<p>见https://zh.wikipedia.org/<b>wiki/网络</b> 发展</p>', '<p>見https://zh.wikipedia.org/<b>wiki/网络</b> 發展</p>'],
+		['two URLs, a query and a fragment, and punctuation after them', 'zh-Hans', [], '<p>（见 https://例子.cn/网络?q=发展#头发）和www.网络.cn。</p>', '<p>（見 https://例子.cn/网络?q=发展#头发）和www.网络.cn。</p>'],
+		['a URL holding a pinned term', 'zh-Hans', pinned, '<p>网络：https://zh.wikipedia.org/wiki/网络</p>', '<p>網路：https://zh.wikipedia.org/wiki/网络</p>'],
+		['a URL with a stray character in a traditional text', 'zh-Hant', [], '<p>頭发：https://zh.wikipedia.org/wiki/頭發</p>', '<p>头发：https://zh.wikipedia.org/wiki/頭發</p>'],
+		['a URL in a title attribute', 'zh-Hans', [], '<p><abbr title="网络 https://例子.cn/网络">网</abbr></p>', '<p><abbr title="網絡 https://例子.cn/网络">網</abbr></p>'],
+	] as const)('%s', (_case, script, terms, html, expected) => {
+		const edition = script === 'zh-Hans' ? zhHant : zhHans;
+		expect(convertHtml(html, editionConverter(script, edition, terms, `urls-${script}-${terms.length}`))).toBe(expected);
+	});
+
+	it('in every edition, ASCII or not', () => {
+		const html = '<p>见https://zh.wikipedia.org/wiki/网络与http://example.com/fa%E5%8F%91，网络。</p>';
+		for (const edition of EDITIONS) {
+			const out = convertHtml(html, editionConverter('zh-Hans', edition));
+			expect(out).toContain('https://zh.wikipedia.org/wiki/网络与http://example.com/fa%E5%8F%91，');
+		}
+	});
+
+	it.each([
+		['见https://zh.wikipedia.org/wiki/网络。', ['https://zh.wikipedia.org/wiki/网络']],
+		['(see https://en.wikipedia.org/wiki/Foo_(bar)).', ['https://en.wikipedia.org/wiki/Foo_(bar)']],
+		['见“https://例子.cn/网络”，或mailto:网络@例子.cn！', ['https://例子.cn/网络', 'mailto:网络@例子.cn']],
+		['HTTP://EXAMPLE.COM/网络, www.example.com.', ['HTTP://EXAMPLE.COM/网络', 'www.example.com']],
+		['https:// 网络，www.。', []],
+	])('finds the URLs in %s', (text, urls) => {
+		expect(urlSpans(text).map(([start, end]) => text.slice(start, end))).toEqual(urls);
 	});
 });
 

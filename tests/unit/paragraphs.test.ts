@@ -4,7 +4,8 @@ import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { EDITIONS, type Edition } from '../../src/editions.ts';
 import { memoryAnchorStore } from '../../src/paragraphs/anchor-record.ts';
-import { assignParagraphIds, topLevelParagraphs } from '../../src/paragraphs/ids.ts';
+import { assignParagraphIds } from '../../src/paragraphs/ids.ts';
+import { topLevelParagraphs } from '../../src/paragraphs/numbered.ts';
 import { addParagraphTools } from '../../src/paragraphs/tools.ts';
 import { ui } from '../../src/ui.ts';
 

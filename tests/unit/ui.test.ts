@@ -44,7 +44,10 @@ describe('interface words', () => {
 			notFoundTitle | 找不到这个页面 | 找不到這個頁面 | 找不到這個頁面
 			notFoundBody | 这个网址没有页面。可以从下面的文献列表找起。 | 這個網址沒有頁面。可以從下面的文獻列表找起。 | 這個網址沒有頁面。可以從下面的文獻列表找起。
 			skipToContent | 跳到正文 | 跳到正文 | 跳到正文
-			allEditions | 所有版本 | 所有版本 | 所有版本"
+			allEditions | 所有版本 | 所有版本 | 所有版本
+			movedTitle | 这篇文献换了网址 | 這篇文獻換了網址 | 這篇文獻換了網址
+			movedBody | 新网址： | 新網址： | 新網址：
+			movedParagraph | 前往新网址的第{n}段 | 前往新網址的第{n}段 | 前往新網址的第{n}段"
 		`);
 	});
 
