@@ -2,22 +2,31 @@
  * The search UI: the header box as an ARIA combobox with a listbox of
  * results, and the search page's result list. Loaded on first use.
  * Everything typed is treated as text: results are built with textContent.
+ *
+ * Readers of this site mostly type through an input method: nothing is
+ * searched, no address changes and no result moves while a composition is
+ * in progress (its keys pick candidates); the search runs when it ends.
  */
-import { searchQuote, type Hit, type SearchOutcome } from '../search/engine.ts';
+import { searchQuote, type Hit, type HitParagraph, type SearchOutcome } from '../search/engine.ts';
 
 const lang = document.documentElement.lang;
-/** Results shown in the header's popup, and on the search page. */
+/** Results shown in the header's popup, and on the search page at a time. */
 const POPUP_RESULTS = 6;
 const PAGE_RESULTS = 20;
 /** Interface words in this edition's script, rendered into the page by the server. */
-const words = document.body.dataset as { exact?: string; noResults?: string; searchFailed?: string; paragraphLabel?: string; resultsCount?: string };
+const words = document.body.dataset as Partial<
+	Record<'exact' | 'noResults' | 'searchFailed' | 'paragraphLabel' | 'paragraphRange' | 'resultsCount' | 'looseCount' | 'needsWords' | 'moreResults' | 'allResults', string>
+>;
 
-/** A paragraph with its marks as DOM nodes. */
-function markedText(hit: Hit): DocumentFragment {
+const fill = (template: string | undefined, values: Record<string, number>) =>
+	Object.entries(values).reduce((text, [key, value]) => text.replaceAll(`{${key}}`, String(value)), template ?? '');
+
+/** A paragraph's words with its marks as DOM nodes. */
+function markedText(paragraph: HitParagraph): DocumentFragment {
 	const fragment = document.createDocumentFragment();
-	const chars = Array.from(hit.text);
+	const chars = Array.from(paragraph.text);
 	let at = 0;
-	for (const [start, end] of hit.marks) {
+	for (const [start, end] of paragraph.marks) {
 		if (start < at) continue;
 		fragment.append(chars.slice(at, start).join(''));
 		const mark = document.createElement('mark');
@@ -40,7 +49,9 @@ function hitContent(hit: Hit): HTMLElement {
 	title.textContent = hit.title;
 	const where = document.createElement('span');
 	where.className = 'hit-where';
-	where.textContent = (words.paragraphLabel ?? '¶{n}').replace('{n}', String(hit.n));
+	const first = hit.paragraphs[0]!;
+	const last = hit.paragraphs.at(-1)!;
+	where.textContent = last === first ? fill(words.paragraphLabel ?? '¶{n}', { n: first.n }) : fill(words.paragraphRange ?? '¶{n}–{m}', { n: first.n, m: last.n });
 	head.append(title, where);
 	if (hit.exact) {
 		const badge = document.createElement('span');
@@ -48,10 +59,14 @@ function hitContent(hit: Hit): HTMLElement {
 		badge.textContent = words.exact ?? '=';
 		head.append(badge);
 	}
-	const text = document.createElement('span');
-	text.className = 'hit-text';
-	text.append(markedText(hit));
-	link.append(head, text);
+	link.append(head);
+	// A passage shows where it begins and where it ends.
+	for (const paragraph of hit.paragraphs.length > 2 ? [first, last] : hit.paragraphs) {
+		const text = document.createElement('span');
+		text.className = 'hit-text';
+		text.append(markedText(paragraph));
+		link.append(text);
+	}
 	return link;
 }
 
@@ -75,16 +90,46 @@ function latestOnly(limit: number, render: (outcome: SearchOutcome | Error, quer
 		render(outcome, query);
 		performance.measure('fanjian:search', {
 			start,
-			detail: { query, hits: outcome instanceof Error ? -1 : outcome.hits.length },
+			detail: { query, hits: outcome instanceof Error ? -1 : outcome.hits.length, total: outcome instanceof Error ? -1 : outcome.total },
 		});
 	};
 }
 
 function statusText(outcome: SearchOutcome | Error): string {
 	if (outcome instanceof Error) return words.searchFailed ?? 'Search failed.';
-	if (outcome.hits.length === 0) return words.noResults ?? 'No results.';
-	return (words.resultsCount ?? '{n}').replace('{n}', String(outcome.hits.length));
+	if (outcome.folded === '') return words.needsWords ?? '';
+	if (outcome.total === 0) return words.noResults ?? 'No results.';
+	return fill(outcome.exact ? words.resultsCount : words.looseCount, { n: outcome.total });
 }
+
+/**
+ * Search as the reader types: after a pause, and never while an input
+ * method composes (its Enter and arrow keys choose characters, not results).
+ */
+function onTyping(input: HTMLInputElement, pause: number, search: () => void): { composing: () => boolean } {
+	let composing = false;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const later = () => {
+		clearTimeout(timer);
+		timer = setTimeout(search, pause);
+	};
+	input.addEventListener('compositionstart', () => {
+		composing = true;
+		clearTimeout(timer);
+	});
+	input.addEventListener('compositionend', () => {
+		composing = false;
+		later();
+	});
+	input.addEventListener('input', (event) => {
+		if (composing || (event as InputEvent).isComposing) return;
+		later();
+	});
+	return { composing: () => composing };
+}
+
+/** Whether a key belongs to an input method's composition (keyCode 229: the browser handed it to the input method). */
+const composingKey = (event: KeyboardEvent, typing: { composing: () => boolean }) => event.isComposing || event.keyCode === 229 || typing.composing();
 
 /** The header box: a combobox whose listbox shows the best paragraphs as you type. */
 export function enhanceCombobox(form: HTMLFormElement): void {
@@ -99,7 +144,11 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 	listbox.id = `${input.id}-listbox`;
 	listbox.setAttribute('role', 'listbox');
 	listbox.setAttribute('aria-label', input.labels?.[0]?.textContent ?? '');
-	popup.append(status, listbox);
+	// Every result of the query, on the search page.
+	const all = document.createElement('a');
+	all.className = 'search-all';
+	all.hidden = true;
+	popup.append(status, listbox, all);
 	form.append(popup);
 	input.setAttribute('role', 'combobox');
 	input.setAttribute('aria-autocomplete', 'list');
@@ -109,26 +158,31 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 	let active = -1;
 	const options = () => [...listbox.querySelectorAll<HTMLElement>('[role=option]')];
 	const setActive = (index: number) => {
-		const all = options();
-		active = all.length === 0 ? -1 : (index + all.length) % all.length;
-		all.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
+		const found = options();
+		active = found.length === 0 ? -1 : (index + found.length) % found.length;
+		found.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
 		if (active >= 0) {
-			input.setAttribute('aria-activedescendant', all[active]!.id);
-			all[active]!.scrollIntoView({ block: 'nearest' });
+			input.setAttribute('aria-activedescendant', found[active]!.id);
+			found[active]!.scrollIntoView({ block: 'nearest' });
 		} else input.removeAttribute('aria-activedescendant');
 	};
 	const open = (isOpen: boolean) => {
 		popup.hidden = !isOpen;
 		input.setAttribute('aria-expanded', String(isOpen && options().length > 0));
 	};
-	// Each result shown costs a fragment download: fetch only what the popup shows.
-	const run = latestOnly(POPUP_RESULTS, (outcome) => {
+	// Each result shown costs a fetch: fetch only what the popup shows.
+	const run = latestOnly(POPUP_RESULTS, (outcome, query) => {
 		listbox.replaceChildren();
 		active = -1;
 		input.removeAttribute('aria-activedescendant');
-		if (!(outcome instanceof Error) && outcome.folded === '') return open(false);
+		if (!(outcome instanceof Error) && outcome.folded === '' && query.trim() === '') return open(false);
 		status.textContent = statusText(outcome);
+		all.hidden = outcome instanceof Error || outcome.total <= outcome.hits.length;
 		if (!(outcome instanceof Error)) {
+			const page = new URL(form.action, location.href);
+			page.searchParams.set('q', query);
+			all.href = page.href;
+			all.textContent = fill(words.allResults, { n: outcome.total });
 			outcome.hits.forEach((hit, i) => {
 				// The result's link is the option itself: a link inside an option
 				// would nest one interactive control in another (WCAG 4.1.2).
@@ -146,12 +200,9 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 		open(true);
 	});
 
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	input.addEventListener('input', () => {
-		clearTimeout(timer);
-		timer = setTimeout(() => run(input.value), 120);
-	});
+	const typing = onTyping(input, 120, () => void run(input.value));
 	input.addEventListener('keydown', (event) => {
+		if (composingKey(event, typing)) return;
 		if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
 			if (popup.hidden && input.value) open(true);
 			setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
@@ -169,22 +220,45 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 	input.addEventListener('focus', () => {
 		if (listbox.childElementCount > 0 || status.textContent) open(true);
 	});
-	if (input.value) run(input.value);
+	if (input.value) void run(input.value);
 }
 
-/** The search page: results for `?q=` as a plain list of links; the URL follows the query. */
+/** The search page: results for `?q=` as a list of links, more on request; the URL follows the query. */
 export function enhanceSearchPage(form: HTMLFormElement, results: HTMLElement): void {
 	const input = form.querySelector<HTMLInputElement>('input[type=search]')!;
 	const status = document.getElementById('search-page-status')!;
-	const run = latestOnly(PAGE_RESULTS, (outcome, query) => {
-		results.replaceChildren();
-		status.textContent = query.trim() ? statusText(outcome) : '';
-		if (outcome instanceof Error) return;
-		for (const hit of outcome.hits) {
+	const more = document.createElement('button');
+	more.type = 'button';
+	more.className = 'search-more';
+	more.hidden = true;
+	more.textContent = words.moreResults ?? '…';
+	results.after(more);
+	let current: SearchOutcome | undefined;
+	const show = (hits: Hit[]) => {
+		for (const hit of hits) {
 			const item = document.createElement('li');
 			item.append(hitContent(hit));
 			results.append(item);
 		}
+		more.hidden = !current || results.childElementCount >= current.total;
+	};
+	const run = latestOnly(PAGE_RESULTS, (outcome, query) => {
+		results.replaceChildren();
+		current = outcome instanceof Error ? undefined : outcome;
+		status.textContent = query.trim() ? statusText(outcome) : '';
+		show(current?.hits ?? []);
+	});
+	more.addEventListener('click', async () => {
+		const from = current;
+		if (!from) return;
+		more.disabled = true;
+		const next = await from.more(PAGE_RESULTS);
+		more.disabled = false;
+		if (from !== current) return;
+		const firstNew = results.childElementCount;
+		show(next);
+		// Keyboard readers carry on from the first new result.
+		results.children[firstNew]?.querySelector('a')?.focus();
 	});
 	const update = () => {
 		const url = new URL(location.href);
@@ -196,11 +270,7 @@ export function enhanceSearchPage(form: HTMLFormElement, results: HTMLElement): 
 		event.preventDefault();
 		update();
 	});
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	input.addEventListener('input', () => {
-		clearTimeout(timer);
-		timer = setTimeout(update, 150);
-	});
+	onTyping(input, 150, update);
 	input.value = new URLSearchParams(location.search).get('q') ?? '';
 	if (input.value) void run(input.value);
 }

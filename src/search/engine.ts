@@ -1,20 +1,31 @@
 /**
  * The quote search as the browser runs it, on Pagefind's JS API. Each text
  * is one Pagefind record whose content is the text folded to one script,
- * one token per character (index-build.ts). A quote is folded the same way;
- * its rarest few characters (plan.ts) are looked up, each on its own, which
- * gives every position of each in every text; where they stand as in the
- * quote is where the quote may be. Each such paragraph is then fetched from
- * the reader's own page (only its bytes, text-fields.ts) and checked against
- * the whole quote. Loaded on first use only.
+ * one token per character, paragraph after paragraph (index-build.ts). A
+ * quote is folded the same way; its rarest characters (plan.ts) are looked
+ * up, each on its own, which gives every place each stands in every text,
+ * newest text first; where they stand as in the quote (matching.ts), the
+ * quote may be. A result is the paragraph holding it, or the paragraphs it
+ * runs across; its words come from the reader's own page (only their bytes:
+ * text-fields.ts). Loaded on first use only.
+ *
+ * Counts are true counts: every paragraph holding the quote is counted,
+ * however many are shown. When the characters looked up cannot tell alone,
+ * the places are checked against the whole quote by fetching them, or, if
+ * there are many, more of its characters are looked up.
  */
 import { EDITIONS } from '../editions.ts';
 import { fold, parseFoldTable, type FoldTable } from './fold.ts';
-import { parseFrequent, searchKeys, type FrequencyRank } from './plan.ts';
-import { decodeTextFields, paragraphAt, type TextFields } from './text-fields.ts';
+import { looseStartsIn, paragraphsCovering, sharedRuns, startsIn, type Positions } from './matching.ts';
+import { KEYS, parseFrequent, searchKeys, type FrequencyRank, type Key } from './plan.ts';
+import { decodeTextFields, type TextFields } from './text-fields.ts';
 
 /** Longest raw query read at all: a pasted book is cut, not hung on. */
 const MAX_INPUT = 2_000;
+/** Places checked by fetching them; beyond this, more of the quote's characters are looked up instead. */
+const CHECK_LIMIT = 24;
+/** Places a quote with a slip is looked for at most. */
+const LOOSE_LIMIT = 30;
 
 interface PagefindResult {
 	id: string;
@@ -25,27 +36,40 @@ interface PagefindResult {
 interface PagefindApi {
 	options(options: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
-	search(term: string): Promise<{ results: PagefindResult[] } | null>;
+	search(term: string, options?: { sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>;
+}
+
+/** A paragraph of a result, in the reader's edition, with what to mark. */
+export interface HitParagraph {
+	/** Its place in the text (1-based), as readers count. */
+	n: number;
+	id: string;
+	text: string;
+	/** Code-point ranges of `text` to mark, [start, end). */
+	marks: [number, number][];
 }
 
 export interface Hit {
 	slug: string;
-	/** The paragraph's place in the text (1-based), as readers count. */
-	n: number;
 	title: string;
-	/** The paragraph in the reader's edition. */
-	text: string;
-	/** Code-point ranges of `text` to highlight, [start, end). */
-	marks: [number, number][];
+	/** The paragraph holding the quote, or the paragraphs it runs across, in order. */
+	paragraphs: HitParagraph[];
 	exact: boolean;
-	/** `/<edition>/<slug>/?hl=…#pN` */
+	/** `/<edition>/<slug>/?hl=…#pN`: lands on the first paragraph with every mark shown. */
 	url: string;
 }
 
 export interface SearchOutcome {
 	/** The query folded: what was searched for. Empty when nothing searchable was typed. */
 	folded: string;
+	/** Whether the results hold the whole quote; otherwise they are the closest (a quote with a slip). */
+	exact: boolean;
+	/** How many results there are in all. */
+	total: number;
+	/** The first results. */
 	hits: Hit[];
+	/** The results after those already given, `count` of them: no new search. */
+	more: (count: number) => Promise<Hit[]>;
 }
 
 interface Engine {
@@ -79,57 +103,26 @@ export function loadEngine(): Promise<Engine> {
 	return engine;
 }
 
-/** Every start of `needle` in `haystack` (arrays of characters). */
-function runsOf(haystack: readonly string[], needle: readonly string[]): number[] {
-	const found: number[] = [];
-	outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-		for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-		found.push(i);
+/** Every position of each character in every text, the texts newest first. Kept for later searches. */
+const looked = new Map<string, Promise<PagefindResult[]>>();
+
+function lookUp(pagefind: PagefindApi, char: string): Promise<PagefindResult[]> {
+	let found = looked.get(char);
+	if (!found) {
+		found = pagefind.search(char, { sort: { date: 'desc' } }).then((answer) => answer?.results ?? []);
+		looked.set(char, found);
+		found.catch(() => looked.delete(char));
 	}
 	return found;
 }
 
-/** Ranges sorted, with overlapping and touching ones joined. */
-function mergeRanges(ranges: [number, number][]): [number, number][] {
-	const merged: [number, number][] = [];
-	for (const range of [...ranges].sort((a, b) => a[0] - b[0])) {
-		const last = merged.at(-1);
-		if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-		else merged.push([...range]);
-	}
-	return merged;
-}
-
-/** A text that may hold a run of characters, and where the run may start in its content. */
-interface Found {
-	result: PagefindResult;
-	starts: number[];
-}
-
-/**
- * Every text where the run's rarest characters (plan.ts) stand as they do
- * in the run, with every place the run would start. Each key is looked up
- * on its own: Pagefind then gives all its positions in every text (a quoted
- * search would give only the first place per text). The paragraphs are
- * checked against the whole run afterwards.
- */
-async function textsHolding(pagefind: PagefindApi, run: readonly string[], rank: FrequencyRank): Promise<Found[]> {
-	const keys = searchKeys(run, rank);
-	const answers = await Promise.all(keys.map(async ({ char }) => (await pagefind.search(char))?.results ?? []));
-	const [rarest, ...others] = answers.map((results) => new Map(results.map((result) => [result.id, result])));
-	const found: Found[] = [];
-	for (const [id, result] of rarest!) {
-		const places = others.map((results) => results.get(id)?.words);
-		if (places.some((words) => words === undefined)) continue;
-		const sets = places.map((words) => new Set(words));
-		const starts = result.words
-			.map((at) => at - keys[0]!.offset)
-			.filter((start) => start >= 0 && sets.every((set, k) => set.has(start + keys[k + 1]!.offset)))
-			.sort((a, b) => a - b);
-		if (starts.length > 0) found.push({ result, starts });
-	}
-	// Texts holding the run most often first; otherwise in the index's order.
-	return found.sort((a, b) => b.starts.length - a.starts.length);
+/** The positions of some characters, and their texts in order (newest first). */
+async function positionsOf(pagefind: PagefindApi, chars: readonly string[]): Promise<{ positions: Positions; results: Map<string, PagefindResult> }> {
+	const answers = await Promise.all(chars.map((char) => lookUp(pagefind, char)));
+	const positions = new Map(chars.map((char, i) => [char, new Map(answers[i]!.map((result) => [result.id, new Set(result.words)]))]));
+	// The rarest character's texts are the fewest; each list is in date order.
+	const results = new Map(answers.reduce((fewest, list) => (list.length < fewest.length ? list : fewest)).map((result) => [result.id, result]));
+	return { positions, results };
 }
 
 const fieldsOf = new Map<string, Promise<Record<string, string[]>>>();
@@ -137,7 +130,10 @@ const fieldsOf = new Map<string, Promise<Record<string, string[]>>>();
 /** A text's fields (its fragment, a few hundred bytes), fetched once. */
 function textFields(result: PagefindResult, edition: number): Promise<TextFields> {
 	let filters = fieldsOf.get(result.id);
-	if (!filters) fieldsOf.set(result.id, (filters = result.data().then((data) => data.filters)));
+	if (!filters) {
+		filters = result.data().then((data) => data.filters);
+		fieldsOf.set(result.id, filters);
+	}
 	return filters.then((fields) => decodeTextFields(fields, edition));
 }
 
@@ -172,7 +168,7 @@ let servesRanges: Promise<boolean> | undefined;
  * the whole page otherwise, or if the bytes are not the paragraph (a host
  * that rewrites pages).
  */
-async function paragraphWords(url: string, id: string, [start, end]: [number, number]): Promise<string> {
+async function fetchWords(url: string, id: string, [start, end]: [number, number]): Promise<string> {
 	if (servesRanges && !(await servesRanges)) return wordsIn(await wholePage(url), url, id);
 	const response = fetch(url, { headers: { range: `bytes=${start}-${end - 1}` } });
 	servesRanges ??= response.then(
@@ -199,129 +195,253 @@ async function paragraphWords(url: string, id: string, [start, end]: [number, nu
 	return wordsIn(await wholePage(url), url, id);
 }
 
-/** A paragraph that may hold the quote. */
-interface Candidate {
-	found: Found;
-	fields: TextFields;
-	/** Its index among the text's paragraphs. */
-	index: number;
+const words = new Map<string, Promise<string>>();
+
+/** A paragraph's words (see fetchWords), fetched once. */
+function paragraphWords(url: string, id: string, range: [number, number]): Promise<string> {
+	const key = `${url}#${id}`;
+	let found = words.get(key);
+	if (!found) {
+		found = fetchWords(url, id, range);
+		words.set(key, found);
+		found.catch(() => words.delete(key));
+	}
+	return found;
+}
+
+/** Ranges sorted, with overlapping and touching ones joined. */
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+	const merged: [number, number][] = [];
+	for (const range of [...ranges].sort((a, b) => a[0] - b[0])) {
+		const last = merged.at(-1);
+		if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+		else merged.push([...range]);
+	}
+	return merged;
+}
+
+/** Every start of `needle` in `haystack` (arrays of characters). */
+function runsOf(haystack: readonly string[], needle: readonly string[]): number[] {
+	const found: number[] = [];
+	outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+		for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+		found.push(i);
+	}
+	return found;
 }
 
 /**
- * The paragraphs of the texts found, in order, checked a few at a time until
- * `limit` pass `check`: each costs a fetch, so no more are fetched than can
- * still be shown.
+ * The landing address's marks: `START-END` ranges of the paragraph landed on,
+ * then `pN:START-END` for the paragraphs after it that a passage runs across
+ * (read by src/client/landing.ts).
  */
-async function checkParagraphs(
-	found: readonly Found[],
-	editionIndex: number,
-	limit: number,
-	check: (text: string, candidate: Candidate) => Hit | undefined,
-): Promise<Hit[]> {
-	const edition = EDITIONS[editionIndex]!;
-	const hits: Hit[] = [];
-	const queue: Candidate[] = [];
-	let texts = 0;
-	while (hits.length < limit) {
-		const wanted = limit - hits.length;
-		// A text's fields say which of its paragraphs the run may be in.
-		while (queue.length < wanted && texts < found.length) {
-			const batch = found.slice(texts, texts + wanted);
-			texts += batch.length;
-			for (const candidates of await Promise.all(batch.map((text) => candidatesIn(text, editionIndex)))) queue.push(...candidates);
+function highlight(paragraphs: readonly HitParagraph[]): string {
+	return paragraphs
+		.flatMap((paragraph, i) => paragraph.marks.map(([start, end]) => `${i === 0 ? '' : `${paragraph.id}:`}${start}-${end}`))
+		.join(',');
+}
+
+/** One result, before it is shown: a text, the paragraphs it covers, and where the quote starts in its content. */
+interface Result {
+	result: PagefindResult;
+	fields: TextFields;
+	paragraphs: [number, number];
+	/** Where the quote (or its closest place) starts in the text's content. */
+	start: number;
+}
+
+/** What the search needs to make a result into a hit. */
+interface Context {
+	quote: readonly string[];
+	table: FoldTable;
+	edition: number;
+}
+
+const pageOf = (fields: TextFields, edition: number) => `${base}${EDITIONS[edition]!.path}/${fields.slug}/`;
+
+/** The words of a result's paragraphs, folded, one after another: what the text holds there. */
+async function wordsOf({ fields, paragraphs: [first, last] }: Result, { table, edition }: Context) {
+	const url = pageOf(fields, edition);
+	const texts = await Promise.all(
+		Array.from({ length: last - first + 1 }, (_, k) => paragraphWords(url, fields.ids[first + k]!, fields.ranges[first + k]!)),
+	);
+	const folds = texts.map((text) => fold(text, table));
+	return { texts, folds, chars: folds.flatMap((folded) => folded.chars) };
+}
+
+/** Whether a result's paragraphs hold the whole quote where it should start. */
+async function holdsQuote(result: Result, context: Context): Promise<boolean> {
+	const { chars } = await wordsOf(result, context);
+	const at = result.start - result.fields.starts[result.paragraphs[0]]!;
+	return context.quote.every((char, i) => chars[at + i] === char);
+}
+
+/** A result as shown: its paragraphs in the reader's edition, the quote (or what of it they hold) marked. */
+async function hitOf(result: Result, context: Context, exact: boolean): Promise<Hit> {
+	const { fields } = result;
+	const { texts, folds, chars } = await wordsOf(result, context);
+	const [first] = result.paragraphs;
+	// Where each paragraph's folded characters begin in `chars`.
+	const offsets = folds.map((_, k) => folds.slice(0, k).reduce((sum, folded) => sum + folded.chars.length, 0));
+	/** Marks a run of `chars` [from, to) as ranges of each paragraph's own words. */
+	const marks = texts.map((): [number, number][] => []);
+	const mark = (from: number, to: number) => {
+		folds.forEach((folded, k) => {
+			const a = Math.max(from - offsets[k]!, 0);
+			const b = Math.min(to - offsets[k]!, folded.chars.length);
+			if (a < b) marks[k]!.push([folded.origin[a]!, folded.origin[b - 1]! + 1]);
+		});
+	};
+	if (exact) {
+		if (texts.length === 1) for (const at of runsOf(chars, context.quote)) mark(at, at + context.quote.length);
+		else {
+			const at = result.start - fields.starts[first]!;
+			mark(at, at + context.quote.length);
 		}
-		if (queue.length === 0) break;
-		const checked = await Promise.all(
-			queue.splice(0, wanted).map(async (candidate) => {
-				const { fields, index } = candidate;
-				const url = `${base}${edition.path}/${fields.slug}/`;
-				return check(await paragraphWords(url, fields.ids[index]!, fields.ranges[index]!), candidate);
+	} else for (const [, at, length] of sharedRuns(context.quote, chars)) mark(at, at + length);
+	const paragraphs = texts
+		.map((text, k) => ({ n: first + k + 1, id: fields.ids[first + k]!, text, marks: mergeRanges(marks[k]!) }))
+		// A passage found loosely may reach into a paragraph it holds nothing of.
+		.filter((paragraph, k, all) => paragraph.marks.length > 0 || (k > 0 && k < all.length - 1));
+	return {
+		slug: fields.slug,
+		title: fields.title,
+		paragraphs,
+		exact,
+		url: `${pageOf(fields, context.edition)}?hl=${highlight(paragraphs)}#${paragraphs[0]!.id}`,
+	};
+}
+
+/** The results of a text: where the quote starts, as paragraphs (a start inside a paragraph already found adds nothing). */
+function resultsIn(result: PagefindResult, fields: TextFields, starts: readonly number[], length: number): Result[] {
+	const found: Result[] = [];
+	for (const start of starts) {
+		const paragraphs = paragraphsCovering(fields.starts, start, start + length);
+		const last = found.at(-1);
+		if (last && last.paragraphs[0] === paragraphs[0] && last.paragraphs[1] === paragraphs[1]) continue;
+		found.push({ result, fields, paragraphs, start });
+	}
+	return found;
+}
+
+/**
+ * The results in order, some not yet resolved: a text holding the quote at
+ * one place only is one result, whatever paragraphs it covers, so it needs
+ * its fields (a fetch) only when shown.
+ */
+type Entry = Result | { result: PagefindResult; start: number };
+
+const resolved = (entry: Entry): entry is Result => 'fields' in entry;
+
+/** Paged results: the first `count`, then `more(count)`. */
+function pager(entries: readonly Entry[], context: Context, exact: boolean) {
+	let shown = 0;
+	return async (count: number): Promise<Hit[]> => {
+		const next = entries.slice(shown, shown + count);
+		shown += next.length;
+		return Promise.all(
+			next.map(async (entry) => {
+				const result = resolved(entry)
+					? entry
+					: resultsIn(entry.result, await textFields(entry.result, context.edition), [entry.start], context.quote.length)[0]!;
+				return hitOf(result, context, exact);
 			}),
 		);
-		for (const hit of checked) if (hit) hits.push(hit);
+	};
+}
+
+/** Every paragraph (or passage) holding the whole quote, newest text first, in text order within a text. */
+async function exactResults(pagefind: PagefindApi, context: Context, rank: FrequencyRank): Promise<{ entries: Entry[]; keys: Key[]; positions: Positions }> {
+	const { quote, edition } = context;
+	const byRarity = searchKeys(quote, rank, Number.POSITIVE_INFINITY);
+	let count = Math.min(KEYS, byRarity.length);
+	for (;;) {
+		const keys = byRarity.slice(0, count);
+		const { positions, results } = await positionsOf(
+			pagefind,
+			keys.map((key) => key.char),
+		);
+		const complete = count === byRarity.length;
+		const texts = [...results.values()].map((result) => ({ result, starts: startsIn(quote, positions, keys[0]!, result.id) })).filter((text) => text.starts.length > 0);
+		const places = texts.reduce((sum, text) => sum + text.starts.length, 0);
+		// Too many places to check one by one: look more of the quote up instead (an index chunk costs less).
+		if (!complete && places > CHECK_LIMIT) {
+			count = Math.min(byRarity.length, count + 2);
+			continue;
+		}
+		const found = { keys: byRarity.slice(0, KEYS), positions };
+		if (complete) {
+			// Every character was looked up: each place holds the quote. Only a text holding it
+			// at several places needs its fields, to tell which places share a paragraph.
+			const entries = await Promise.all(
+				texts.map(async ({ result, starts }): Promise<Entry[]> =>
+					starts.length === 1 ? [{ result, start: starts[0]! }] : resultsIn(result, await textFields(result, edition), starts, quote.length),
+				),
+			);
+			return { entries: entries.flat(), ...found };
+		}
+		const candidates = (await Promise.all(texts.map(async ({ result, starts }) => resultsIn(result, await textFields(result, edition), starts, quote.length)))).flat();
+		const held = await Promise.all(candidates.map((candidate) => holdsQuote(candidate, context)));
+		return { entries: candidates.filter((_, i) => held[i]), ...found };
 	}
-	return hits;
-}
-
-/** The paragraphs of a text found where the run may start, in order. */
-async function candidatesIn(text: Found, editionIndex: number): Promise<Candidate[]> {
-	const fields = await textFields(text.result, editionIndex);
-	const indexes = [...new Set(text.starts.map((start) => paragraphAt(fields, start)))];
-	return indexes.map((index) => ({ found: text, fields, index }));
 }
 
 /**
- * Windows of half the query (rounded up) at its start, a quarter in, and its
- * end: a quote with one wrong or missing character still has one window
- * free of it.
+ * For a quote no paragraph holds whole: the places where at least two of its
+ * keys stand as in it, fetched and scored by the longest run of the quote
+ * they hold; those holding at least half of it (less its slip) are kept,
+ * closest first.
  */
-function halves(chars: readonly string[]): string[][] {
-	const size = Math.ceil(chars.length / 2);
-	const starts = [...new Set([0, Math.floor(chars.length / 4), chars.length - size])];
-	return starts.map((start) => chars.slice(start, start + size));
+async function looseResults(keys: readonly Key[], positions: Positions, context: Context, pagefind: PagefindApi): Promise<Result[]> {
+	const { quote, edition } = context;
+	if (keys.length < 2) return [];
+	const { results } = await positionsOf(
+		pagefind,
+		keys.map((key) => key.char),
+	);
+	const places: { result: PagefindResult; start: number; agree: number }[] = [];
+	for (const result of results.values()) {
+		for (const [start, agree] of looseStartsIn(keys, positions, result.id)) places.push({ result, start, agree });
+	}
+	places.sort((a, b) => b.agree - a.agree);
+	const checked = await Promise.all(
+		places.slice(0, LOOSE_LIMIT).map(async ({ result, start }) => {
+			const fields = await textFields(result, edition);
+			// A missing or extra character may shift the quote by one either way.
+			const paragraphs = paragraphsCovering(fields.starts, Math.max(0, start - 1), start + quote.length + 1);
+			const found: Result = { result, fields, paragraphs, start };
+			const { chars } = await wordsOf(found, context);
+			const longest = Math.max(0, ...sharedRuns(quote, chars).map(([, , length]) => length));
+			return { found, longest };
+		}),
+	);
+	const enough = Math.max(2, Math.floor((quote.length - 1) / 2));
+	const kept = new Map<string, { found: Result; longest: number }>();
+	for (const place of checked) {
+		if (place.longest < enough) continue;
+		const key = `${place.found.result.id}:${place.found.paragraphs.join('-')}`;
+		if ((kept.get(key)?.longest ?? -1) < place.longest) kept.set(key, place);
+	}
+	return [...kept.values()].sort((a, b) => b.longest - a.longest).map(({ found }) => found);
 }
 
 /**
- * Search for a quote. Paragraphs holding the whole quote (after folding
- * script, punctuation and spaces) are exact matches. When there is none, for
- * a half-remembered quote, looser matches are paragraphs holding at least
- * half of it unbroken.
+ * Search for a quote. Results are the paragraphs holding the whole quote
+ * (after folding script, punctuation and spaces), or the paragraphs a quote
+ * runs across; when none does, the paragraphs holding the most of it (a
+ * quote with a slip).
  */
 export async function searchQuote(query: string, editionLang: string, limit = 10): Promise<SearchOutcome> {
 	const { pagefind, table, rank } = await loadEngine();
-	const all = fold(query.slice(0, MAX_INPUT), table).chars;
-	const folded = all.join('');
-	if (all.length === 0) return { folded, hits: [] };
-	const editionIndex = Math.max(0, EDITIONS.findIndex((edition) => edition.lang === editionLang));
-	const edition = EDITIONS[editionIndex]!;
-
-	/** A hit for a paragraph holding every one of `needles` (folded runs), marked where they stand. */
-	const hitFor = (text: string, { fields, index }: Candidate, needles: readonly (readonly string[])[], exact: boolean): Hit | undefined => {
-		const shown = fold(text, table);
-		const marks: [number, number][] = [];
-		for (const needle of needles) {
-			const starts = runsOf(shown.chars, needle);
-			if (starts.length === 0) return undefined;
-			for (const at of starts) marks.push([shown.origin[at]!, shown.origin[at + needle.length - 1]! + 1]);
-		}
-		const merged = mergeRanges(marks);
-		const [first] = merged;
-		return {
-			slug: fields.slug,
-			n: index + 1,
-			title: fields.title,
-			text,
-			marks: merged,
-			exact,
-			url: `${base}${edition.path}/${fields.slug}/?hl=${first![0]}-${first![1]}#${fields.ids[index]}`,
-		};
-	};
-
-	const hits = await checkParagraphs(await textsHolding(pagefind, all, rank), editionIndex, limit, (text, candidate) =>
-		hitFor(text, candidate, [all], true),
-	);
-	if (hits.length > 0 || all.length < 4) return { folded, hits };
-
-	// Looser matches: paragraphs holding a half of the quote, those holding more of it first.
-	const loose = new Map<string, { hit: Hit; needles: number }>();
-	for (const half of halves(all)) {
-		const found = await textsHolding(pagefind, half, rank);
-		for (const hit of await checkParagraphs(found, editionIndex, limit, (text, candidate) => hitFor(text, candidate, [half], false))) {
-			const key = `${hit.slug}#${hit.n}`;
-			const seen = loose.get(key);
-			if (!seen) loose.set(key, { hit, needles: 1 });
-			else {
-				seen.needles++;
-				seen.hit.marks = mergeRanges([...seen.hit.marks, ...hit.marks]);
-				seen.hit.url = seen.hit.url.replace(/\?hl=\d+-\d+/, `?hl=${seen.hit.marks[0]![0]}-${seen.hit.marks[0]![1]}`);
-			}
-		}
-	}
-	return {
-		folded,
-		hits: [...loose.values()]
-			.sort((a, b) => b.needles - a.needles)
-			.slice(0, limit)
-			.map(({ hit }) => hit),
-	};
+	const quote = fold(query.slice(0, MAX_INPUT), table).chars;
+	const folded = quote.join('');
+	const edition = Math.max(0, EDITIONS.findIndex((e) => e.lang === editionLang));
+	const context: Context = { quote, table, edition };
+	if (quote.length === 0) return { folded, exact: true, total: 0, hits: [], more: async () => [] };
+	const exact = await exactResults(pagefind, context, rank);
+	let entries: Entry[] = exact.entries;
+	const isExact = entries.length > 0 || quote.length < 4;
+	if (!isExact) entries = await looseResults(exact.keys, exact.positions, context, pagefind);
+	const page = pager(entries, context, isExact);
+	return { folded, exact: isExact, total: entries.length, hits: await page(limit), more: page };
 }

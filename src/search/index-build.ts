@@ -40,6 +40,8 @@ export interface SearchRecord {
 	language: string;
 	/** What a result needs to show itself; filters are stored, never searched (meta values would be). */
 	filters: Filters;
+	/** Results come newest first: the browser asks for them sorted by date. */
+	sort: { date: string };
 }
 
 /** The record of one text: its paragraphs' folded characters in order, and its fields. */
@@ -49,6 +51,7 @@ export function textRecord(text: TextInEditions, editions: readonly Edition[], t
 		url: `/${editions[0]!.path}/${text.slug}/`,
 		content: searchContent(folded.flat()),
 		language: INDEX_LANGUAGE,
+		sort: { date: text.date },
 		filters: encodeTextFields({
 			slug: text.slug,
 			titles: text.titles,

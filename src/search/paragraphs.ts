@@ -23,6 +23,8 @@ export interface BuiltParagraph extends ParagraphText {
 
 export interface TextInEditions {
 	slug: string;
+	/** The text's date (YYYY-MM-DD), as its page gives it. */
+	date: string;
 	/** The title, per edition (same order as the editions). */
 	titles: string[];
 	/** Each paragraph's id and its text per edition. */
@@ -38,6 +40,8 @@ const BODY = /<div class="text-body"[^>]*>([\s\S]*)<\/div><\/article>/;
 export const textBodyHtml = (html: string) => BODY.exec(html)?.[1];
 
 const TITLE = /<h1>([\s\S]*?)<\/h1>/;
+/** The text's date, in the line under its title. */
+const DATE = /<p class="text-meta">[\s\S]*?<time datetime="(\d{4}-\d{2}-\d{2})"/;
 
 /** Text content, leaving out what Pagefind is told to ignore (`data-pagefind-ignore`). */
 function textOf(node: Root | RootContent): string {
@@ -68,12 +72,13 @@ export const paragraphsOf = (tree: Root): ParagraphText[] =>
 	paragraphElements(tree).map((p) => ({ id: String(p.properties.id), text: textOf(p) }));
 
 /** A built text page: its title and its paragraphs with their byte ranges. */
-export function readTextPage(file: string, page: Buffer): { title: string; paragraphs: BuiltParagraph[] } {
+export function readTextPage(file: string, page: Buffer): { title: string; date: string; paragraphs: BuiltParagraph[] } {
 	const html = page.toString('utf8');
 	const title = TITLE.exec(html)?.[1];
+	const date = DATE.exec(html)?.[1];
 	const bodyAt = page.indexOf(BODY_START);
 	const body = bodyAt < 0 ? undefined : textBodyHtml(page.subarray(bodyAt).toString('utf8'));
-	if (body === undefined || title === undefined) throw new Error(`${file}: no text body or title found; was the page template changed?`);
+	if (body === undefined || title === undefined || date === undefined) throw new Error(`${file}: no text body, title or date found; was the page template changed?`);
 	// The body's first byte: after the opening tag of the text-body element.
 	const bodyStart = bodyAt + page.subarray(bodyAt).indexOf('>') + 1;
 	let byteAt = bodyStart;
@@ -90,11 +95,11 @@ export function readTextPage(file: string, page: Buffer): { title: string; parag
 		if (start === undefined || end === undefined) throw new Error(`${file}: paragraph ${String(p.properties.id)} has no position in the page.`);
 		return { id: String(p.properties.id), text: textOf(p), bytes: [byteOf(start), byteOf(end)] };
 	});
-	return { title: textOf(fromHtml(title, { fragment: true })), paragraphs };
+	return { title: textOf(fromHtml(title, { fragment: true })), date, paragraphs };
 }
 
 /** One text from its pages in every edition (first edition first); fails if their paragraphs differ. */
-export function alignEditions(slug: string, pages: readonly { title: string; paragraphs: readonly BuiltParagraph[] }[]): TextInEditions {
+export function alignEditions(slug: string, pages: readonly { title: string; date: string; paragraphs: readonly BuiltParagraph[] }[]): TextInEditions {
 	const paragraphs = pages[0]!.paragraphs.map((paragraph, i) => ({
 		id: paragraph.id,
 		texts: pages.map((page) => {
@@ -103,7 +108,7 @@ export function alignEditions(slug: string, pages: readonly { title: string; par
 			return same.text;
 		}),
 	}));
-	return { slug, titles: pages.map((page) => page.title), paragraphs, bytes: pages.map((page) => page.paragraphs.map((p) => p.bytes)) };
+	return { slug, date: pages[0]!.date, titles: pages.map((page) => page.title), paragraphs, bytes: pages.map((page) => page.paragraphs.map((p) => p.bytes)) };
 }
 
 /** The page file of a text in an edition. */

@@ -67,14 +67,16 @@ describe('the characters a quote is looked up by', () => {
 
 describe('a built text page', () => {
 	const page = Buffer.from(
-		'<!doctype html><html><head><title>网络</title></head><body><article><header><h1>网络 &amp; 安全</h1></header>' +
+		'<!doctype html><html><head><title>网络</title></head><body><article><header><h1>网络 &amp; 安全</h1>' +
+			'<p class="text-meta"><span>来源：新华社</span><span>发布：<time datetime="2014-02-27">2014年2月27日</time></span></p></header>' +
 			'<div class="text-body" data-pagefind-body><p id="p1">没有<b>网络</b>安全<span data-pagefind-ignore>（注）</span></p><div class="para-tools"><a href="#p1">¶</a></div>\n' +
 			'<ul><li>列表</li></ul><p id="p2"><span id="p7" class="anchor-alias"></span>𠮷祥</p></div></article></body></html>',
 	);
 
 	it('gives each paragraph its words and the bytes of its element', () => {
-		const { title, paragraphs } = readTextPage('page.html', page);
+		const { title, date, paragraphs } = readTextPage('page.html', page);
 		expect(title).toBe('网络 & 安全');
+		expect(date).toBe('2014-02-27');
 		expect(paragraphs.map((p) => [p.id, p.text])).toEqual([
 			['p1', '没有网络安全'],
 			['p2', '𠮷祥'],
@@ -86,6 +88,6 @@ describe('a built text page', () => {
 	});
 
 	it('is refused, naming the file, when it has no text body', () => {
-		expect(() => readTextPage('dist/x/index.html', Buffer.from('<h1>x</h1>'))).toThrow(/dist\/x\/index\.html: no text body/);
+		expect(() => readTextPage('dist/x/index.html', Buffer.from('<h1>x</h1>'))).toThrow(/dist\/x\/index\.html: no text body, title or date/);
 	});
 });

@@ -1,0 +1,117 @@
+/**
+ * Where a quote stands in a text, from the positions of a few of its
+ * characters, and how closely a paragraph holds it: the pure part of the
+ * search the browser runs (engine.ts). Shipped to the browser: keep it small
+ * and dependency-free.
+ *
+ * Positions are places in a text's record: its paragraphs' folded
+ * characters one after another (index-build.ts), so a quote running across
+ * paragraphs still stands in a row.
+ */
+import type { Key } from './plan.ts';
+
+/** Where each character looked up stands in each text: character → text → positions. */
+export type Positions = ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<number>>>;
+
+/**
+ * Every place in text `id` where `quote` may start: where each of its
+ * characters that was looked up stands where the quote has it (all of them
+ * looked up: where the quote stands). `anchor` is a looked-up character of
+ * the quote, the rarest, whose positions are walked.
+ */
+export function startsIn(quote: readonly string[], positions: Positions, anchor: Key, id: string): number[] {
+	const checks: [number, ReadonlySet<number>][] = [];
+	quote.forEach((char, offset) => {
+		const set = positions.get(char)?.get(id);
+		if (positions.has(char)) checks.push([offset, set ?? new Set()]);
+	});
+	const starts: number[] = [];
+	for (const at of positions.get(anchor.char)?.get(id) ?? []) {
+		const start = at - anchor.offset;
+		if (start >= 0 && checks.every(([offset, set]) => set.has(start + offset))) starts.push(start);
+	}
+	return starts.sort((a, b) => a - b);
+}
+
+/**
+ * For a quote with a slip (a wrong, missing or extra character): places in
+ * text `id` where at least two of the keys stand as they do in the quote,
+ * with how many do. One slip leaves two of three keys on one side of it,
+ * still in place relative to each other; the start may be off by one there.
+ */
+export function looseStartsIn(keys: readonly Key[], positions: Positions, id: string): Map<number, number> {
+	const found = new Map<number, number>();
+	keys.forEach((a, i) => {
+		for (const b of keys.slice(i + 1)) {
+			const bAt = positions.get(b.char)?.get(id);
+			if (!bAt) continue;
+			for (const at of positions.get(a.char)?.get(id) ?? []) {
+				for (const shift of [0, -1, 1]) {
+					if (!bAt.has(at + b.offset - a.offset + shift)) continue;
+					const start = Math.max(0, at - a.offset);
+					found.set(start, Math.max(found.get(start) ?? 0, 2));
+				}
+			}
+		}
+	});
+	// Where all keys stand as in the quote, three agree.
+	if (keys.length >= 3) {
+		for (const start of found.keys()) {
+			if (keys.every((key) => positions.get(key.char)?.get(id)?.has(start + key.offset))) found.set(start, keys.length);
+		}
+	}
+	return found;
+}
+
+/** The paragraphs (first and last index) covering [start, end) of a text's content; `starts` as in text-fields.ts. */
+export function paragraphsCovering(starts: readonly number[], start: number, end: number): [number, number] {
+	const at = (position: number) => {
+		let low = 0;
+		let high = starts.length - 2;
+		while (low < high) {
+			const mid = (low + high + 1) >> 1;
+			if (starts[mid]! <= position) low = mid;
+			else high = mid - 1;
+		}
+		return low;
+	};
+	return [at(start), at(Math.max(start, end - 1))];
+}
+
+/** The longest run `a` and `b` share: [start in a, start in b, length]. */
+function longestShared(a: readonly string[], b: readonly string[], [aFrom, aTo]: [number, number], [bFrom, bTo]: [number, number]): [number, number, number] {
+	let best: [number, number, number] = [aFrom, bFrom, 0];
+	let previous = new Uint16Array(bTo - bFrom + 1);
+	let row = new Uint16Array(bTo - bFrom + 1);
+	for (let i = aFrom; i < aTo; i++) {
+		for (let j = bFrom; j < bTo; j++) {
+			const k = j - bFrom + 1;
+			row[k] = a[i] === b[j] ? previous[k - 1]! + 1 : 0;
+			if (row[k]! > best[2]) best = [i - row[k]! + 1, j - row[k]! + 1, row[k]!];
+		}
+		[previous, row] = [row, previous];
+		row.fill(0);
+	}
+	return best;
+}
+
+/**
+ * The runs `a` and `b` share, in order in both, found longest first
+ * (Ratcliff–Obershelp): what of a quote a paragraph holds, around its slips.
+ * Runs shorter than `min` are left out. Each is [start in a, start in b, length].
+ *
+ * @example sharedRuns([...'千军易得一将难球'], [...'千军易得一将难求']) // [[0, 0, 7]]
+ */
+export function sharedRuns(a: readonly string[], b: readonly string[], min = 2): [number, number, number][] {
+	const runs: [number, number, number][] = [];
+	const visit = (aRange: [number, number], bRange: [number, number]) => {
+		if (aRange[1] - aRange[0] < min || bRange[1] - bRange[0] < min) return;
+		const [i, j, length] = longestShared(a, b, aRange, bRange);
+		if (length < min) return;
+		visit([aRange[0], i], [bRange[0], j]);
+		runs.push([i, j, length]);
+		visit([i + length, aRange[1]], [j + length, bRange[1]]);
+	};
+	visit([0, a.length], [0, b.length]);
+	return runs;
+}
