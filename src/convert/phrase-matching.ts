@@ -1,0 +1,227 @@
+/**
+ * OpenCC's conversion with one rule changed: a dictionary phrase may not end
+ * inside a word. Build time only (the browser never converts: it folds).
+ *
+ * OpenCC converts by forward maximum matching over raw characters: at each
+ * place it takes the longest phrase of its dictionary that starts there. A
+ * phrase can then straddle two words and steal the first character of the
+ * next one: 动乱发生 becomes 動亂**髮**生 (乱发, "messy hair", wins over 动乱 +
+ * 发生), 同日并发布 becomes …**併**發布. Here a real segmenter
+ * (`Intl.Segmenter`, ICU's dictionary) finds the words first, and a phrase
+ * match is accepted only where it ends on a word boundary or lies inside one
+ * word (理发 in 理发店). A phrase covering several whole words (诗云 → 詩云)
+ * is kept, and so is a phrase that begins inside a word and ends on a
+ * boundary: the segmenter splits numerals, names and classical words finer
+ * than OpenCC's phrases do (三十|里 against OpenCC's 十里, 子|游, 不|谷), and
+ * on the Zuo Zhuan those phrases were right far more often than not
+ * (README, "Conversion").
+ *
+ * Everything else is OpenCC's, as opencc-js runs it: the same dictionaries,
+ * the same chain of dictionary groups, the same segmentation step (each
+ * segment converted through the chain on its own) and the same handling of
+ * ideographic description sequences.
+ */
+import type { Trie } from 'opencc-js/core';
+
+/** A node of opencc-js's trie: children by code point, and the replacement if a phrase ends here. */
+type TrieNode = Map<number, TrieNode> & { trie_val?: string };
+
+const rootOf = (trie: Trie) => (trie as unknown as { map: TrieNode }).map;
+
+/** One conversion as OpenCC configures it (data/config/*.json). */
+export interface Pipeline {
+	/** Character tables applied to the whole text first (CJK compatibility ideographs). */
+	normalization: readonly Trie[];
+	/** The dictionary that cuts the text into segments before conversion, if the config has one. */
+	segmentation: Trie | undefined;
+	/** The conversion chain: each segment goes through every stage in turn. */
+	chain: readonly Trie[];
+}
+
+/**
+ * What finds the words: `Intl.Segmenter` or anything shaped like it (the
+ * segmenter benchmark plugs in jieba this way).
+ */
+export interface WordSegmenter {
+	segment(text: string): { containing(offset: number): { index: number; segment: string } | undefined };
+}
+
+/** One segmenter per process: creating one loads ICU's dictionary. */
+let icu: Intl.Segmenter | undefined;
+const icuWords = (): WordSegmenter => (icu ??= new Intl.Segmenter('zh', { granularity: 'word' }));
+
+/**
+ * The words of one text. The segmenter runs only when a phrase match needs
+ * an answer, and only around it (`containing`): most places never ask.
+ */
+class Words {
+	readonly #text: string;
+	readonly #segmenter: WordSegmenter;
+	#segments: ReturnType<WordSegmenter['segment']> | undefined;
+
+	constructor(text: string, segmenter: WordSegmenter) {
+		this.#text = text;
+		this.#segmenter = segmenter;
+	}
+
+	/** The word containing `offset`. */
+	#word(offset: number): { index: number; segment: string } {
+		this.#segments ??= this.#segmenter.segment(this.#text);
+		return this.#segments.containing(offset)!;
+	}
+
+	/** True when a word starts or ends at `offset`. */
+	#isBoundary(offset: number): boolean {
+		if (offset <= 0 || offset >= this.#text.length) return true;
+		// Punctuation and spaces always end a word; no need to ask the segmenter.
+		if (SEPARATOR.test(this.#text[offset]!) || SEPARATOR.test(this.#text[offset - 1]!)) return true;
+		return this.#word(offset).index === offset;
+	}
+
+	/**
+	 * May a phrase cover [start, end)? Yes if it ends on a word boundary, or
+	 * if it lies inside one word.
+	 */
+	allows(start: number, end: number): boolean {
+		if (this.#isBoundary(end)) return true;
+		const word = this.#word(start);
+		return word.index + word.segment.length >= end;
+	}
+}
+
+/** Characters that always separate words: spaces, CJK and ASCII punctuation. */
+const SEPARATOR = /[\s\p{P}]/u;
+
+/** Reused between calls: the candidate phrases found at one place. */
+const candidateEnds: number[] = [];
+const candidateValues: string[] = [];
+/** The replacement of the last `longestMatch`. */
+let matched = '';
+
+/**
+ * Where the longest acceptable phrase starting at `at` ends (0 if none); its
+ * replacement is left in `matched`. Single characters are always
+ * acceptable. `words` (absent: accept every phrase) is asked in its own
+ * offsets, `shift` more than this text's. `whole`: [at, to) is itself one
+ * accepted match, so the phrase covering all of it needs no second look.
+ */
+function longestMatch(root: TrieNode, text: string, at: number, to: number, words: Words | undefined, shift: number, whole: boolean): number {
+	let node: TrieNode | undefined = root;
+	let count = 0;
+	for (let j = at; j < to; ) {
+		const code = text.codePointAt(j)!;
+		j += code > 0xffff ? 2 : 1;
+		node = node.get(code);
+		if (!node) break;
+		if (node.trie_val !== undefined) {
+			candidateEnds[count] = j;
+			candidateValues[count++] = node.trie_val;
+		}
+	}
+	const single = at + (text.codePointAt(at)! > 0xffff ? 2 : 1);
+	for (let k = count - 1; k >= 0; k--) {
+		const end = candidateEnds[k]!;
+		if (end === single || !words || (whole && end === to) || words.allows(at + shift, end + shift)) {
+			matched = candidateValues[k]!;
+			return end;
+		}
+	}
+	return 0;
+}
+
+/** Ideographic description characters and how many components each takes (⿰ 2, ⿲ 3). */
+function idsArity(code: number): number {
+	if (code >= 0x2ff0 && code <= 0x2ff1) return 2;
+	if (code >= 0x2ff2 && code <= 0x2ff3) return 3;
+	if (code >= 0x2ff4 && code <= 0x2fff) return 2;
+	return 0;
+}
+
+/**
+ * How far to step over text no phrase matches: one code point, or a whole
+ * ideographic description sequence (⿰氵可), which opencc-js keeps intact.
+ */
+function unmatchedLength(text: string, at: number): number {
+	const width = (i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
+	const sequenceEnd = (i: number): number => {
+		const arity = idsArity(text.codePointAt(i)!);
+		if (arity === 0) return 0;
+		let end = i + width(i);
+		for (let n = 0; n < arity; n++) {
+			if (end >= text.length) return 0;
+			end = sequenceEnd(end) || end + width(end);
+		}
+		return end;
+	};
+	const end = sequenceEnd(at);
+	return end > at ? end - at : width(at);
+}
+
+/** Convert `text` with one dictionary group (one stage of the chain); see `longestMatch`. */
+function convertStage(trie: Trie, text: string, words: Words | undefined, shift: number, whole: boolean): string {
+	const root = rootOf(trie);
+	let out = '';
+	let kept = -1;
+	for (let i = 0; i < text.length; ) {
+		const end = longestMatch(root, text, i, text.length, words, shift, whole && i === 0);
+		if (end > 0) {
+			if (kept >= 0) out += text.slice(kept, i);
+			kept = -1;
+			out += matched;
+			i = end;
+		} else {
+			if (kept < 0) kept = i;
+			i += unmatchedLength(text, i);
+		}
+	}
+	return kept >= 0 ? out + text.slice(kept) : out;
+}
+
+/**
+ * The converter for one pipeline. Each call segments its text afresh, so
+ * convert a whole block at once (a paragraph), never word by word.
+ */
+export function wordBoundedConverter(pipeline: Pipeline, segmenter: WordSegmenter = icuWords()): (text: string) => string {
+	const { normalization, segmentation, chain } = pipeline;
+	return (input) => {
+		let text = input;
+		for (const trie of normalization) text = trie.convert(text);
+		const words = new Words(text, segmenter);
+		// The segments: [start, end, is one accepted phrase].
+		const segments: [number, number, boolean][] = [];
+		if (segmentation) {
+			const root = rootOf(segmentation);
+			let run = -1;
+			for (let i = 0; i < text.length; ) {
+				const end = longestMatch(root, text, i, text.length, words, 0, false);
+				if (end > 0) {
+					if (run >= 0) segments.push([run, i, false]);
+					run = -1;
+					segments.push([i, end, true]);
+					i = end;
+				} else {
+					if (run < 0) run = i;
+					i += unmatchedLength(text, i);
+				}
+			}
+			if (run >= 0) segments.push([run, text.length, false]);
+		} else {
+			segments.push([0, text.length, false]);
+		}
+		let out = '';
+		for (const [start, end, phrase] of segments) {
+			let piece = text.slice(start, end);
+			// Offsets in the piece are offsets in `text` shifted by `start`, as
+			// long as every stage keeps the length (one-to-one characters).
+			let pieceWords: Words | undefined = words;
+			for (const trie of chain) {
+				const converted = convertStage(trie, piece, pieceWords, start, phrase);
+				// A stage that changed the length: treat the rest of the piece as one word.
+				if (converted.length !== piece.length) pieceWords = undefined;
+				piece = converted;
+			}
+			out += piece;
+		}
+		return out;
+	};
+}
