@@ -43,39 +43,58 @@ export interface Pipeline {
  * segmenter benchmark plugs in jieba this way).
  */
 export interface WordSegmenter {
-	segment(text: string): { containing(offset: number): { index: number; segment: string } | undefined };
+	segment(text: string): Iterable<{ index: number }>;
 }
 
 /** One segmenter per process: creating one loads ICU's dictionary. */
 let icu: Intl.Segmenter | undefined;
 const icuWords = (): WordSegmenter => (icu ??= new Intl.Segmenter('zh', { granularity: 'word' }));
 
+/** Characters that always separate words: spaces, CJK and ASCII punctuation. */
+const SEPARATOR = /[\s\p{P}]/u;
+
 /**
- * The words of one text. The segmenter runs only when a phrase match needs
- * an answer, and only around it (`containing`): most places never ask.
+ * The words of one text. The segmenter runs only where a phrase match needs
+ * an answer, and only on the run of text between two separators around it
+ * (ICU segments Chinese run by run anyway): most of a text is never asked
+ * about. Asking ICU about one offset (`Segments.containing`) costs about as
+ * much as segmenting the whole run, so each run is segmented once, whole.
  */
 class Words {
 	readonly #text: string;
 	readonly #segmenter: WordSegmenter;
-	#segments: ReturnType<WordSegmenter['segment']> | undefined;
+	/** 1 where a word starts or ends, in runs already segmented. */
+	#boundaries: Uint8Array | undefined;
+	/** 1 at every offset of a run already segmented. */
+	#known: Uint8Array | undefined;
 
 	constructor(text: string, segmenter: WordSegmenter) {
 		this.#text = text;
 		this.#segmenter = segmenter;
 	}
 
-	/** The word containing `offset`. */
-	#word(offset: number): { index: number; segment: string } {
-		this.#segments ??= this.#segmenter.segment(this.#text);
-		return this.#segments.containing(offset)!;
+	#separatesAt(offset: number): boolean {
+		return offset <= 0 || offset >= this.#text.length || SEPARATOR.test(this.#text[offset]!) || SEPARATOR.test(this.#text[offset - 1]!);
 	}
 
 	/** True when a word starts or ends at `offset`. */
 	#isBoundary(offset: number): boolean {
-		if (offset <= 0 || offset >= this.#text.length) return true;
-		// Punctuation and spaces always end a word; no need to ask the segmenter.
-		if (SEPARATOR.test(this.#text[offset]!) || SEPARATOR.test(this.#text[offset - 1]!)) return true;
-		return this.#word(offset).index === offset;
+		if (this.#separatesAt(offset)) return true;
+		if (!this.#known?.[offset]) this.#segmentRunAt(offset);
+		return this.#boundaries![offset] === 1;
+	}
+
+	/** Segment the run of non-separators around `offset`. */
+	#segmentRunAt(offset: number): void {
+		const text = this.#text;
+		this.#boundaries ??= new Uint8Array(text.length + 1);
+		this.#known ??= new Uint8Array(text.length + 1);
+		let start = offset;
+		while (start > 0 && !SEPARATOR.test(text[start - 1]!)) start--;
+		let end = offset;
+		while (end < text.length && !SEPARATOR.test(text[end]!)) end++;
+		for (const word of this.#segmenter.segment(text.slice(start, end))) this.#boundaries[start + word.index] = 1;
+		this.#known.fill(1, start, end + 1);
 	}
 
 	/**
@@ -84,13 +103,31 @@ class Words {
 	 */
 	allows(start: number, end: number): boolean {
 		if (this.#isBoundary(end)) return true;
-		const word = this.#word(start);
-		return word.index + word.segment.length >= end;
+		for (let k = end - 1; k > start; k--) if (this.#isBoundary(k)) return false;
+		return true;
 	}
 }
 
-/** Characters that always separate words: spaces, CJK and ASCII punctuation. */
-const SEPARATOR = /[\s\p{P}]/u;
+/**
+ * The words of the texts converted last, by segmenter. A build converts each
+ * paragraph into every edition in turn (text by text), so the second edition
+ * finds the words the first one asked for already known.
+ */
+const recentWords = new WeakMap<WordSegmenter, Map<string, Words>>();
+const RECENT = 512;
+
+function wordsOf(text: string, segmenter: WordSegmenter): Words {
+	let recent = recentWords.get(segmenter);
+	if (!recent) recentWords.set(segmenter, (recent = new Map()));
+	let words = recent.get(text);
+	if (!words) {
+		words = new Words(text, segmenter);
+		recent.set(text, words);
+		// Maps keep insertion order: the first key is the oldest.
+		if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+	}
+	return words;
+}
 
 /** Reused between calls: the candidate phrases found at one place. */
 const candidateEnds: number[] = [];
@@ -137,24 +174,30 @@ function idsArity(code: number): number {
 	return 0;
 }
 
+/** The width in UTF-16 units of the code point at `at`. */
+const widthAt = (text: string, at: number) => (text.codePointAt(at)! > 0xffff ? 2 : 1);
+
+/** Where the ideographic description sequence starting at `at` ends, 0 if none starts there. */
+function sequenceEnd(text: string, at: number): number {
+	const arity = idsArity(text.codePointAt(at)!);
+	if (arity === 0) return 0;
+	let end = at + widthAt(text, at);
+	for (let n = 0; n < arity; n++) {
+		if (end >= text.length) return 0;
+		end = sequenceEnd(text, end) || end + widthAt(text, end);
+	}
+	return end;
+}
+
 /**
  * How far to step over text no phrase matches: one code point, or a whole
  * ideographic description sequence (⿰氵可), which opencc-js keeps intact.
  */
 function unmatchedLength(text: string, at: number): number {
-	const width = (i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
-	const sequenceEnd = (i: number): number => {
-		const arity = idsArity(text.codePointAt(i)!);
-		if (arity === 0) return 0;
-		let end = i + width(i);
-		for (let n = 0; n < arity; n++) {
-			if (end >= text.length) return 0;
-			end = sequenceEnd(end) || end + width(end);
-		}
-		return end;
-	};
-	const end = sequenceEnd(at);
-	return end > at ? end - at : width(at);
+	const code = text.charCodeAt(at);
+	if (code < 0x2ff0 || code > 0x2fff) return widthAt(text, at);
+	const end = sequenceEnd(text, at);
+	return end > at ? end - at : 1;
 }
 
 /** Convert `text` with one dictionary group (one stage of the chain); see `longestMatch`. */
@@ -178,6 +221,24 @@ function convertStage(trie: Trie, text: string, words: Words | undefined, shift:
 }
 
 /**
+ * One segment [start, end) of `text` through the whole chain. `phrase`: the
+ * segment is one accepted phrase. Offsets in the segment are offsets in
+ * `text` shifted by `start`, as long as every stage keeps the length
+ * (one-to-one characters); after a stage that does not, the rest of the
+ * segment counts as one word.
+ */
+function convertSegment(chain: readonly Trie[], text: string, start: number, end: number, phrase: boolean, words: Words): string {
+	let piece = text.slice(start, end);
+	let pieceWords: Words | undefined = words;
+	for (const trie of chain) {
+		const converted = convertStage(trie, piece, pieceWords, start, phrase);
+		if (converted.length !== piece.length) pieceWords = undefined;
+		piece = converted;
+	}
+	return piece;
+}
+
+/**
  * The converter for one pipeline. Each call segments its text afresh, so
  * convert a whole block at once (a paragraph), never word by word.
  */
@@ -186,42 +247,25 @@ export function wordBoundedConverter(pipeline: Pipeline, segmenter: WordSegmente
 	return (input) => {
 		let text = input;
 		for (const trie of normalization) text = trie.convert(text);
-		const words = new Words(text, segmenter);
-		// The segments: [start, end, is one accepted phrase].
-		const segments: [number, number, boolean][] = [];
-		if (segmentation) {
-			const root = rootOf(segmentation);
-			let run = -1;
-			for (let i = 0; i < text.length; ) {
-				const end = longestMatch(root, text, i, text.length, words, 0, false);
-				if (end > 0) {
-					if (run >= 0) segments.push([run, i, false]);
-					run = -1;
-					segments.push([i, end, true]);
-					i = end;
-				} else {
-					if (run < 0) run = i;
-					i += unmatchedLength(text, i);
-				}
-			}
-			if (run >= 0) segments.push([run, text.length, false]);
-		} else {
-			segments.push([0, text.length, false]);
-		}
+		const words = wordsOf(text, segmenter);
+		if (!segmentation) return convertSegment(chain, text, 0, text.length, false, words);
+		// OpenCC's segmentation: each accepted phrase is a segment, and so is
+		// each run of text between them; each goes through the chain alone.
+		const root = rootOf(segmentation);
 		let out = '';
-		for (const [start, end, phrase] of segments) {
-			let piece = text.slice(start, end);
-			// Offsets in the piece are offsets in `text` shifted by `start`, as
-			// long as every stage keeps the length (one-to-one characters).
-			let pieceWords: Words | undefined = words;
-			for (const trie of chain) {
-				const converted = convertStage(trie, piece, pieceWords, start, phrase);
-				// A stage that changed the length: treat the rest of the piece as one word.
-				if (converted.length !== piece.length) pieceWords = undefined;
-				piece = converted;
+		let run = -1;
+		for (let i = 0; i < text.length; ) {
+			const end = longestMatch(root, text, i, text.length, words, 0, false);
+			if (end > 0) {
+				if (run >= 0) out += convertSegment(chain, text, run, i, false, words);
+				run = -1;
+				out += convertSegment(chain, text, i, end, true, words);
+				i = end;
+			} else {
+				if (run < 0) run = i;
+				i += unmatchedLength(text, i);
 			}
-			out += piece;
 		}
-		return out;
+		return run >= 0 ? out + convertSegment(chain, text, run, text.length, false, words) : out;
 	};
 }
