@@ -153,6 +153,8 @@ export interface ConvertDiffSummary {
 	/** CPU milliseconds per round over the corpus, both traditional editions. */
 	plainMs: { median: number; min: number; max: number };
 	oursMs: { median: number; min: number; max: number };
+	/** The cost budget: the site's conversion at most 1.3 × plain OpenCC's (median CPU time). */
+	budget: { name: string; ok: boolean; value: string };
 }
 
 /** Write the report, print the summary, return it. */
@@ -165,7 +167,9 @@ export function convertDiff(rounds = 5): ConvertDiffSummary {
 	const unjudged = found.filter((d) => d.verdict === 'unjudged').length;
 	const times = timeConverters(rounds);
 	const spread = (values: number[]) => ({ median: Math.round(median(values)), min: Math.round(Math.min(...values)), max: Math.round(Math.max(...values)) });
-	const summary = { counts, unjudged, plainMs: spread(times.plain), oursMs: spread(times.ours) };
+	const ratio = median(times.ours) / median(times.plain);
+	const budget = { name: 'conversion ≤ 1.3 × plain OpenCC (CPU, interleaved)', ok: ratio <= 1.3, value: `×${ratio.toFixed(2)}` };
+	const summary = { counts, unjudged, plainMs: spread(times.plain), oursMs: spread(times.ours), budget };
 	console.log(`\nConversion, word boundaries against plain OpenCC (bench/out/convert-diff.md):`);
 	for (const [edition, byVerdict] of Object.entries(counts)) {
 		const total = Object.values(byVerdict).reduce((a, b) => a + b, 0);
@@ -173,7 +177,7 @@ export function convertDiff(rounds = 5): ConvertDiffSummary {
 	}
 	const mb = times.characters / 1e6;
 	console.log(
-		`  CPU time for ${mb.toFixed(2)} M characters, ${rounds} interleaved rounds: plain ${summary.plainMs.median} ms (${summary.plainMs.min}–${summary.plainMs.max}), ours ${summary.oursMs.median} ms (${summary.oursMs.min}–${summary.oursMs.max}): ×${(median(times.ours) / median(times.plain)).toFixed(2)} by median, ×${(Math.min(...times.ours) / Math.min(...times.plain)).toFixed(2)} by best round`,
+		`  CPU time for ${mb.toFixed(2)} M characters, ${rounds} interleaved rounds: plain ${summary.plainMs.median} ms (${summary.plainMs.min}–${summary.plainMs.max}), ours ${summary.oursMs.median} ms (${summary.oursMs.min}–${summary.oursMs.max}): ×${ratio.toFixed(2)} by median, ×${(Math.min(...times.ours) / Math.min(...times.plain)).toFixed(2)} by best round`,
 	);
 	if (unjudged > 0) console.log(`  ${unjudged} differences have no verdict yet: judge them in bench/convert-verdicts.json.`);
 	return summary;
