@@ -35,25 +35,33 @@ function configName(from: OpenccLocale, to: OpenccLocale): string {
 const dictionaryIds = new Map<DictLike, number>();
 const tries = new Map<string, Trie>();
 
-/**
- * The trie of a dictionary group, shared by every converter using the same
- * group (`cn`→`tw` and `cn`→`hk` share STPhrases + STCharacters: ~40 MB once).
- */
-function trieOf(group: DictLike | DictGroup): Trie {
+/** The dictionaries of a group: one dictionary (a string, or [source, replacement] pairs), or several. */
+function dictionariesOf(group: DictLike | DictGroup): DictLike[] {
 	const isPair = (entry: unknown) => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string';
-	// One dictionary (a string, or [source, replacement] pairs), or a group of them.
-	const list = (typeof group === 'string' || group.every(isPair) ? [group] : group) as DictLike[];
-	const key = list
+	return (typeof group === 'string' || group.every(isPair) ? [group] : group) as DictLike[];
+}
+
+/** A group's dictionaries as small numbers: `1,2,3`. */
+function groupKey(group: DictLike | DictGroup): string {
+	return dictionariesOf(group)
 		.map((dict) => {
 			let id = dictionaryIds.get(dict);
 			if (id === undefined) dictionaryIds.set(dict, (id = dictionaryIds.size));
 			return id;
 		})
 		.join(',');
+}
+
+/**
+ * The trie of a dictionary group, shared by every converter using the same
+ * group (`cn`→`tw` and `cn`→`hk` share STPhrases + STCharacters: ~40 MB once).
+ */
+function trieOf(group: DictLike | DictGroup): Trie {
+	const key = groupKey(group);
 	let trie = tries.get(key);
 	if (!trie) {
 		trie = new Trie();
-		trie.loadDictGroup(list);
+		trie.loadDictGroup(dictionariesOf(group));
 		tries.set(key, trie);
 	}
 	return trie;
@@ -63,14 +71,19 @@ function trieOf(group: DictLike | DictGroup): Trie {
 export function openccPipeline(from: OpenccLocale, to: OpenccLocale): Pipeline {
 	const config = (preset.configs as Record<string, PresetConfig | undefined>)[configName(from, to)];
 	if (config) {
+		const { segmentation, conversionChain } = config;
+		const first = conversionChain[0];
+		// s2tw: segmentation STPhrases, …; first stage STPhrases, …, STCharacters.
+		const firstStageCuts = Boolean(segmentation && first && `${groupKey(first)},`.startsWith(`${groupKey(segmentation)},`));
 		return {
 			normalization: (config.normalizationChain ?? []).map(trieOf),
-			segmentation: config.segmentation ? trieOf(config.segmentation) : undefined,
-			chain: config.conversionChain.map(trieOf),
+			segmentation: segmentation && !firstStageCuts ? trieOf(segmentation) : undefined,
+			firstStageCuts,
+			chain: conversionChain.map(trieOf),
 		};
 	}
 	const groups = [...(from === 't' ? [] : preset.from[from]!), ...(to === 't' ? [] : preset.to[to]!)];
-	return { normalization: [], segmentation: undefined, chain: groups.map(trieOf) };
+	return { normalization: [], segmentation: undefined, firstStageCuts: false, chain: groups.map(trieOf) };
 }
 
 const converters = new Map<string, Convert>();

@@ -34,6 +34,12 @@ export interface Pipeline {
 	normalization: readonly Trie[];
 	/** The dictionary that cuts the text into segments before conversion, if the config has one. */
 	segmentation: Trie | undefined;
+	/**
+	 * True when the chain's first stage begins with the segmentation's
+	 * dictionaries (OpenCC's s2* configs): its phrases are the segmentation's,
+	 * so one pass cuts and converts.
+	 */
+	firstStageCuts: boolean;
 	/** The conversion chain: each segment goes through every stage in turn. */
 	chain: readonly Trie[];
 }
@@ -50,8 +56,10 @@ export interface WordSegmenter {
 let icu: Intl.Segmenter | undefined;
 const icuWords = (): WordSegmenter => (icu ??= new Intl.Segmenter('zh', { granularity: 'word' }));
 
-/** Characters that always separate words: spaces, CJK and ASCII punctuation. */
-const SEPARATOR = /[\s\p{P}]/u;
+/** UTF-16 units that always separate words (spaces, punctuation), as a table: 1 = separator. */
+const SEPARATORS = new Uint8Array(0x10000);
+for (let code = 0; code < 0x10000; code++) if (/[\s\p{P}]/u.test(String.fromCharCode(code))) SEPARATORS[code] = 1;
+const separates = (text: string, at: number) => SEPARATORS[text.charCodeAt(at)] === 1;
 
 /**
  * The words of one text. The segmenter runs only where a phrase match needs
@@ -74,7 +82,7 @@ class Words {
 	}
 
 	#separatesAt(offset: number): boolean {
-		return offset <= 0 || offset >= this.#text.length || SEPARATOR.test(this.#text[offset]!) || SEPARATOR.test(this.#text[offset - 1]!);
+		return offset <= 0 || offset >= this.#text.length || separates(this.#text, offset) || separates(this.#text, offset - 1);
 	}
 
 	/** True when a word starts or ends at `offset`. */
@@ -90,9 +98,9 @@ class Words {
 		this.#boundaries ??= new Uint8Array(text.length + 1);
 		this.#known ??= new Uint8Array(text.length + 1);
 		let start = offset;
-		while (start > 0 && !SEPARATOR.test(text[start - 1]!)) start--;
+		while (start > 0 && !separates(text, start - 1)) start--;
 		let end = offset;
-		while (end < text.length && !SEPARATOR.test(text[end]!)) end++;
+		while (end < text.length && !separates(text, end)) end++;
 		for (const word of this.#segmenter.segment(text.slice(start, end))) this.#boundaries[start + word.index] = 1;
 		this.#known.fill(1, start, end + 1);
 	}
@@ -141,8 +149,10 @@ let matched = '';
  * acceptable. `words` (absent: accept every phrase) is asked in its own
  * offsets, `shift` more than this text's. `whole`: [at, to) is itself one
  * accepted match, so the phrase covering all of it needs no second look.
+ * `reading`: the trie whose single characters say how the text reads
+ * without the phrase (see `refusalChangesNothing`).
  */
-function longestMatch(root: TrieNode, text: string, at: number, to: number, words: Words | undefined, shift: number, whole: boolean): number {
+function longestMatch(root: TrieNode, reading: TrieNode | undefined, text: string, at: number, to: number, words: Words | undefined, shift: number, whole: boolean): number {
 	let node: TrieNode | undefined = root;
 	let count = 0;
 	for (let j = at; j < to; ) {
@@ -155,15 +165,60 @@ function longestMatch(root: TrieNode, text: string, at: number, to: number, word
 			candidateValues[count++] = node.trie_val;
 		}
 	}
-	const single = at + (text.codePointAt(at)! > 0xffff ? 2 : 1);
+	const single = at + widthAt(text, at);
 	for (let k = count - 1; k >= 0; k--) {
 		const end = candidateEnds[k]!;
-		if (end === single || !words || (whole && end === to) || words.allows(at + shift, end + shift)) {
-			matched = candidateValues[k]!;
+		const value = candidateValues[k]!;
+		if (
+			end === single ||
+			!words ||
+			(whole && end === to) ||
+			(reading && refusalChangesNothing(root, reading, text, at, end, value, count)) ||
+			words.allows(at + shift, end + shift)
+		) {
+			matched = value;
 			return end;
 		}
 	}
 	return 0;
+}
+
+/**
+ * True when refusing the phrase [at, end) (the longest of `count`
+ * candidates at `at`) could not change the conversion: the phrase reads as
+ * its characters do one by one in `reading`, and no other phrase of `root`
+ * starts inside it, so without it the same characters come out and matching
+ * goes on from `end` as before. Most phrases are such (公子 → 公子), and the
+ * segmenter, which costs more than the matching, is not asked about them.
+ */
+function refusalChangesNothing(root: TrieNode, reading: TrieNode, text: string, at: number, end: number, value: string, count: number): boolean {
+	// Another (shorter) phrase at `at` would be taken instead.
+	for (let k = 0; k < count - 1; k++) if (candidateEnds[k]! - at > widthAt(text, at)) return false;
+	let read = 0;
+	for (let i = at; i < end; ) {
+		const code = text.codePointAt(i)!;
+		const one = reading.get(code)?.trie_val ?? String.fromCodePoint(code);
+		if (!value.startsWith(one, read)) return false;
+		read += one.length;
+		i += code > 0xffff ? 2 : 1;
+		// A phrase starting inside this one could be taken instead.
+		if (i < end && startsPhrase(root, text, i)) return false;
+	}
+	return read === value.length;
+}
+
+/** True when a phrase of two or more characters of `root` matches at `at`. */
+function startsPhrase(root: TrieNode, text: string, at: number): boolean {
+	let node: TrieNode | undefined = root;
+	let length = 0;
+	for (let j = at; j < text.length; ) {
+		const code = text.codePointAt(j)!;
+		j += code > 0xffff ? 2 : 1;
+		node = node.get(code);
+		if (!node) return false;
+		if (++length >= 2 && node.trie_val !== undefined) return true;
+	}
+	return false;
 }
 
 /** Ideographic description characters and how many components each takes (⿰ 2, ⿲ 3). */
@@ -200,16 +255,52 @@ function unmatchedLength(text: string, at: number): number {
 	return end > at ? end - at : 1;
 }
 
-/** Convert `text` with one dictionary group (one stage of the chain); see `longestMatch`. */
-function convertStage(trie: Trie, text: string, words: Words | undefined, shift: number, whole: boolean): string {
-	const root = rootOf(trie);
+/** Segments of a text. OpenCC converts each on its own: no phrase crosses an edge. */
+interface Segments {
+	/** Where each segment starts in the current text, and the text's length last. */
+	edges: number[];
+	/** The same places in the text the segmenter saw (they differ once a stage changed a length). */
+	origins: number[];
+	/** For each segment: it is one accepted phrase. */
+	phrases: boolean[];
+}
+
+/**
+ * Cut `text` as OpenCC's segmentation does (each accepted phrase of `root`
+ * a segment, each run of text between two of them another) and convert it
+ * with `root` in the same pass. `reading`: see `longestMatch`.
+ */
+function cutAndConvert(root: TrieNode, reading: TrieNode | undefined, text: string, words: Words): { text: string; segments: Segments } {
+	const edges = [0];
+	const origins = [0];
+	const phrases: boolean[] = [];
 	let out = '';
+	/** Start of text kept as it is and not yet copied to `out`. */
 	let kept = -1;
+	let inRun = false;
 	for (let i = 0; i < text.length; ) {
-		const end = longestMatch(root, text, i, text.length, words, shift, whole && i === 0);
-		if (end > 0) {
-			if (kept >= 0) out += text.slice(kept, i);
+		const end = longestMatch(root, reading, text, i, text.length, words, 0, false);
+		if (end > 0 && kept >= 0) {
+			out += text.slice(kept, i);
 			kept = -1;
+		}
+		if (end > 0 && end > i + widthAt(text, i)) {
+			// A phrase: close the run before it, and make it a segment.
+			if (inRun) {
+				edges.push(out.length);
+				origins.push(i);
+				phrases.push(false);
+				inRun = false;
+			}
+			out += matched;
+			edges.push(out.length);
+			origins.push(end);
+			phrases.push(true);
+			i = end;
+			continue;
+		}
+		inRun = true;
+		if (end > 0) {
 			out += matched;
 			i = end;
 		} else {
@@ -217,25 +308,45 @@ function convertStage(trie: Trie, text: string, words: Words | undefined, shift:
 			i += unmatchedLength(text, i);
 		}
 	}
-	return kept >= 0 ? out + text.slice(kept) : out;
+	if (kept >= 0) out += text.slice(kept);
+	if (inRun) {
+		edges.push(out.length);
+		origins.push(text.length);
+		phrases.push(false);
+	}
+	return { text: out, segments: { edges, origins, phrases } };
 }
 
 /**
- * One segment [start, end) of `text` through the whole chain. `phrase`: the
- * segment is one accepted phrase. Offsets in the segment are offsets in
- * `text` shifted by `start`, as long as every stage keeps the length
- * (one-to-one characters); after a stage that does not, the rest of the
- * segment counts as one word.
+ * Convert each segment of `text` with one stage of the chain. Offsets in a
+ * segment map to the segmenter's text as long as the segment kept its
+ * length (one-to-one characters); a segment that did not counts as one word.
  */
-function convertSegment(chain: readonly Trie[], text: string, start: number, end: number, phrase: boolean, words: Words): string {
-	let piece = text.slice(start, end);
-	let pieceWords: Words | undefined = words;
-	for (const trie of chain) {
-		const converted = convertStage(trie, piece, pieceWords, start, phrase);
-		if (converted.length !== piece.length) pieceWords = undefined;
-		piece = converted;
+function convertSegments(root: TrieNode, text: string, words: Words, segments: Segments): { text: string; segments: Segments } {
+	const { edges, origins, phrases } = segments;
+	const next = [0];
+	let out = '';
+	for (let s = 0; s < phrases.length; s++) {
+		const start = edges[s]!;
+		const end = edges[s + 1]!;
+		const aligned = end - start === origins[s + 1]! - origins[s]!;
+		let kept = -1;
+		for (let i = start; i < end; ) {
+			const to = longestMatch(root, root, text, i, end, aligned ? words : undefined, origins[s]! - start, phrases[s]! && i === start);
+			if (to > 0) {
+				if (kept >= 0) out += text.slice(kept, i);
+				kept = -1;
+				out += matched;
+				i = to;
+			} else {
+				if (kept < 0) kept = i;
+				i += unmatchedLength(text, i);
+			}
+		}
+		if (kept >= 0) out += text.slice(kept, end);
+		next.push(out.length);
 	}
-	return piece;
+	return { text: out, segments: { edges: next, origins, phrases } };
 }
 
 /**
@@ -243,29 +354,24 @@ function convertSegment(chain: readonly Trie[], text: string, start: number, end
  * convert a whole block at once (a paragraph), never word by word.
  */
 export function wordBoundedConverter(pipeline: Pipeline, segmenter: WordSegmenter = icuWords()): (text: string) => string {
-	const { normalization, segmentation, chain } = pipeline;
+	const { normalization, segmentation, firstStageCuts, chain } = pipeline;
+	const roots = chain.map(rootOf);
+	const later = firstStageCuts ? roots.slice(1) : roots;
 	return (input) => {
 		let text = input;
 		for (const trie of normalization) text = trie.convert(text);
 		const words = wordsOf(text, segmenter);
-		if (!segmentation) return convertSegment(chain, text, 0, text.length, false, words);
-		// OpenCC's segmentation: each accepted phrase is a segment, and so is
-		// each run of text between them; each goes through the chain alone.
-		const root = rootOf(segmentation);
-		let out = '';
-		let run = -1;
-		for (let i = 0; i < text.length; ) {
-			const end = longestMatch(root, text, i, text.length, words, 0, false);
-			if (end > 0) {
-				if (run >= 0) out += convertSegment(chain, text, run, i, false, words);
-				run = -1;
-				out += convertSegment(chain, text, i, end, true, words);
-				i = end;
-			} else {
-				if (run < 0) run = i;
-				i += unmatchedLength(text, i);
-			}
+		let segments: Segments;
+		if (firstStageCuts) {
+			({ text, segments } = cutAndConvert(roots[0]!, roots[0], text, words));
+		} else if (segmentation) {
+			// Only the cut is kept; the chain converts the text as it was.
+			const { origins, phrases } = cutAndConvert(rootOf(segmentation), undefined, text, words).segments;
+			segments = { edges: origins, origins, phrases };
+		} else {
+			segments = { edges: [0, text.length], origins: [0, text.length], phrases: text ? [false] : [] };
 		}
-		return run >= 0 ? out + convertSegment(chain, text, run, text.length, false, words) : out;
+		for (const root of later) ({ text, segments } = convertSegments(root, text, words, segments));
+		return text;
 	};
 }
