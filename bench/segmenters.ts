@@ -69,11 +69,9 @@ const plainLines = lines.map(plain);
 const icuLines = lines.map(icu);
 
 const differing = (a: string[], b: string[]) => a.reduce((sum, line, i) => sum + [...line].filter((char, k) => char !== b[i]![k]).length, 0);
-const rows: Record<string, Record<string, string | number>> = {};
-for (const { name, segmenter, loadMs } of segmenters) {
-	const tw = wordBoundedConverter(openccPipeline('cn', 'tw'), segmenter);
-	const hk = wordBoundedConverter(openccPipeline('cn', 'hk'), segmenter);
-	const ours = lines.map(tw);
+
+/** Median CPU time of converting every line into both editions, over the rounds. */
+function medianCpu(tw: (text: string) => string, hk: (text: string) => string): number {
 	const times: number[] = [];
 	for (let round = 0; round < Number(values.rounds); round++) {
 		const cpu = process.cpuUsage();
@@ -84,29 +82,28 @@ for (const { name, segmenter, loadMs } of segmenters) {
 		const used = process.cpuUsage(cpu);
 		times.push((used.user + used.system) / 1000);
 	}
+	return Math.round([...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!);
+}
+
+const right = (config: 's2tw' | 's2hk', convert: (text: string) => string) => all.filter((test) => convert(test.input) === test[config]).length;
+const rows: Record<string, Record<string, string | number>> = {};
+for (const { name, segmenter, loadMs } of segmenters) {
+	const tw = wordBoundedConverter(openccPipeline('cn', 'tw'), segmenter);
+	const hk = wordBoundedConverter(openccPipeline('cn', 'hk'), segmenter);
+	const ours = lines.map(tw);
 	rows[name] = {
 		'load (ms)': Math.round(loadMs),
-		[`regression set, s2tw right (of ${all.length})`]: all.filter((test) => tw(test.input) === test.s2tw).length,
-		[`regression set, s2hk right (of ${all.length})`]: all.filter((test) => hk(test.input) === test.s2hk).length,
+		[`regression set, s2tw right (of ${all.length})`]: right('s2tw', tw),
+		[`regression set, s2hk right (of ${all.length})`]: right('s2hk', hk),
 		'Zuo Zhuan chars ≠ plain OpenCC': differing(ours, plainLines),
 		'Zuo Zhuan chars ≠ ICU result': differing(ours, icuLines),
-		'CPU ms, both editions (median)': Math.round([...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!),
+		'CPU ms, both editions (median)': medianCpu(tw, hk),
 	};
 }
-const plainTimes: number[] = [];
 const plainHk = plainOpenccConverter('cn', 'hk');
-for (let round = 0; round < Number(values.rounds); round++) {
-	const cpu = process.cpuUsage();
-	for (const line of lines) {
-		plain(line);
-		plainHk(line);
-	}
-	const used = process.cpuUsage(cpu);
-	plainTimes.push((used.user + used.system) / 1000);
-}
 rows['plain OpenCC (no segmenter)'] = {
-	[`regression set, s2tw right (of ${all.length})`]: all.filter((test) => plain(test.input) === test.s2tw).length,
-	[`regression set, s2hk right (of ${all.length})`]: all.filter((test) => plainHk(test.input) === test.s2hk).length,
-	'CPU ms, both editions (median)': Math.round([...plainTimes].sort((a, b) => a - b)[Math.floor(plainTimes.length / 2)]!),
+	[`regression set, s2tw right (of ${all.length})`]: right('s2tw', plain),
+	[`regression set, s2hk right (of ${all.length})`]: right('s2hk', plainHk),
+	'CPU ms, both editions (median)': medianCpu(plain, plainHk),
 };
 console.table(rows);
