@@ -152,7 +152,7 @@ function longestMatch(root: TrieNode, reading: TrieNode | undefined, text: strin
 			end === single ||
 			!words ||
 			(whole && end === to) ||
-			(reading && refusalChangesNothing(root, reading, text, at, end, value, count)) ||
+			(reading && refusalChangesNothing(root, reading, text, at, end, value, k)) ||
 			words.allows(at + shift, end + shift)
 		) {
 			matched = value;
@@ -163,19 +163,19 @@ function longestMatch(root: TrieNode, reading: TrieNode | undefined, text: strin
 }
 
 /**
- * True when refusing the phrase [at, end) (the longest of `count`
- * candidates at `at`) could not change the conversion: the phrase reads as
- * its characters do one by one in `reading`, and no other phrase of `root`
- * starts inside it, so without it the same characters come out and matching
- * goes on from `end` as before. Most phrases are such (公子 → 公子), and the
+ * True when refusing the phrase [at, end) (candidate `index` at `at`, the
+ * longer ones refused already) could not change the conversion: the phrase
+ * reads as its characters do one by one in `reading`, and no other phrase of
+ * `root` starts inside it, so without it the same characters come out and
+ * matching goes on from `end` as before. Most phrases are such (公子 → 公子), and the
  * segmenter, which costs more than the matching, is not asked about them.
  * (Where the pass also cuts segments, a phrase kept this way keeps its
  * segment's edges, which only a regional variant phrase of the next stage
  * could notice: on the corpus and the test sets the output is the same.)
  */
-function refusalChangesNothing(root: TrieNode, reading: TrieNode, text: string, at: number, end: number, value: string, count: number): boolean {
-	// Another (shorter) phrase at `at` would be taken instead.
-	for (let k = 0; k < count - 1; k++) if (candidateEnds[k]! - at > widthAt(text, at)) return false;
+function refusalChangesNothing(root: TrieNode, reading: TrieNode, text: string, at: number, end: number, value: string, index: number): boolean {
+	// A shorter phrase at `at` would be taken instead.
+	for (let k = 0; k < index; k++) if (candidateEnds[k]! - at > widthAt(text, at)) return false;
 	let read = 0;
 	for (let i = at; i < end; ) {
 		const code = text.codePointAt(i)!;
