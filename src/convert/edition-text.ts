@@ -1,19 +1,23 @@
 /**
  * Converting a text into an edition: the converter for (stored script,
- * edition, pinned terms), and the conversion of a text's rendered HTML.
+ * edition, pinned terms), and the conversion of a text's rendered HTML and
+ * of its title and summary: characters, then the edition's quotation marks.
  */
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { STORAGE_SCRIPTS, type Edition, type StorageScript } from '../editions.ts';
+import { EDITIONS, STORAGE_SCRIPTS, type Edition, type StorageScript } from '../editions.ts';
 import type { Term } from '../schemas/entry.ts';
 import { simplifiedOnly, traditionalOnly } from './charsets.ts';
 import { glossary } from './glossary.ts';
 import { openccConverter, withPinnedTerms, type Convert, type PinnedTerm } from './opencc.ts';
-import { convertTree, labelKeptPassages } from './tree.ts';
+import { requote, type QuoteStyle } from './quotes.ts';
+import { convertTree, labelKeptPassages, requoteTree } from './tree.ts';
 import { fileAnchorStore } from '../paragraphs/anchor-record.ts';
-import { assignParagraphIds, controlLabels } from '../paragraphs/ids.ts';
+import { assignParagraphIds } from '../paragraphs/ids.ts';
+import { addParagraphTools } from '../paragraphs/tools.ts';
 import { rejectUnsafeMarkup } from '../texts/safety.ts';
+import { ui } from '../ui.ts';
 
 /** The terms pinned for one text: its own, then the site's glossary. */
 function pinnedTerms(script: StorageScript, edition: Edition, terms: readonly Term[]): PinnedTerm[] {
@@ -59,6 +63,34 @@ export function editionConverter(script: StorageScript, edition: Edition, terms:
 }
 
 /**
+ * The quotation marks a text takes in an edition, or none to change: a text
+ * reads as published in the editions that quote as its own script does (a
+ * simplified text's “…“…”…” stays in 简体), and takes the edition's marks in
+ * the others.
+ */
+export function editionQuotes(script: string | undefined, edition: Edition): QuoteStyle | undefined {
+	const own = EDITIONS.find((e) => e.lang === script)?.quotes;
+	return own?.join('') === edition.quotes.join('') ? undefined : edition.quotes;
+}
+
+/**
+ * A line of a text's own (its title, summary or publisher) in an edition:
+ * converted like the text, in the edition's quotation marks. (The body is
+ * converted as a tree, paragraph by paragraph: `editionHtml`.)
+ */
+export function editionLineConverter(script: StorageScript, edition: Edition, terms: readonly Term[] = [], textId = ''): Convert {
+	const convert = editionConverter(script, edition, terms, textId);
+	const quotes = editionQuotes(script, edition);
+	return quotes ? (line) => requote(convert(line), quotes) : convert;
+}
+
+/** One edition of a text: the edition, and the converter of the text into it (`editionConverter`). */
+export interface EditionTarget {
+	edition: Edition;
+	convert: Convert;
+}
+
+/**
  * Parsed HTML of each text, kept so that a text rendered for its first
  * edition is not rendered and parsed again for the others. Off in dev, where
  * entries change under the server.
@@ -70,7 +102,7 @@ export interface TextSource {
 	id: string;
 	/** The entry's file, named in errors. */
 	file: string;
-	/** The BCP-47 tag of the script the text is stored in, for passages kept unconverted. */
+	/** The BCP-47 tag of the script the text is stored in, for passages kept unconverted and its quotation marks. */
 	lang?: string | undefined;
 	/** Renders the text's HTML in its stored script. */
 	render: () => Promise<string>;
@@ -78,13 +110,15 @@ export interface TextSource {
 
 /**
  * The HTML of a text in an edition. The text is rendered, parsed and given
- * its paragraph ids once, however many editions there are. `onConverted`
- * sees the converted tree before it is serialised (the search index reads
- * the paragraphs from it).
+ * its paragraph ids once, however many editions there are; each edition
+ * converts its characters and quotation marks and adds the paragraphs' tools
+ * in its interface words. `onConverted` sees the converted tree (without the
+ * tools) before it is serialised: the search index reads the paragraphs from
+ * it.
  */
 export async function editionHtml(
 	text: TextSource,
-	convert: Convert,
+	{ edition, convert }: EditionTarget,
 	editions: number,
 	/** True in a build: the parsed tree is kept for the text's other editions and its anchor record is written. In dev neither. */
 	building = true,
@@ -95,7 +129,7 @@ export async function editionHtml(
 		const tree = fromHtml(await text.render(), { fragment: true });
 		rejectUnsafeMarkup(tree, text.file);
 		// In dev the record is only read: a half-typed save must not retire published ids.
-		assignParagraphIds(tree, text.file, fileAnchorStore(text.file, { save: building }), controlLabels(text.lang));
+		assignParagraphIds(tree, text.file, fileAnchorStore(text.file, { save: building }));
 		if (text.lang) labelKeptPassages(tree, text.lang);
 		cached = { tree, uses: 0 };
 		if (building) parsed.set(text.id, cached);
@@ -105,10 +139,13 @@ export async function editionHtml(
 	if (last) parsed.delete(text.id);
 	const started = performance.now();
 	const { tree } = cached;
-	const restore = convertTree(tree, convert);
+	const quotes = editionQuotes(text.lang, edition);
+	const restore = [convertTree(tree, convert), ...(quotes ? [requoteTree(tree, quotes)] : [])];
 	onConverted?.(tree);
+	const removeTools = addParagraphTools(tree, ui(edition));
 	const html = toHtml(tree);
-	if (!last) restore();
+	removeTools();
+	if (!last) for (const step of restore.reverse()) step();
 	// Read by the build's summary (src/search/integration.ts) and the benchmark.
 	performance.measure(CONVERT_MEASURE, { start: started });
 	return html;

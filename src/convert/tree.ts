@@ -1,6 +1,7 @@
 /**
  * Script conversion of a HTML syntax tree (hast): text and chosen attributes
- * are converted, everything else is left exactly as it was.
+ * are converted, everything else is left exactly as it was. The same for an
+ * edition's quotation marks (`requoteTree`).
  *
  * Phrase context crosses inline markup: the text of one block is converted as
  * one string and cut back at the original node boundaries, so
@@ -8,6 +9,7 @@
  */
 import type { Element, Nodes, Text } from 'hast';
 import type { Convert } from './opencc.ts';
+import { requote, requoteParagraphs, type QuoteStyle } from './quotes.ts';
 
 /** Elements whose content is never converted: code, scripts, maths. */
 const NEVER_CONVERT = new Set([
@@ -132,6 +134,74 @@ export function convertTree(tree: Nodes, convert: Convert): Restore {
 	};
 	visit(tree);
 	flush();
+	return () => {
+		for (const step of undo) step();
+	};
+}
+
+/** Text in a language other than Chinese (`lang="en"`): its quotation marks are its own. */
+function otherLanguage(node: Element): boolean {
+	const { lang } = node.properties;
+	return typeof lang === 'string' && lang !== '' && !/^zh(-|$)/i.test(lang);
+}
+
+/**
+ * Give a hast tree an edition's quotation marks, in place (see quotes.ts),
+ * and return how to undo it. Pairs are matched across inline markup and
+ * across paragraphs; code, scripts, passages kept unconverted and text in
+ * another language keep their marks, and a quotation reaches over them.
+ *
+ * @example requoteTree(fromHtml('<p>与“两个一百年”</p>', { fragment: true }), ['「」', '『』']) // <p>与「两个一百年」</p>
+ */
+export function requoteTree(tree: Nodes, style: QuoteStyle): Restore {
+	const undo: (() => void)[] = [];
+	const paragraphs: (Text | null)[][] = [];
+	let pieces: (Text | null)[] = [];
+	const end = () => {
+		// Blank lines between blocks neither hold marks nor end a quotation.
+		if (pieces.some((piece) => piece === null || piece.value.trim() !== '')) paragraphs.push(pieces);
+		pieces = [];
+	};
+	const visit = (node: Nodes): void => {
+		if (node.type === 'text') {
+			pieces.push(node);
+			return;
+		}
+		if (node.type !== 'element' && node.type !== 'root') return;
+		const inline = node.type === 'element' && INLINE.has(node.tagName);
+		if (node.type === 'element') {
+			if (NEVER_CONVERT.has(node.tagName) || markedKeep(node) || otherLanguage(node)) {
+				// Kept inline, it is a piece of its paragraph; kept as a block, it is passed over.
+				if (inline) pieces.push(null);
+				return;
+			}
+			for (const name of TEXT_ATTRIBUTES) {
+				const value = node.properties[name];
+				if (typeof value !== 'string') continue;
+				const rewritten = requote(value, style);
+				if (rewritten === value) continue;
+				undo.push(() => (node.properties[name] = value));
+				node.properties[name] = rewritten;
+			}
+		}
+		// An empty element (<br>, <img>) holds no text to end a paragraph with.
+		if (node.children.length === 0) return;
+		if (!inline) end();
+		for (const child of node.children) visit(child as Nodes);
+		if (!inline) end();
+	};
+	visit(tree);
+	end();
+	const rewritten = requoteParagraphs(paragraphs.map((nodes) => nodes.map((node) => node?.value ?? null)), style);
+	paragraphs.forEach((nodes, i) =>
+		nodes.forEach((node, j) => {
+			const value = rewritten[i]![j];
+			if (!node || value === node.value || typeof value !== 'string') return;
+			const original = node.value;
+			undo.push(() => (node.value = original));
+			node.value = value;
+		}),
+	);
 	return () => {
 		for (const step of undo) step();
 	};

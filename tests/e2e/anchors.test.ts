@@ -116,13 +116,13 @@ describe('citations', () => {
 	});
 
 	it.each([
-		['zh-hans', '「习近平强调，建设网络强国，要把人才资源汇聚起来，建设一支政治强、业务精、作风好的强大队伍。“千军易得，一将难求”，要培养造就世界水平的科学家、网络科技领军人才、卓越工程师、高水平创新团队。」——习近平主持召开中央网络安全和信息化领导小组第一次会议，新华社，2014年2月27日，第10段。'],
-		['zh-hant', '「習近平強調，建設網絡強國，要把人才資源匯聚起來，建設一支政治強、業務精、作風好的強大隊伍。“千軍易得，一將難求”，要培養造就世界水平的科學家、網絡科技領軍人才、卓越工程師、高水平創新團隊。」——習近平主持召開中央網絡安全和信息化領導小組第一次會議，新華社，2014年2月27日，第10段。'],
-	])('copy citation of ¶10 in %s gives quote, title, publisher, date, ¶ and link', async (edition, expected) => {
+		['zh-hans', '“习近平强调，建设网络强国，要把人才资源汇聚起来，建设一支政治强、业务精、作风好的强大队伍。‘千军易得，一将难求’，要培养造就世界水平的科学家、网络科技领军人才、卓越工程师、高水平创新团队。”——习近平主持召开中央网络安全和信息化领导小组第一次会议，新华社，2014年2月27日，第10段。'],
+		['zh-hant', '「習近平強調，建設網絡強國，要把人才資源匯聚起來，建設一支政治強、業務精、作風好的強大隊伍。『千軍易得，一將難求』，要培養造就世界水平的科學家、網絡科技領軍人才、卓越工程師、高水平創新團隊。」——習近平主持召開中央網絡安全和信息化領導小組第一次會議，新華社，2014年2月27日，第10段。'],
+	])('copy citation of ¶10 in %s gives quote (its own quotation a level deeper), title, publisher, date, ¶ and link', async (edition, expected) => {
 		const page = await browser.newPage();
 		await page.goto(`${server.url}/${edition}/${SEED_SLUG}/`);
 		await page.hover('#p10');
-		await page.click('#p10 .para-cite');
+		await page.click('[data-cite="p10"]');
 		expect(await copied(page)).toBe(`${expected}${server.url}/${edition}/${SEED_SLUG}/#p10`);
 		await page.close();
 	});

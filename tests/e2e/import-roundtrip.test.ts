@@ -184,7 +184,10 @@ describe(`import → build → page, ${CASES} random texts (seed ${SEED})`, () =
 		const body = /<div class="text-body"[^>]*>([\s\S]*)<\/div><\/article>/.exec(html)?.[1];
 		expect(body, `${slug}: no text body in the page`).toBeDefined();
 		const tree = fromHtml(body!, { fragment: true });
-		const blocks = tree.children.filter((node): node is Element => node.type === 'element').map((node) => node.tagName);
+		// The paragraphs, each followed by its tools (¶ link, copy buttons).
+		const blocks = tree.children
+			.filter((node): node is Element => node.type === 'element' && !String(node.properties.className).includes('para-tools'))
+			.map((node) => node.tagName);
 		const shown = paragraphsOf(tree).map((paragraph) => paragraph.text);
 		const context = `raw: ${JSON.stringify(raw)}`;
 		expect(blocks.every((tag) => tag === 'p'), `${slug}: only paragraphs, not ${blocks.join(' ')}; ${context}`).toBe(true);

@@ -2,9 +2,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { editionConverter } from '../../src/convert/edition-text.ts';
+import { editionConverter, editionQuotes } from '../../src/convert/edition-text.ts';
 import { openccConverter, withPinnedTerms } from '../../src/convert/opencc.ts';
-import { convertTree, labelKeptPassages } from '../../src/convert/tree.ts';
+import { convertTree, labelKeptPassages, requoteTree } from '../../src/convert/tree.ts';
 import { EDITIONS } from '../../src/editions.ts';
 import { SEED_SLUG } from '../support/site.ts';
 
@@ -95,5 +95,57 @@ describe('passages kept unconverted', () => {
 		labelKeptPassages(tree, 'zh-Hans');
 		convertTree(tree, cn2tw);
 		expect(toHtml(tree)).toBe('<p>發展<span data-no-convert="" lang="zh-Hans">发展</span><span data-no-convert="" lang="en">CNNIC</span></p>');
+	});
+});
+
+describe('quotation marks of an HTML tree', () => {
+	const requoted = (html: string, lang: string) => {
+		const tree = fromHtml(html, { fragment: true });
+		const restore = requoteTree(tree, EDITIONS.find((edition) => edition.lang === lang)!.quotes);
+		const out = toHtml(tree);
+		restore();
+		expect(toHtml(tree), 'restored').toBe(toHtml(fromHtml(html, { fragment: true })));
+		return out;
+	};
+
+	it.each([
+		['nesting across inline markup', '<p>他说：“我想<b>‘走’</b>了”</p>', '<p>他说：「我想<b>『走』</b>了」</p>'],
+		[
+			'a quotation over two paragraphs, with blank lines between',
+			'<p>他说：“第一段，</p>\n\n<p>“第二段<a href="#x">‘引’</a>。”</p>',
+			'<p>他说：「第一段，</p>\n\n<p>「第二段<a href="#x">『引』</a>。」</p>',
+		],
+		[
+			'code, a link and a URL inside quotation marks, themselves untouched',
+			'<p>运行“<code>echo “hi”</code>”，见“<a href="https://example.com/“x”">https://example.com/a</a>”</p>',
+			'<p>运行「<code>echo “hi”</code>」，见「<a href="https://example.com/“x”">https://example.com/a</a>」</p>',
+		],
+		[
+			'passages kept unconverted and text in another language',
+			'<p>“甲<span data-no-convert>“乙”</span><span translate="no">‘丙’</span><span lang="en">“d”</span>”</p>',
+			'<p>「甲<span data-no-convert="">“乙”</span><span translate="no">‘丙’</span><span lang="en">“d”</span>」</p>',
+		],
+		['an apostrophe and a Latin quotation', '<p>Don’t say “no”. 他说“好”</p>', '<p>Don’t say “no”. 他说「好」</p>'],
+		['attributes read by people', '<img alt="“网络”" title="说“‘发展’”">', '<img alt="「网络」" title="说「『发展』」">'],
+		['a line break inside a quotation', '<p>“甲<br>“乙”。”</p>', '<p>「甲<br>『乙』。」</p>'],
+		['a code block between the paragraphs of a quotation', '<p>“甲，</p><pre>“x”</pre><p>“乙。”</p>', '<p>「甲，</p><pre>“x”</pre><p>「乙。」</p>'],
+	])('%s, in 繁體', (_what, html, hant) => {
+		expect(requoted(html, 'zh-Hant')).toBe(hant);
+	});
+
+	it('a traditional text stored with 「『』」 reads “‘’” in 简体', () => {
+		expect(requoted('<p>他說：「我說<em>『好』</em>」</p><p>「第二段」</p>', 'zh-Hans')).toBe('<p>他說：“我說<em>‘好’</em>”</p><p>“第二段”</p>');
+	});
+});
+
+describe('the quotation marks a text takes in an edition', () => {
+	it.each([
+		['zh-Hans', 'zh-Hans', undefined],
+		['zh-Hans', 'zh-Hant', ['「」', '『』']],
+		['zh-Hant', 'zh-Hans', ['“”', '‘’']],
+		['zh-Hant', 'zh-HK', undefined],
+		['zh-HK', 'zh-Hant', undefined],
+	])('a text stored in %s, read in %s: %j (none to change where the edition quotes as the text’s own script)', (script, lang, expected) => {
+		expect(editionQuotes(script, EDITIONS.find((edition) => edition.lang === lang)!)).toEqual(expected);
 	});
 });
