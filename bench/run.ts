@@ -5,8 +5,8 @@
  * (`scripts/build.ts`), and prints one table: build wall time in total and by
  * phase, pages per second, peak RSS of the build's processes, the size of the
  * output, a text page's bytes on first paint, Pagefind's bytes, and the quote
- * benchmark run against it. Writes bench/out/bench.json. Exits non-zero when a
- * budget is missed.
+ * benchmark run against it; then `npm run convert:diff` (bench/convert-diff.ts).
+ * Writes bench/out/bench.json. Exits non-zero when a budget is missed.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { writeCorpus } from './corpus.ts';
+import { convertDiff } from './convert-diff.ts';
 import { firstPaint } from './page-weight.ts';
 import { printQuoteBench, runQuoteBench, type QuoteBenchResult } from './quotes.ts';
 
@@ -141,7 +142,9 @@ if (!values['no-quotes']) {
 	quotes = await runQuoteBench(dist, Number(values.quotes));
 }
 
+const conversion = convertDiff();
 const budgets = [
+	conversion.budget,
 	{ name: 'build and index ≤ 45 s', ok: run.wallMs <= 45_000, value: s(run.wallMs) },
 	{ name: 'peak RSS ≤ 1 GiB', ok: run.peakRss <= 1024 ** 3, value: mb(run.peakRss) },
 	{ name: 'first paint ≤ 1.5 × own text + 6 kB', ok: paint.total <= 1.5 * paint.ownText + 6 * 1024, value: `${kb(paint.total)} ≤ ${kb(1.5 * paint.ownText + 6 * 1024)}` },
@@ -173,7 +176,7 @@ for (const budget of budgets) console.log(`  ${budget.ok ? 'ok  ' : 'MISS'} ${bu
 mkdirSync('bench/out', { recursive: true });
 writeFileSync(
 	'bench/out/bench.json',
-	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, firstPaint: paint, quotes, budgets }, null, '\t')}\n`,
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, firstPaint: paint, quotes, conversion, budgets }, null, '\t')}\n`,
 );
 console.log('Wrote bench/out/bench.json');
 if (budgets.some((budget) => !budget.ok)) process.exit(1);
