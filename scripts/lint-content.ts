@@ -54,11 +54,14 @@ function main(argv: string[]): number {
 		} catch {
 			throw new LintError(`${file} cannot be read.`, 'Check the path.');
 		}
-		// Markup MDX would not read as the text written: the build refuses it too.
-		for (const problem of markupProblems(source)) {
+		// Markup MDX would not read as the text written: the build refuses it too,
+		// and the script lint reads the entry as MDX, so it waits until these are fixed.
+		const markup = markupProblems(source);
+		for (const problem of markup) {
 			totals.ERROR++;
 			console.log(`${file}:${problem.line}:${problem.column}  ERROR  ${problem.message}.`);
 		}
+		if (markup.length > 0) continue;
 		const entry = readEntry(file, source);
 		const pinned = pinnedPassages([...entry.data.terms, ...glossary()], entry.data.script);
 		for (const finding of lintEntry(entry, { pinned })) {
