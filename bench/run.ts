@@ -6,9 +6,10 @@
  * phase, pages per second, peak RSS of the build's whole process tree, the
  * output's size and files, Pagefind's files and page list, a text page's
  * bytes on first paint, and the quote benchmark run against it (first
- * queries with an empty cache, later ones warm). Writes
- * bench/out/bench-scale<N>.json. Exits non-zero when a budget is missed; the
- * budgets are issue 10's targets for the scale.
+ * queries with an empty cache, later ones warm); then `npm run convert:diff`
+ * (bench/convert-diff.ts). Writes bench/out/bench-scale<N>.json. Exits
+ * non-zero when a budget is missed; the budgets are issue 10's targets for
+ * the scale.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { writeCorpus } from './corpus.ts';
+import { convertDiff } from './convert-diff.ts';
 import { firstPaint } from './page-weight.ts';
 import { printQuoteBench, runQuoteBench, type QuoteBenchResult } from './quotes.ts';
 
@@ -159,7 +161,9 @@ const large = scale > 4;
 /** Starlight 0.42 with Pagefind 1.6 on this corpus at 1,020 texts (issue 10): 2,044 pages in 85.9–91.1 s. */
 const STARLIGHT_PAGES_PER_SECOND = 2044 / 88.5;
 const perText = pagefind.files / texts;
+const conversion = convertDiff();
 const budgets = [
+	conversion.budget,
 	...(large ? [] : [{ name: 'build and index ≤ 45 s', ok: run.wallMs <= 45_000, value: s(run.wallMs) }]),
 	{ name: `pages per second ≥ Starlight's ${STARLIGHT_PAGES_PER_SECOND.toFixed(1)}`, ok: pages / (run.wallMs / 1000) >= STARLIGHT_PAGES_PER_SECOND, value: (pages / (run.wallMs / 1000)).toFixed(1) },
 	{ name: `peak RSS of the whole build ≤ ${large ? 3 : 1.5} GiB`, ok: run.peakRss <= (large ? 3 : 1.5) * GiB, value: mb(run.peakRss) },
@@ -210,7 +214,7 @@ mkdirSync('bench/out', { recursive: true });
 const report = `bench/out/bench-scale${scale}.json`;
 writeFileSync(
 	report,
-	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, quotes, budgets }, null, '\t')}\n`,
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, quotes, conversion, budgets }, null, '\t')}\n`,
 );
 console.log(`Wrote ${report}`);
 if (budgets.some((budget) => !budget.ok)) process.exit(1);
