@@ -107,6 +107,15 @@ if (citeSelection) {
 /** Search: its code loads on first use (focus on a search box), never on first paint. */
 let searchUi: Promise<typeof import('./search-ui.ts')> | undefined;
 const loadSearchUi = () => (searchUi ??= import('./search-ui.ts'));
+/**
+ * A reader may start composing with an input method before the search code
+ * has loaded: each box says itself whether a composition is in progress
+ * (`data-composing`), which the search code reads when it takes over.
+ */
+for (const box of document.querySelectorAll<HTMLInputElement>('input[type=search]')) {
+	box.addEventListener('compositionstart', () => (box.dataset.composing = ''));
+	box.addEventListener('compositionend', () => delete box.dataset.composing);
+}
 const headerForm = document.querySelector<HTMLFormElement>('form[data-search-form]');
 const searchInput = headerForm?.querySelector<HTMLInputElement>('input[type=search]');
 searchInput?.addEventListener('focus', () => void loadSearchUi().then((ui) => ui.enhanceCombobox(headerForm!)), { once: true });

@@ -102,34 +102,29 @@ function statusText(outcome: SearchOutcome | Error): string {
 	return fill(outcome.exact ? words.resultsCount : words.looseCount, { n: outcome.total });
 }
 
+/** Whether an input method is composing in a box (enhance.ts keeps `data-composing` from page load on). */
+const isComposing = (input: HTMLInputElement) => 'composing' in input.dataset;
+
 /**
  * Search as the reader types: after a pause, and never while an input
  * method composes (its Enter and arrow keys choose characters, not results).
  */
-function onTyping(input: HTMLInputElement, pause: number, search: () => void): { composing: () => boolean } {
-	let composing = false;
+function onTyping(input: HTMLInputElement, pause: number, search: () => void): void {
 	let timer: ReturnType<typeof setTimeout> | undefined;
-	const later = () => {
+	input.addEventListener('compositionstart', () => clearTimeout(timer));
+	input.addEventListener('compositionend', () => {
 		clearTimeout(timer);
 		timer = setTimeout(search, pause);
-	};
-	input.addEventListener('compositionstart', () => {
-		composing = true;
-		clearTimeout(timer);
-	});
-	input.addEventListener('compositionend', () => {
-		composing = false;
-		later();
 	});
 	input.addEventListener('input', (event) => {
-		if (composing || (event as InputEvent).isComposing) return;
-		later();
+		if (isComposing(input) || (event as InputEvent).isComposing) return;
+		clearTimeout(timer);
+		timer = setTimeout(search, pause);
 	});
-	return { composing: () => composing };
 }
 
 /** Whether a key belongs to an input method's composition (keyCode 229: the browser handed it to the input method). */
-const composingKey = (event: KeyboardEvent, typing: { composing: () => boolean }) => event.isComposing || event.keyCode === 229 || typing.composing();
+const composingKey = (event: KeyboardEvent, input: HTMLInputElement) => event.isComposing || event.keyCode === 229 || isComposing(input);
 
 /** The header box: a combobox whose listbox shows the best paragraphs as you type. */
 export function enhanceCombobox(form: HTMLFormElement): void {
@@ -200,9 +195,13 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 		open(true);
 	});
 
-	const typing = onTyping(input, 120, () => void run(input.value));
+	onTyping(input, 120, () => void run(input.value));
 	input.addEventListener('keydown', (event) => {
-		if (composingKey(event, typing)) return;
+		if (composingKey(event, input)) {
+			// Enter commits the composition: it must not also send the form.
+			if (event.key === 'Enter') event.preventDefault();
+			return;
+		}
 		if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
 			if (popup.hidden && input.value) open(true);
 			setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
@@ -220,7 +219,8 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 	input.addEventListener('focus', () => {
 		if (listbox.childElementCount > 0 || status.textContent) open(true);
 	});
-	if (input.value) void run(input.value);
+	// Typed before this code loaded, unless still being composed (compositionend searches it).
+	if (input.value && !isComposing(input)) void run(input.value);
 }
 
 /** The search page: results for `?q=` as a list of links, more on request; the URL follows the query. */
@@ -266,11 +266,15 @@ export function enhanceSearchPage(form: HTMLFormElement, results: HTMLElement): 
 		history.replaceState(null, '', url);
 		void run(input.value);
 	};
+	onTyping(input, 150, update);
+	input.addEventListener('keydown', (event) => {
+		// Enter commits the composition: it must not also send the query.
+		if (event.key === 'Enter' && composingKey(event, input)) event.preventDefault();
+	});
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();
 		update();
 	});
-	onTyping(input, 150, update);
 	input.value = new URLSearchParams(location.search).get('q') ?? '';
 	if (input.value) void run(input.value);
 }

@@ -351,7 +351,7 @@ function pager(entries: readonly Entry[], context: Context, exact: boolean) {
 }
 
 /** Every paragraph (or passage) holding the whole quote, newest text first, in text order within a text. */
-async function exactResults(pagefind: PagefindApi, context: Context, rank: FrequencyRank): Promise<{ entries: Entry[]; keys: Key[]; positions: Positions }> {
+async function exactResults(pagefind: PagefindApi, context: Context, rank: FrequencyRank): Promise<{ entries: Entry[]; byRarity: Key[] }> {
 	const { quote, edition } = context;
 	const byRarity = searchKeys(quote, rank, Number.POSITIVE_INFINITY);
 	let count = Math.min(KEYS, byRarity.length);
@@ -369,7 +369,7 @@ async function exactResults(pagefind: PagefindApi, context: Context, rank: Frequ
 			count = Math.min(byRarity.length, count + 2);
 			continue;
 		}
-		const found = { keys: byRarity.slice(0, KEYS), positions };
+		const found = { byRarity };
 		if (complete) {
 			// Every character was looked up: each place holds the quote. Only a text holding it
 			// at several places needs its fields, to tell which places share a paragraph.
@@ -386,19 +386,28 @@ async function exactResults(pagefind: PagefindApi, context: Context, rank: Frequ
 	}
 }
 
+/** Characters looked up at most to find the keys of a quote with a slip. */
+const LOOSE_LOOKUPS = KEYS + 3;
+
 /**
  * For a quote no paragraph holds whole: the places where at least two of its
  * keys stand as in it, fetched and scored by the longest run of the quote
  * they hold; those holding at least half of it (less its slip) are kept,
- * closest first.
+ * closest first. The keys are the rarest characters some text holds: the
+ * slip itself is often the rarest character of all, and in no text.
  */
-async function looseResults(keys: readonly Key[], positions: Positions, context: Context, pagefind: PagefindApi): Promise<Result[]> {
+async function looseResults(byRarity: readonly Key[], context: Context, pagefind: PagefindApi): Promise<Result[]> {
 	const { quote, edition } = context;
+	const keys: Key[] = [];
+	for (const key of byRarity.slice(0, LOOSE_LOOKUPS)) {
+		if ((await lookUp(pagefind, key.char)).length > 0) keys.push(key);
+		if (keys.length === KEYS) break;
+	}
 	if (keys.length < 2) return [];
-	const { results } = await positionsOf(
-		pagefind,
-		keys.map((key) => key.char),
-	);
+	const answers = await Promise.all(keys.map((key) => lookUp(pagefind, key.char)));
+	const positions: Positions = new Map(keys.map((key, i) => [key.char, new Map(answers[i]!.map((result) => [result.id, new Set(result.words)]))]));
+	// Any text holding two of the keys may hold the quote but its slip.
+	const results = new Map(answers.flat().map((result) => [result.id, result]));
 	const places: { result: PagefindResult; start: number; agree: number }[] = [];
 	for (const result of results.values()) {
 		for (const [start, agree] of looseStartsIn(keys, positions, result.id)) places.push({ result, start, agree });
@@ -441,7 +450,7 @@ export async function searchQuote(query: string, editionLang: string, limit = 10
 	const exact = await exactResults(pagefind, context, rank);
 	let entries: Entry[] = exact.entries;
 	const isExact = entries.length > 0 || quote.length < 4;
-	if (!isExact) entries = await looseResults(exact.keys, exact.positions, context, pagefind);
+	if (!isExact) entries = await looseResults(exact.byRarity, context, pagefind);
 	const page = pager(entries, context, isExact);
 	return { folded, exact: isExact, total: entries.length, hits: await page(limit), more: page };
 }

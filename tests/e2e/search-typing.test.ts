@@ -1,0 +1,332 @@
+/**
+ * Search as people really type (issue 17), in Chromium on built sites: an
+ * input method composing, long pastes with a slip or across paragraphs, a
+ * whole article, true counts with more results on request, every
+ * occurrence marked, and a query with nothing to search.
+ *
+ * On the seed, and on a fixture corpus of 26 chapters of the Zuo Zhuan, one
+ * a month, where a common word is in far more than 20 paragraphs.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chapters } from '../../bench/corpus.ts';
+import { traditionalOnly } from '../../src/convert/charsets.ts';
+import { BUILD_TIMEOUT, fixtureSite } from '../support/fixture-site.ts';
+import { servedInBrowser, type Served } from '../support/served.ts';
+import { DIST, SEED_SLUG } from '../support/site.ts';
+
+/** The seed's paragraphs as the zh-Hans page shows them, by id. */
+const seedParagraphs = new Map(
+	[...readFileSync(join(DIST, 'zh-hans', SEED_SLUG, 'index.html'), 'utf8').matchAll(/<p id="(p\d+)"[^>]*>([\s\S]*?)<\/p>/g)].map(([, id, html]) => [
+		id!,
+		html!.replace(/<[^>]+>/g, ''),
+	]),
+);
+const seed = (id: string) => seedParagraphs.get(id)!;
+
+/** Searches the UI has answered so far (it leaves a `fanjian:search` measure for each). */
+const answered = (page: Page) =>
+	page.evaluate(() => performance.getEntriesByName('fanjian:search').map((entry) => ((entry as PerformanceMeasure).detail as { query: string }).query));
+
+/** The popup's status and options once the box's current value is answered. */
+async function popupAnswer(page: Page) {
+	await page.waitForFunction(() => {
+		const input = document.querySelector<HTMLInputElement>('#search-input')!;
+		const queries = performance.getEntriesByName('fanjian:search').map((entry) => ((entry as PerformanceMeasure).detail as { query: string }).query);
+		return queries.at(-1) === input.value && !document.querySelector('.search-popup')!.hasAttribute('hidden');
+	});
+	return shownInPopup(page);
+}
+
+/** What the popup shows now. */
+async function shownInPopup(page: Page) {
+	return {
+		status: (await page.textContent('.search-popup .search-status')) ?? '',
+		open: await page.$eval('.search-popup', (popup) => !(popup as HTMLElement).hidden),
+		all: await page.$eval('.search-all', (a) => ((a as HTMLAnchorElement).hidden ? null : { text: a.textContent, href: (a as HTMLAnchorElement).href })),
+		options: await page.$$eval('a[role=option]', (links) =>
+			links.map((a) => ({
+				href: a.getAttribute('href')!,
+				where: a.querySelector('.hit-where')!.textContent,
+				exact: !!a.querySelector('.hit-exact'),
+				marks: [...a.querySelectorAll('mark')].map((mark) => mark.textContent),
+			})),
+		),
+	};
+}
+
+/** Type (fill) a query into the header box of a page of the seed. */
+async function typeQuery(page: Page, query: string) {
+	await page.fill('#search-input', query);
+	return popupAnswer(page);
+}
+
+/** The search page's answer for a query: its status and every result shown. */
+async function searchPage(page: Page, base: string, query: string) {
+	await page.goto(`${base}/zh-hans/search/?q=${encodeURIComponent(query)}`);
+	await page.waitForFunction(() => document.getElementById('search-page-status')!.textContent !== '');
+	return { status: await page.textContent('#search-page-status'), hits: await shownHits(page) };
+}
+
+const shownHits = (page: Page) =>
+	page.$$eval('.search-results .hit', (hits) =>
+		hits.map((hit) => ({
+			href: hit.getAttribute('href')!,
+			title: hit.querySelector('.hit-title')!.textContent!,
+			marks: [...hit.querySelectorAll('mark')].map((mark) => mark.textContent),
+		})),
+	);
+
+/** Land on a result and read what is marked, paragraph by paragraph. */
+async function land(page: Page, url: string) {
+	await page.goto(url);
+	await page.waitForSelector('mark.landing');
+	return page.$$eval('mark.landing', (marks) => marks.map((mark) => [mark.closest('p')!.id, mark.textContent]));
+}
+
+describe('search while an input method composes', () => {
+	const served = servedInBrowser();
+
+	/** Compose pinyin key by key as an input method does, then commit the characters. */
+	async function compose(page: Page, pinyin: string, commit: string, between?: () => Promise<void>) {
+		const cdp = await page.context().newCDPSession(page);
+		for (let i = 1; i <= pinyin.length; i++) {
+			await cdp.send('Input.imeSetComposition', { text: pinyin.slice(0, i), selectionStart: i, selectionEnd: i });
+			// Longer than either box's pause before it searches.
+			await page.waitForTimeout(300);
+		}
+		await between?.();
+		await cdp.send('Input.insertText', { text: commit });
+		await cdp.detach();
+	}
+
+	it('searches nothing in the header box until the characters are committed, then searches them once', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hans/${SEED_SLUG}/`);
+		await page.focus('#search-input');
+		await compose(page, 'meiyou', '没有', async () => {
+			expect(await page.inputValue('#search-input')).toBe('meiyou');
+			expect(await answered(page)).toEqual([]);
+			expect(await page.$eval('.search-popup', (popup) => (popup as HTMLElement).hidden).catch(() => 'no popup')).not.toBe(false);
+		});
+		const { options } = await popupAnswer(page);
+		expect(await answered(page)).toEqual(['没有']);
+		expect(options.length).toBeGreaterThan(0);
+		await page.close();
+	});
+
+	it('leaves results where they are while arrow keys and Enter pick candidates', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hans/${SEED_SLUG}/`);
+		const before = await typeQuery(page, '网络');
+		expect(before.options.length).toBeGreaterThan(1);
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('Input.imeSetComposition', { text: 'anquan', selectionStart: 6, selectionEnd: 6 });
+		for (const key of ['ArrowDown', 'ArrowDown', 'ArrowUp', 'Enter']) await page.keyboard.press(key);
+		// An input method's own keys reach the page as keyCode 229 ("Process").
+		await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code: 'Enter', windowsVirtualKeyCode: 229 });
+		await page.waitForTimeout(300);
+		expect(await page.getAttribute('#search-input', 'aria-activedescendant')).toBeNull();
+		expect(page.url()).toBe(`${served.site.url}/zh-hans/${SEED_SLUG}/`);
+		expect(await answered(page)).toEqual(['网络']);
+		expect(await shownInPopup(page)).toEqual(before);
+		await cdp.send('Input.insertText', { text: '安全' });
+		await cdp.detach();
+		const after = await popupAnswer(page);
+		expect(await answered(page)).toEqual(['网络', '网络安全']);
+		expect(after.options[0]!.marks[0]).toBe('网络安全');
+		await page.close();
+	});
+
+	it('keeps the search page’s address while composing, and puts the committed words in it', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hans/search/`);
+		await page.focus('#search-page-input');
+		await compose(page, 'meiyou', '没有', async () => {
+			expect(new URL(page.url()).searchParams.get('q')).toBeNull();
+			expect(await answered(page)).toEqual([]);
+		});
+		await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '没有');
+		await page.waitForSelector('.search-results .hit');
+		expect(await answered(page)).toEqual(['没有']);
+		await page.close();
+	});
+});
+
+describe('long quotes, slips and passages on the seed', () => {
+	const served = servedInBrowser();
+	let page: Page;
+	beforeAll(async () => {
+		page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hans/${SEED_SLUG}/`);
+	});
+
+	it('finds a long quote with one wrong character after the 40th (the issue’s own)', async () => {
+		const p5 = seed('p5');
+		const quote = p5.slice(0, p5.indexOf('因势而谋，') + 5);
+		expect(quote.length).toBeGreaterThan(60);
+		const slipped = quote.replace('紧迫性', '紧乙性');
+		const { status, options } = await typeQuery(page, slipped);
+		expect(options[0]!.href).toMatch(/#p5$/);
+		expect(options[0]!.exact).toBe(false);
+		expect(status).toMatch(/^没有段落包含整句引文/);
+		// Everything but the slip is marked.
+		expect(options[0]!.marks.join('')).toContain('充分认识做好工作的重要性和紧');
+		expect(options[0]!.marks.join('')).not.toContain('乙');
+	});
+
+	it.each([
+		[10, 0.5, 'p1'],
+		[40, 0.3, 'p1'],
+		[120, 0.7, 'p4'],
+		[300, 0.5, 'p4'],
+	])('finds a %i-character quote with a slip at %s of its length, from %s', async (length, at, id) => {
+		// From the paragraph on, across the next if it is shorter than the quote.
+		const ids = [...seedParagraphs.keys()];
+		const quote = Array.from(ids.slice(ids.indexOf(id)).map(seed).join('')).slice(0, length);
+		// The slip is a character, not a punctuation mark (which search ignores anyway).
+		let slip = Math.floor(length * at);
+		while (!/\p{Script=Han}/u.test(quote[slip]!)) slip++;
+		quote[slip] = quote[slip] === '乙' ? '丙' : '乙';
+		const { options } = await typeQuery(page, quote.join(''));
+		expect(options[0]!.href).toMatch(new RegExp(`#${id}$`));
+		expect(options[0]!.exact).toBe(false);
+	});
+
+	it.each([
+		['a 56-character paste', 30, 26],
+		['a short quote', 3, 3],
+	])('takes %s across the end of ¶1 and the start of ¶2 as one passage, landing on ¶1 with all of it marked', async (_kind, tail, head) => {
+		const [p1, p2] = [Array.from(seed('p1')), Array.from(seed('p2'))];
+		const end = p1.slice(-tail).join('');
+		const start = p2.slice(0, head).join('');
+		// Marks hold the quote's characters: the punctuation around them is not searched.
+		const [endMark, startMark] = [end, start].map((part) => part.replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, ''));
+		const { options } = await typeQuery(page, `${end}\n${start}`);
+		expect(options[0]).toMatchObject({ exact: true, where: '第1至2段', marks: [endMark, startMark] });
+		expect(options[0]!.href).toMatch(/\?hl=\d+-\d+,p2:0-\d+#p1$/);
+		expect(await land(page, `${served.site.url}${options[0]!.href}`)).toEqual([
+			['p1', endMark],
+			['p2', startMark],
+		]);
+		await page.goto(`${served.site.url}/zh-hans/${SEED_SLUG}/`);
+	});
+
+	it('finds the text of a whole pasted article, as a passage from its first paragraph to its last', async () => {
+		const article = readFileSync(join('content', `${SEED_SLUG}.mdx`), 'utf8').split(/^---$/m)[2]!.trim();
+		const { options } = await typeQuery(page, article);
+		expect(options[0]).toMatchObject({ exact: true, where: `第1至${seedParagraphs.size}段` });
+		expect(options[0]!.href).toMatch(/#p1$/);
+	});
+
+	it('marks every occurrence of the quote in a paragraph, in results and on landing', async () => {
+		const p1 = seed('p1');
+		const count = p1.split('网络安全').length - 1;
+		expect(count).toBeGreaterThan(1);
+		const { options } = await typeQuery(page, '网络安全');
+		const first = options.find((option) => option.href.endsWith('#p1'))!;
+		expect(first.marks).toEqual(Array(count).fill('网络安全'));
+		const landed = await land(page, `${served.site.url}${first.href}`);
+		expect(landed).toEqual(Array(count).fill(['p1', '网络安全']));
+		await page.goto(`${served.site.url}/zh-hans/${SEED_SLUG}/`);
+	});
+
+	it.each(['，。！', '   ', '“”《》'])('asks for words when the query %j has nothing to search', async (query) => {
+		const { status, options } = await typeQuery(page, query.trim() === '' ? `${query}，` : query);
+		expect(status).toBe('请输入要查找的文字。');
+		expect(options).toEqual([]);
+	});
+
+	it('counts every paragraph holding a word in the popup, and offers the search page with as many', async () => {
+		const holding = [...seedParagraphs.values()].filter((text) => text.includes('网络')).length;
+		expect(holding).toBeGreaterThan(6);
+		const { status, options, all } = await typeQuery(page, '网络');
+		expect(options).toHaveLength(6);
+		expect(status).toBe(`找到 ${holding} 个段落，按日期从新到旧。`);
+		expect(all!.text).toBe(`查看全部 ${holding} 个结果`);
+		const onPage = await searchPage(page, served.site.url, '网络');
+		expect(new URL(all!.href).search).toBe(`?q=${encodeURIComponent('网络')}`);
+		expect(onPage.status).toBe(status);
+		expect(onPage.hits).toHaveLength(holding);
+		await page.goto(`${served.site.url}/zh-hans/${SEED_SLUG}/`);
+	});
+});
+
+describe('true counts, order and more results on a corpus of 26 texts', () => {
+	const site = fixtureSite('search-typing');
+	const stray = traditionalOnly();
+	const texts = chapters(readFileSync('bench/zuozhuan.txt', 'utf8').replace(/./gu, (char) => stray.get(char) ?? char))
+		.slice(0, 26)
+		.map((chapter, i) => ({
+			slug: `chapter-${String(i + 1).padStart(2, '0')}`,
+			title: chapter.title,
+			// One a month from January 2001: the last is the newest.
+			date: new Date(Date.UTC(2001, i, 1)).toISOString().slice(0, 10),
+			paragraphs: chapter.lines,
+		}));
+	/** Every paragraph holding a word, in the order promised: newest text first, then paragraph order. */
+	const holding = (word: string) =>
+		texts
+			.toReversed()
+			.flatMap((text) => text.paragraphs.flatMap((paragraph, i) => (paragraph.includes(word) ? [{ slug: text.slug, id: `p${i + 1}`, title: text.title, count: paragraph.split(word).length - 1 }] : [])));
+	const WORD = '郑伯';
+
+	beforeAll(() => {
+		for (const text of texts) site.write(text.slug, text.paragraphs, `title: ${text.title}\ndate: ${text.date}\npublisher: 左丘明\nscript: zh-Hans`);
+		const { status, output } = site.build();
+		expect(status, output).toBe(0);
+	}, BUILD_TIMEOUT);
+	const served: Served = servedInBrowser(site.dist);
+
+	it('has a common word in more than 20 paragraphs to count', () => {
+		expect(holding(WORD).length).toBeGreaterThan(20);
+	});
+
+	it('states the true count, shows the first 20 newest first, and the rest on request without a new search', async () => {
+		const page = await served.browser.newPage();
+		const expected = holding(WORD);
+		const first = await searchPage(page, served.site.url, WORD);
+		expect(first.status).toBe(`找到 ${expected.length} 个段落，按日期从新到旧。`);
+		expect(first.hits).toHaveLength(20);
+		const address = page.url();
+		while (await page.isVisible('.search-more')) {
+			const shown = (await shownHits(page)).length;
+			await page.click('.search-more');
+			await page.waitForFunction((n) => document.querySelectorAll('.search-results .hit').length > n, shown);
+		}
+		const all = await shownHits(page);
+		expect(all.map((hit) => hit.href.replace(/\?hl=[^#]*/, ''))).toEqual(expected.map((hit) => `/zh-hans/${hit.slug}/#${hit.id}`));
+		expect(all.map((hit) => hit.marks)).toEqual(expected.map((hit) => Array(hit.count).fill(WORD)));
+		expect(page.url()).toBe(address);
+		expect(await answered(page)).toEqual([WORD]);
+		await page.close();
+	});
+
+	it('counts the same in the header’s popup, offering them all on the search page', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hans/${texts[0]!.slug}/`);
+		const popup = await typeQuery(page, WORD);
+		expect(popup.status).toBe(`找到 ${holding(WORD).length} 个段落，按日期从新到旧。`);
+		expect(popup.options.map((option) => option.href.replace(/\?hl=[^#]*/, ''))).toEqual(
+			holding(WORD)
+				.slice(0, 6)
+				.map((hit) => `/zh-hans/${hit.slug}/#${hit.id}`),
+		);
+		await page.click('.search-all');
+		await page.waitForSelector('.search-results .hit');
+		expect(await page.textContent('#search-page-status')).toBe(popup.status);
+		await page.close();
+	});
+
+	it('finds a whole pasted chapter among its neighbours, first', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hans/${texts[0]!.slug}/`);
+		const text = texts[12]!;
+		const { options } = await typeQuery(page, text.paragraphs.join('\n'));
+		expect(options[0]!.href).toMatch(new RegExp(`^/zh-hans/${text.slug}/\\?hl=.*#p1$`));
+		expect(options[0]!.exact).toBe(true);
+		await page.close();
+	});
+});
