@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { anchorSummary } from './src/paragraphs/summary.ts';
+import { pinyinFiles } from './src/pinyin/integration.ts';
 import { searchIndex } from './src/search/integration.ts';
 import { bareUrlsStayText } from './src/texts/markup.ts';
 
@@ -27,6 +28,7 @@ export default defineConfig({
 	integrations: [
 		mdx(),
 		searchIndex(),
+		pinyinFiles(),
 		anchorSummary(),
 		{
 			name: 'fanjian:site-origin',
