@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.ts';
 import { firstPaint } from './page-weight.ts';
+import { describePinyin, pinyinWeight } from './pinyin-weight.ts';
 import { printQuoteBench, runQuoteBench, type QuoteBenchResult } from './quotes.ts';
 
 const { values } = parseArgs({
@@ -128,6 +129,8 @@ const samplePage = join(dist, 'zh-hant', slugs[Math.floor(slugs.length / 2)]!, '
 const paint = firstPaint(samplePage, dist);
 const output = folderSize(dist);
 const pagefind = folderSize(join(dist, 'pagefind'));
+// The pinyin aid's file per text, on the corpus and on the seed site (dist/, when built).
+const pinyin = { corpus: pinyinWeight(dist), seed: pinyinWeight(resolve('dist')) };
 
 let quotes: QuoteBenchResult | undefined;
 if (!values['no-quotes']) {
@@ -139,6 +142,7 @@ const budgets = [
 	{ name: 'build and index ≤ 45 s', ok: run.wallMs <= 45_000, value: s(run.wallMs) },
 	{ name: 'peak RSS ≤ 1 GiB', ok: run.peakRss <= 1024 ** 3, value: mb(run.peakRss) },
 	{ name: 'first paint ≤ 1.5 × own text + 6 kB', ok: paint.total <= 1.5 * paint.ownText + 6 * 1024, value: `${kb(paint.total)} ≤ ${kb(1.5 * paint.ownText + 6 * 1024)}` },
+	{ name: 'pinyin file ≤ 1.5 × its text (gzip)', ok: (pinyin.corpus?.max ?? 0) <= 1.5, value: describePinyin(pinyin.corpus) },
 	...(quotes
 		? [
 				{ name: 'first search ≤ 80 kB', ok: quotes.bytes.firstQuery <= 80 * 1024, value: kb(quotes.bytes.firstQuery) },
@@ -159,6 +163,8 @@ console.table({
 	'dist/': `${mb(output.bytes)} in ${output.files} files`,
 	'pagefind/': `${mb(pagefind.bytes)} in ${pagefind.files} files`,
 	'text page first paint (gzip)': `${kb(paint.total)} (HTML ${kb(paint.html)}, CSS ${kb(paint.css)}, JS ${kb(paint.js)}; its text ${kb(paint.ownText)})`,
+	'pinyin file, corpus (gzip)': describePinyin(pinyin.corpus),
+	'pinyin file, seed dist/ (gzip)': describePinyin(pinyin.seed),
 });
 if (quotes) printQuoteBench(quotes);
 console.log('\nBudgets:');
@@ -167,7 +173,7 @@ for (const budget of budgets) console.log(`  ${budget.ok ? 'ok  ' : 'MISS'} ${bu
 mkdirSync('bench/out', { recursive: true });
 writeFileSync(
 	'bench/out/bench.json',
-	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, firstPaint: paint, quotes, budgets }, null, '\t')}\n`,
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, firstPaint: paint, pinyin, quotes, budgets }, null, '\t')}\n`,
 );
 console.log('Wrote bench/out/bench.json');
 if (budgets.some((budget) => !budget.ok)) process.exit(1);
