@@ -121,43 +121,21 @@ if (pageForm && pageResults) void loadSearchUi().then((ui) => ui.enhanceSearchPa
  */
 const pinyinButton = document.querySelector<HTMLButtonElement>('button[data-pinyin]');
 if (pinyinButton) {
-	const STORED = 'fanjian:pinyin';
-	const remembered = () => {
-		try {
-			return localStorage.getItem(STORED) === 'on';
-		} catch {
-			return false; // Storage refused (a strict privacy setting): the aid starts off.
-		}
-	};
-	const remember = (on: boolean) => {
-		try {
-			localStorage.setItem(STORED, on ? 'on' : 'off');
-		} catch {
-			// Not remembered; this page still shows it.
-		}
-	};
-	const pinyin = async (on: boolean) => {
-		try {
-			return await (await import('./pinyin.ts')).setPinyin(pinyinButton, on);
-		} catch {
-			announcer.textContent = pinyinButton.dataset.failed ?? '';
-			return false;
-		}
-	};
+	const pinyin = (on?: boolean) =>
+		import('./pinyin.ts').then(
+			(aid) => aid.switchPinyin(pinyinButton, on),
+			() => void (announcer.textContent = pinyinButton.dataset.failed ?? ''),
+		);
 	pinyinButton.hidden = false;
-	pinyinButton.addEventListener('click', async () => {
-		remember(await pinyin(pinyinButton.getAttribute('aria-pressed') !== 'true'));
-		// The choice is the reader's now: a reload keeps it, not the address's ?pinyin=.
-		const url = new URL(location.href);
-		if (url.searchParams.has('pinyin')) {
-			url.searchParams.delete('pinyin');
-			history.replaceState(history.state, '', url);
-		}
-	});
+	pinyinButton.addEventListener('click', () => void pinyin());
+	let remembered = false;
+	try {
+		remembered = localStorage.getItem('fanjian:pinyin') === 'on';
+	} catch {
+		// Storage refused (a strict privacy setting): the aid starts off.
+	}
 	const asked = new URLSearchParams(location.search).get('pinyin');
-	// A link with ?pinyin=1 turns it on for the pages that follow too (?pinyin=0 off for this page).
-	if (asked === '1') void pinyin(true).then((on) => on && remember(true));
-	else if (asked !== '0' && remembered()) void pinyin(true);
+	if (asked === '1' || (asked !== '0' && remembered)) void pinyin(true);
 }
 
 /** A search result or citation link marks the quote it came for. */

@@ -113,11 +113,41 @@ function keepInView(change: () => void): void {
 	scrollBy({ top: after.top + within * after.height - y, behavior: 'instant' });
 }
 
+/** Where the reader's choice is kept (read on first paint by enhance.ts). */
+const STORED = 'fanjian:pinyin';
+
+/**
+ * Turns the aid on or off (`on`), or the other way (the button), says so on
+ * the button (`aria-pressed`) and remembers it for the next pages. The
+ * reader's choice replaces the address's `?pinyin=`, so a reload keeps it.
+ */
+export async function switchPinyin(button: HTMLButtonElement, on?: boolean): Promise<void> {
+	let shown: boolean;
+	try {
+		shown = await setPinyin(button, on ?? button.getAttribute('aria-pressed') !== 'true');
+	} catch {
+		// The readings could not be had (offline, or a page and a file of different builds): say so, keep the choice.
+		const status = document.querySelector('body > p[role=status]');
+		if (status) status.textContent = button.dataset.failed ?? '';
+		return;
+	}
+	try {
+		localStorage.setItem(STORED, shown ? 'on' : 'off');
+	} catch {
+		// Not remembered: this page still shows it.
+	}
+	const url = new URL(location.href);
+	if (on === undefined && url.searchParams.has('pinyin')) {
+		url.searchParams.delete('pinyin');
+		history.replaceState(history.state, '', url);
+	}
+}
+
 /**
  * Shows or hides the readings and says so on the button (`aria-pressed`).
- * Resolves to the state it is in: off if the readings could not be had.
+ * Resolves to the state it is in; fails if the readings could not be had.
  */
-export async function setPinyin(button: HTMLButtonElement, on: boolean): Promise<boolean> {
+async function setPinyin(button: HTMLButtonElement, on: boolean): Promise<boolean> {
 	const shown = button.getAttribute('aria-pressed') === 'true';
 	if (on === shown) return on;
 	if (!on) {

@@ -99,6 +99,17 @@ describe('turning it on', () => {
 		await page.close();
 	});
 
+	it('says so when the readings cannot be had, and stays off', async () => {
+		const page = await open('zh-hans');
+		await page.route('**/pinyin/*.txt', (route) => route.abort());
+		await page.click(TOGGLE);
+		await page.waitForFunction(() => document.querySelector('body > p[role=status]')?.textContent);
+		expect(await page.textContent('body > p[role=status]')).toBe(await page.getAttribute(TOGGLE, 'data-failed'));
+		expect(await page.getAttribute(TOGGLE, 'aria-pressed')).toBe('false');
+		expect(await page.$$('ruby')).toHaveLength(0);
+		await page.close();
+	});
+
 	it('is a real button: Tab reaches it, Space and Enter toggle it', async () => {
 		const page = await open('zh-hant');
 		for (let tabs = 0; tabs < 20 && !(await page.evaluate(() => document.activeElement?.matches('button[data-pinyin]'))); tabs++) await page.keyboard.press('Tab');
