@@ -87,12 +87,13 @@ function annotate(list: readonly string[]): boolean {
 	return true;
 }
 
-/** Takes the readings off: each character is text again, as the page was. */
+/** Takes the readings off: each character is text again, as the page was (a landing highlight put on since included). */
 function unannotate(): void {
 	const parents = new Set<Node>();
 	for (const element of document.querySelectorAll('ruby.pinyin')) {
 		parents.add(element.parentNode!);
-		element.replaceWith(element.firstChild?.textContent ?? '');
+		element.querySelector(':scope > rt')?.remove();
+		element.replaceWith(...element.childNodes);
 	}
 	for (const parent of parents) parent.normalize();
 }

@@ -80,8 +80,9 @@ function wordMatcher<T extends { word: string }>(entries: readonly T[]): (text: 
 function overlay(readings: string[], chars: readonly string[], at: number, word: string, syllables: readonly string[]): void {
 	let next = 0;
 	Array.from(word).forEach((char, i) => {
-		if (isHan(char) && chars[at + i] === char && syllables[next]) readings[at + i] = syllables[next];
-		if (isHan(char)) next++;
+		if (!isHan(char)) return;
+		const syllable = syllables[next++];
+		if (syllable && chars[at + i] === char) readings[at + i] = syllable;
 	});
 }
 

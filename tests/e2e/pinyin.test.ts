@@ -202,7 +202,12 @@ describe('it does not get in the way', () => {
 		const page = await open('zh-hant', 'on', '?hl=0-4#p10');
 		await page.waitForSelector(`${TOGGLE}[aria-pressed="true"]`);
 		await page.waitForSelector('mark.landing');
-		expect(await page.$$eval('#p10 mark.landing', (marks) => marks.map((m) => m.textContent).join(''))).toBe('習近平強');
+		const marked = () => page.$$eval('#p10 mark.landing', (marks) => marks.map((m) => m.textContent).join(''));
+		expect(await marked()).toBe('習近平強');
+		await page.click(TOGGLE);
+		await page.waitForSelector(`${TOGGLE}[aria-pressed="false"]`);
+		expect(await marked()).toBe('習近平強');
+		expect(await page.$eval('#p10', (p) => p.textContent)).toMatch(/^習近平強調/u);
 		await page.close();
 	});
 
