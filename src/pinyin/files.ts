@@ -60,7 +60,9 @@ export function pinyinPath(slug: string, inputs: unknown): string {
 
 /** A text's pinyin file (the same for every edition) and the readings pinned for it: its own, then the glossary's. */
 export function textPinyin(text: { id: string; body?: string | undefined; data: Pick<EntryData, 'title' | 'terms' | 'pinyin'> }): { path: string; pins: PinnedReading[] } {
-	const pins = pinnedReadings(text.data.pinyin, glossaryReadings());
+	// Astro's content cache keeps entries parsed before `pinyin` was in the schema (it hashes
+	// content.config.ts, not the schema it imports): such an entry has none pinned.
+	const pins = pinnedReadings(text.data.pinyin ?? [], glossaryReadings());
 	return { path: pinyinPath(text.id, [text.data.title, text.body, text.data.terms, glossary(), pins]), pins };
 }
 
