@@ -6,6 +6,7 @@ import { buildMode } from './src/build/integration.ts';
 import { anchorSummary } from './src/paragraphs/summary.ts';
 import { devReload } from './src/texts/dev-reload.ts';
 import { MARKDOWN_FEATURES } from './src/texts/markdown.ts';
+import { pinyinFiles } from './src/pinyin/integration.ts';
 import { bareUrlsStayText } from './src/texts/markup.ts';
 
 // Environment settings, so the same code builds any corpus anywhere:
@@ -30,6 +31,7 @@ export default defineConfig({
 	integrations: [
 		mdx(),
 		buildMode(),
+		pinyinFiles(),
 		anchorSummary(),
 		devReload(),
 		{

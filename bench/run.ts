@@ -19,6 +19,7 @@ import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { writeCorpus } from './corpus.ts';
 import { convertDiff } from './convert-diff.ts';
 import { firstPaint } from './page-weight.ts';
+import { describePinyin, pinyinWeight } from './pinyin-weight.ts';
 import { printQuoteBench, runQuoteBench, type QuoteBenchResult } from './quotes.ts';
 
 const BENCH = {
@@ -140,6 +141,8 @@ const output = folderSize(dist);
 const pagefind = folderSize(join(dist, 'pagefind'));
 const pageList = readdirSync(join(dist, 'pagefind')).find((name) => name.endsWith('.pf_meta'));
 const pageListBytes = pageList ? statSync(join(dist, 'pagefind', pageList)).size : Number.NaN;
+// The pinyin aid's file per text, on the corpus and on the seed site (dist/, when built).
+const pinyin = { corpus: pinyinWeight(dist), seed: pinyinWeight(resolve('dist')) };
 
 let quotes: QuoteBenchResult | undefined;
 if (!values['no-quotes']) {
@@ -170,6 +173,7 @@ const budgets = [
 	{ name: 'files under pagefind/ ≤ 2 per text', ok: perText <= 2, value: `${pagefind.files} (${perText.toFixed(2)} per text)` },
 	...(large ? [] : [{ name: "Pagefind's page list ≤ 15 kB", ok: pageListBytes <= 15 * 1024, value: kb(pageListBytes) }]),
 	{ name: 'first paint ≤ 1.5 × own text + 6 kB', ok: paint.total <= 1.5 * paint.ownText + 6 * 1024, value: `${kb(paint.total)} ≤ ${kb(1.5 * paint.ownText + 6 * 1024)}` },
+	{ name: 'pinyin file ≤ 1.5 × its text (gzip)', ok: (pinyin.corpus?.max ?? 0) <= 1.5, value: describePinyin(pinyin.corpus) },
 	...(quotes ? quoteBudgets(quotes) : []),
 ];
 
@@ -213,6 +217,8 @@ console.table({
 	'pagefind/': `${mb(pagefind.bytes)} in ${pagefind.files} files`,
 	"Pagefind's page list (pf_meta)": kb(pageListBytes),
 	'text page first paint (gzip)': `${kb(paint.total)} (HTML ${kb(paint.html)}, CSS ${kb(paint.css)}, JS ${kb(paint.js)}; its text ${kb(paint.ownText)})`,
+	'pinyin file, corpus (gzip)': describePinyin(pinyin.corpus),
+	'pinyin file, seed dist/ (gzip)': describePinyin(pinyin.seed),
 });
 if (quotes) printQuoteBench(quotes);
 console.log('\nBudgets:');
@@ -222,7 +228,7 @@ mkdirSync('bench/out', { recursive: true });
 const report = `bench/out/bench-scale${scale}.json`;
 writeFileSync(
 	report,
-	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, quotes, conversion, budgets }, null, '\t')}\n`,
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, pinyin, quotes, conversion, budgets }, null, '\t')}\n`,
 );
 console.log(`Wrote ${report}`);
 if (budgets.some((budget) => !budget.ok)) process.exit(1);

@@ -39,6 +39,8 @@ const STRINGS = {
 	originalSource: '原文链接',
 	copied: '已复制',
 	citeSelection: '复制所选引文',
+	pinyin: '拼音',
+	pinyinFailed: '拼音没有加载成功，请稍后再试。',
 	notFoundTitle: '找不到这个页面',
 	notFoundBody: '这个网址没有页面。可以从下面的文献列表找起。',
 	skipToContent: '跳到正文',

@@ -123,6 +123,30 @@ const pageForm = document.querySelector<HTMLFormElement>('form[data-search-page]
 const pageResults = document.querySelector<HTMLElement>('[data-search-results]');
 if (pageForm && pageResults) void loadSearchUi().then((ui) => ui.enhanceSearchPage(pageForm, pageResults));
 
+/**
+ * Pinyin over the text: its code and the text's readings load when the
+ * reader asks (the button, a choice remembered from another page, or
+ * `?pinyin=1` in the address), never on first paint.
+ */
+const pinyinButton = document.querySelector<HTMLButtonElement>('button[data-pinyin]');
+if (pinyinButton) {
+	const pinyin = (on?: boolean) =>
+		import('./pinyin.ts').then(
+			(aid) => aid.switchPinyin(pinyinButton, on),
+			() => void (announcer.textContent = pinyinButton.dataset.failed ?? ''),
+		);
+	pinyinButton.hidden = false;
+	pinyinButton.addEventListener('click', () => void pinyin());
+	let remembered = false;
+	try {
+		remembered = localStorage.getItem('fanjian:pinyin') === 'on';
+	} catch {
+		// Storage refused (a strict privacy setting): the aid starts off.
+	}
+	const asked = new URLSearchParams(location.search).get('pinyin');
+	if (asked === '1' || (asked !== '0' && remembered)) void pinyin(true);
+}
+
 /** A search result or citation link marks the quote it came for. */
 if (new URLSearchParams(location.search).has('hl')) void import('./landing.ts').then((landing) => landing.highlightLanding());
 

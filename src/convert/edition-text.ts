@@ -139,6 +139,8 @@ export async function editionHtml(
 	editions: number,
 	/** True in a build: the parsed tree is kept for the text's other editions. Not in dev, where entries change under the server. */
 	building = true,
+	/** Called with the tree once converted into the edition (before the paragraphs' tools are added). */
+	onConverted?: (tree: Root) => void,
 ): Promise<string> {
 	let cached = building ? parsed.get(text.id) : undefined;
 	if (!cached) {
@@ -156,6 +158,7 @@ export async function editionHtml(
 	const { tree } = cached;
 	const quotes = editionQuotes(text.lang, edition);
 	const restore = [convertTree(tree, convert), ...(quotes ? [requoteTree(tree, quotes)] : [])];
+	onConverted?.(tree);
 	const removeTools = addParagraphTools(tree, ui(edition));
 	const html = toHtml(tree);
 	removeTools();

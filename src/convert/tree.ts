@@ -20,8 +20,8 @@ const NEVER_CONVERT = new Set([
 	'textarea', 'svg', 'math',
 ]);
 
-/** Inline elements: phrase context flows through them. */
-const INLINE = new Set([
+/** Inline elements: phrase context flows through them (and the pinyin aid's readings, src/pinyin/runs.ts). */
+export const INLINE = new Set([
 	'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'i',
 	'ins', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time',
 	'u', 'ruby', 'rb', 'rt', 'rp', 'label', 'wbr',

@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { EDITIONS, STORAGE_SCRIPT_NAMES, type StorageScript } from '../editions.ts';
+import { pinnedReadingsSchema } from '../pinyin/pins.ts';
 import { calendarDate } from '../texts/date.ts';
 
 /** A calendar date, written YYYY-MM-DD (YAML may already have parsed it). */
@@ -72,6 +73,8 @@ export const entrySchema = z.object({
 		.optional(),
 	/** Terms pinned for this text only (see content/glossary.json for the site-wide list). */
 	terms: z.array(termSchema).default([]),
+	/** Readings pinned for this text's pinyin aid, word by word: `pinyin: { 单于: chán yú }` (see content/glossary.json for the site-wide list). */
+	pinyin: pinnedReadingsSchema,
 	/** Mixed-script lint (`npm run lint:content`): `acknowledge` lists passages whose WARNs the author checked, e.g. `总体布局`. */
 	lint: z
 		.strictObject(

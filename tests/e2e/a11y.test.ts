@@ -40,6 +40,13 @@ async function openCombobox(page: Page): Promise<void> {
 type View = [name: string, path: string, prepare: (page: Page) => Promise<unknown>];
 const loaded = async () => undefined;
 
+/** The pinyin aid shown (by `?pinyin=1`), then forgotten, so the views after this one open without it. */
+async function pinyinOn(page: Page): Promise<void> {
+	await page.waitForSelector('button[data-pinyin][aria-pressed="true"]');
+	await page.waitForSelector('mark.landing');
+	await page.evaluate(() => localStorage.removeItem('fanjian:pinyin'));
+}
+
 const views: View[] = [
 	['the home page', '/', loaded],
 	['the 404 page', '/no-such-page/', loaded],
@@ -50,6 +57,7 @@ const views: View[] = [
 			[`${edition.lang}: a text`, text, loaded],
 			[`${edition.lang}: a text with a paragraph's tools shown by focus`, text, (page) => page.focus('.para-tools > a[href="#p3"]')],
 			[`${edition.lang}: a text landed on from a search result`, `${text}?hl=0-4#p10`, (page) => page.waitForSelector('mark.landing')],
+			[`${edition.lang}: a text with pinyin on, landed on from a search result`, `${text}?pinyin=1&hl=0-4#p10`, pinyinOn],
 			[`${edition.lang}: a text with the header search open on results`, text, openCombobox],
 			[`${edition.lang}: the search page with results`, `/${edition.path}/search/?q=${encodeURIComponent(QUOTE)}`, (page) => page.waitForSelector('.search-results li')],
 		];

@@ -97,6 +97,11 @@ const CASES: Case[] = [
 		{ 'own-id.mdx': entry({}, '第一段。\n\n<p id="p1">第二段。</p>\n') },
 		[/own-id\.mdx:10: a paragraph is given the id "p1" by hand\./, 'Paragraph ids are given by the build, so that links to them last: remove `id="p1"` at line 10.'],
 	],
+	[
+		'a pinned reading that does not fit its word',
+		{ 'bad-pinyin.mdx': entry({}, '单于来朝。\n').replace('script: zh-Hans', 'script: zh-Hans\npinyin: { 单于: chan }') },
+		[/bad-pinyin\.mdx/, '"单于" has 2 Han characters but its pinned reading "chan" has 1 syllable: write one syllable per character, `单于: … …`.'],
+	],
 ];
 
 describe('a broken entry fails the build, naming the file and the fix', () => {

@@ -41,6 +41,8 @@ describe('interface words', () => {
 			originalSource | 原文链接 | 原文連結 | 原文連結
 			copied | 已复制 | 已複製 | 已複製
 			citeSelection | 复制所选引文 | 複製所選引文 | 複製所選引文
+			pinyin | 拼音 | 拼音 | 拼音
+			pinyinFailed | 拼音没有加载成功，请稍后再试。 | 拼音沒有載入成功，請稍後再試。 | 拼音沒有加載成功，請稍後再試。
 			notFoundTitle | 找不到这个页面 | 找不到這個頁面 | 找不到這個頁面
 			notFoundBody | 这个网址没有页面。可以从下面的文献列表找起。 | 這個網址沒有頁面。可以從下面的文獻列表找起。 | 這個網址沒有頁面。可以從下面的文獻列表找起。
 			skipToContent | 跳到正文 | 跳到正文 | 跳到正文

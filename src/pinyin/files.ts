@@ -1,0 +1,104 @@
+/**
+ * The pinyin file of each text: one per text, not one per edition, since
+ * the readings are the same in every edition; so a reader who switches
+ * edition gets it from the browser's cache, and a build writes a third of
+ * the files. Its address carries a hash of what the readings are computed
+ * from, so a page never meets another version's readings in a cache.
+ *
+ * Each edition of a text hands over its words as it renders (EditionContent);
+ * the build writes the files when it is done (integration.ts), and `astro dev`
+ * serves them from memory. Pages and the integration are bundled apart, so
+ * the texts are kept on a global symbol, like the search collector.
+ * Build-time only.
+ */
+import { createHash } from 'node:crypto';
+import { glossary, glossaryReadings } from '../convert/glossary.ts';
+import { EDITIONS } from '../editions.ts';
+import type { EntryData } from '../schemas/entry.ts';
+import { openccConverter } from '../convert/opencc.ts';
+import { serializeReadings } from './format.ts';
+import supplement from './phrases.json' with { type: 'json' };
+import { isHan } from './han.ts';
+import { pinnedReadings } from './pins.ts';
+import { textReadings, type PinnedReading } from './readings.ts';
+import { SETTLED_READINGS } from './settled.ts';
+
+/** Where the pinyin files are, in the site. */
+export const PINYIN_DIR = 'pinyin';
+
+/** The edition pinyin-pro reads: the simplified one. */
+const SIMPLIFIED = EDITIONS.find((edition) => edition.opencc === 'cn');
+
+interface PinyinText {
+	/** The entry's file, named in the build's warnings. */
+	file: string;
+	pins: readonly PinnedReading[];
+	/** Each edition's runs (title, then body), by tag. */
+	forms: Map<string, string[]>;
+}
+
+const KEY = Symbol.for('fanjian.pinyin-texts');
+type Registry = { [KEY]?: Map<string, PinyinText> };
+
+function texts(): Map<string, PinyinText> {
+	const registry = globalThis as Registry;
+	return (registry[KEY] ??= new Map());
+}
+
+const dataVersion = createHash('sha256').update(JSON.stringify([supplement, SETTLED_READINGS])).digest('hex');
+
+/**
+ * The address of a text's pinyin file, from everything its readings depend
+ * on (its words, pinned terms and readings, the glossary, our data).
+ *
+ * @example pinyinPath('my-text', [title, body, terms]) // '/pinyin/my-text.3f9c2a1b7d.txt'
+ */
+export function pinyinPath(slug: string, inputs: unknown): string {
+	const hash = createHash('sha256').update(JSON.stringify(inputs)).update(dataVersion).digest('hex').slice(0, 10);
+	return `/${PINYIN_DIR}/${slug}.${hash}.txt`;
+}
+
+/** A text's pinyin file (the same for every edition) and the readings pinned for it: its own, then the glossary's. */
+export function textPinyin(text: { id: string; body?: string | undefined; data: Pick<EntryData, 'title' | 'terms' | 'pinyin'> }): { path: string; pins: PinnedReading[] } {
+	// Astro's content cache keeps entries parsed before `pinyin` was in the schema (it hashes
+	// content.config.ts, not the schema it imports): such an entry has none pinned.
+	const pins = pinnedReadings(text.data.pinyin ?? [], glossaryReadings());
+	return { path: pinyinPath(text.id, [text.data.title, text.body, text.data.terms, glossary(), pins]), pins };
+}
+
+/** One edition of a text hands over its words (its title, then its body's runs, src/pinyin/runs.ts). */
+export function addPinyinEdition(path: string, text: { file: string; lang: string; runs: string[]; pins: readonly PinnedReading[] }): void {
+	const entry = texts().get(path) ?? { file: text.file, pins: text.pins, forms: new Map() };
+	entry.forms.set(text.lang, text.runs);
+	texts().set(path, entry);
+}
+
+/** The address of every text handed over so far. */
+export function takePinyinPaths(): string[] {
+	return [...texts().keys()];
+}
+
+/** Forget the texts handed over (a new build starts, or one is written). */
+export function forgetPinyinTexts(): void {
+	texts().clear();
+}
+
+/**
+ * The pinyin file at `path`, and the characters no reading is known for;
+ * undefined if no page of that text was rendered. In dev, where a page is
+ * rendered alone, the readings are settled by the editions rendered so far.
+ */
+export function pinyinFile(path: string): { file: string; content: string; unknown: string[] } | undefined {
+	const text = texts().get(path);
+	if (!text || !SIMPLIFIED) return undefined;
+	const forms = new Map(text.forms);
+	if (!forms.has(SIMPLIFIED.lang)) {
+		const [lang, runs] = [...forms][0]!;
+		const from = EDITIONS.find((edition) => edition.lang === lang)!.opencc;
+		forms.set(SIMPLIFIED.lang, runs.map(openccConverter(from, SIMPLIFIED.opencc)));
+	}
+	const readings = textReadings(forms, SIMPLIFIED.lang, text.pins);
+	const chars = forms.get(SIMPLIFIED.lang)!.flatMap((run) => Array.from(run).filter(isHan));
+	const unknown = [...new Set(chars.filter((_, i) => readings[i] === ''))];
+	return { file: text.file, content: serializeReadings(readings), unknown };
+}
