@@ -8,7 +8,7 @@
  * Each edition of a text hands over its words as it renders (EditionContent);
  * the build writes the files when it is done (integration.ts), and `astro dev`
  * serves them from memory. Pages and the integration are bundled apart, so
- * the texts are kept on a global symbol, like the search collector.
+ * the texts are kept on a global symbol.
  * Build-time only.
  */
 import { createHash } from 'node:crypto';
