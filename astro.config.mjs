@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { searchIndex } from './src/search/integration.ts';
+import { feeds } from './src/feeds/integration.ts';
 
 // Environment settings, so the same code builds any corpus anywhere:
 // FANJIAN_CONTENT (the texts, default content/, read in src/content-dir.ts),
@@ -24,6 +25,7 @@ export default defineConfig({
 	integrations: [
 		mdx(),
 		searchIndex(),
+		feeds(),
 		{
 			name: 'fanjian:site-origin',
 			hooks: {
