@@ -14,6 +14,8 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.ts';
+import { EDITIONS } from '../src/editions.ts';
+import { describeWeight, listingWeights } from './listing-weight.ts';
 import { firstPaint } from './page-weight.ts';
 import { printQuoteBench, runQuoteBench, type QuoteBenchResult } from './quotes.ts';
 
@@ -126,6 +128,7 @@ const phases = {
 const slugs = readdirSync(join(dist, 'zh-hant')).filter((name) => name.startsWith('zuozhuan-'));
 const samplePage = join(dist, 'zh-hant', slugs[Math.floor(slugs.length / 2)]!, 'index.html');
 const paint = firstPaint(samplePage, dist);
+const listings = listingWeights(dist, EDITIONS);
 const output = folderSize(dist);
 const pagefind = folderSize(join(dist, 'pagefind'));
 
@@ -139,6 +142,8 @@ const budgets = [
 	{ name: 'build and index ≤ 45 s', ok: run.wallMs <= 45_000, value: s(run.wallMs) },
 	{ name: 'peak RSS ≤ 1 GiB', ok: run.peakRss <= 1024 ** 3, value: mb(run.peakRss) },
 	{ name: 'first paint ≤ 1.5 × own text + 6 kB', ok: paint.total <= 1.5 * paint.ownText + 6 * 1024, value: `${kb(paint.total)} ≤ ${kb(1.5 * paint.ownText + 6 * 1024)}` },
+	{ name: 'largest listing page ≤ 20 kB (HTML, gzip)', ok: listings.largest.html <= 20 * 1024, value: kb(listings.largest.html) },
+	{ name: 'home page ≤ 10 kB (HTML, gzip)', ok: listings.home.html <= 10 * 1024, value: kb(listings.home.html) },
 	...(quotes
 		? [
 				{ name: 'first search ≤ 80 kB', ok: quotes.bytes.firstQuery <= 80 * 1024, value: kb(quotes.bytes.firstQuery) },
@@ -159,6 +164,8 @@ console.table({
 	'dist/': `${mb(output.bytes)} in ${output.files} files`,
 	'pagefind/': `${mb(pagefind.bytes)} in ${pagefind.files} files`,
 	'text page first paint (gzip)': `${kb(paint.total)} (HTML ${kb(paint.html)}, CSS ${kb(paint.css)}, JS ${kb(paint.js)}; its text ${kb(paint.ownText)})`,
+	[`largest of ${listings.listings} listing pages (gzip)`]: describeWeight(listings.largest),
+	'home page (gzip)': describeWeight(listings.home),
 });
 if (quotes) printQuoteBench(quotes);
 console.log('\nBudgets:');
@@ -167,7 +174,7 @@ for (const budget of budgets) console.log(`  ${budget.ok ? 'ok  ' : 'MISS'} ${bu
 mkdirSync('bench/out', { recursive: true });
 writeFileSync(
 	'bench/out/bench.json',
-	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, firstPaint: paint, quotes, budgets }, null, '\t')}\n`,
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, firstPaint: paint, listings, quotes, budgets }, null, '\t')}\n`,
 );
 console.log('Wrote bench/out/bench.json');
 if (budgets.some((budget) => !budget.ok)) process.exit(1);
