@@ -33,7 +33,11 @@ const newerFirst = (a: FeedItem, b: FeedItem) => b.date.getTime() - a.date.getTi
  */
 export class NewestItems {
 	private items: FeedItem[] = [];
-	constructor(private readonly length = FEED_LENGTH) {}
+	private readonly length: number;
+
+	constructor(length = FEED_LENGTH) {
+		this.length = length;
+	}
 
 	add(item: FeedItem): void {
 		this.items.push(item);

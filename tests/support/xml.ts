@@ -24,7 +24,9 @@ export function parseXml(text: string, name: string): Document {
 
 /** The child elements of `parent` in a namespace (`null`: none) with a local name. */
 export function childElements(parent: Element | Document, ns: string | null, name: string): Element[] {
-	return Array.from(parent.childNodes as ArrayLike<Element>).filter((node) => node.nodeType === 1 && node.namespaceURI === ns && node.localName === name);
+	return Array.from(parent.childNodes).filter(
+		(node): node is Element => node.nodeType === node.ELEMENT_NODE && (node as Element).namespaceURI === ns && (node as Element).localName === name,
+	);
 }
 
 /** The text of the only such child, or undefined when there is none; fails when there are several. */
