@@ -3,10 +3,9 @@
  * page gives its feed item (title, date, publisher, summary or first
  * paragraph, in its edition) as it renders, so no text is rendered again for
  * its feed; the integration (integration.ts) writes the feeds when the build
- * is done. As with src/search/collector.ts, Astro bundles the pages apart
- * from the config, so the registry is keyed on a global symbol to reach the
- * same object. In `astro dev` there is none.
+ * is done. In `astro dev` there is none.
  */
+import { handOver } from '../build-hand-over.ts';
 import { NewestItems, type FeedItem } from './feed.ts';
 
 /** The newest items of each edition, by BCP-47 tag. */
@@ -24,13 +23,7 @@ export class FeedItems {
 	}
 }
 
-const KEY = Symbol.for('fanjian.feed-items');
-type Registry = { [KEY]?: FeedItems | undefined };
+const feedItems = handOver<FeedItems>('feed-items');
 
-export function activeFeedItems(): FeedItems | undefined {
-	return (globalThis as Registry)[KEY];
-}
-
-export function setActiveFeedItems(items: FeedItems | undefined): void {
-	(globalThis as Registry)[KEY] = items;
-}
+export const activeFeedItems = feedItems.active;
+export const setActiveFeedItems = feedItems.set;
