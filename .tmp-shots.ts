@@ -11,6 +11,10 @@ for (const [width, height, tag] of [[390, 844, 'phone'], [1280, 900, 'desktop']]
 		await page.goto(site.url + path);
 		const name = path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home';
 		await page.screenshot({ path: `/tmp/shots13/${name}-${tag}.png`, fullPage: false });
+		if (await page.$('.text-neighbours')) {
+			await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+			await page.screenshot({ path: `/tmp/shots13/${name}-${tag}-end.png` });
+		}
 	}
 	await page.close();
 }
