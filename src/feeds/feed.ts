@@ -1,13 +1,11 @@
 /**
- * An edition's feed: RSS 2.0 (written by @astrojs/rss) of its newest texts,
- * each with its title, date, publisher (`dc:creator`) and summary, or its
- * first paragraph when it has none, all in the edition's script.
+ * What an edition's feed holds: its newest texts, each with its title, date,
+ * publisher and summary, or its first paragraph when it has none, all in the
+ * edition's script. Pages use this module, so it stays free of the RSS
+ * writer (rss.ts), which only the build's integration loads.
  */
-import { getRssString } from '@astrojs/rss';
-import { feedPath } from '../archive/paths.ts';
 import type { Edition } from '../editions.ts';
 import { ui } from '../ui.ts';
-import { escapeXml } from '../xml.ts';
 
 /** How many texts a feed holds. */
 export const FEED_LENGTH = 50;
@@ -25,7 +23,7 @@ export interface FeedItem {
 }
 
 /** Newest first, then by slug: the order of the archive. */
-const newerFirst = (a: FeedItem, b: FeedItem) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
+export const newerFirst = (a: FeedItem, b: FeedItem) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
 
 /**
  * The newest `length` items of those added, in any order: items come one
@@ -56,22 +54,3 @@ export class NewestItems {
 
 /** The feed's name, also on the `<link rel="alternate">` that points to it. */
 export const feedTitle = (edition: Edition) => `${ui(edition).siteName} · ${edition.label}`;
-
-/** An edition's feed, newest first, with absolute links on `site`. */
-export function feedXml(edition: Edition, items: readonly FeedItem[], site: URL): Promise<string> {
-	const absolute = (path: string) => new URL(path, site).href;
-	return getRssString({
-		title: feedTitle(edition),
-		description: ui(edition).siteTagline,
-		site: absolute(`/${edition.path}/`),
-		xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
-		customData: `<language>${escapeXml(edition.lang)}</language><atom:link href="${escapeXml(absolute(feedPath(edition)))}" rel="self" type="application/rss+xml"/>`,
-		items: [...items].sort(newerFirst).map((item) => ({
-			title: item.title,
-			link: absolute(item.path),
-			pubDate: item.date,
-			description: item.description,
-			customData: `<dc:creator>${escapeXml(item.publisher)}</dc:creator>`,
-		})),
-	});
-}

@@ -11,7 +11,7 @@ import { feedPath } from '../archive/paths.ts';
 import { EDITIONS } from '../editions.ts';
 import { siteOrigin } from '../sitemap.ts';
 import { setActiveFeedItems, FeedItems } from './collector.ts';
-import { feedXml } from './feed.ts';
+import { feedXml } from './rss.ts';
 
 export function feeds(): AstroIntegration {
 	let items: FeedItems | undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../src/editions.ts';
-import { FEED_LENGTH, feedXml, NewestItems, type FeedItem } from '../../src/feeds/feed.ts';
+import { FEED_LENGTH, NewestItems, type FeedItem } from '../../src/feeds/feed.ts';
+import { feedXml } from '../../src/feeds/rss.ts';
 import { seededRandom } from '../../bench/random.ts';
 import { childElements, childText, NS, parseXml } from '../support/xml.ts';
 
