@@ -2,8 +2,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
+import { anchorSummary } from './src/paragraphs/summary.ts';
 import { searchIndex } from './src/search/integration.ts';
 import { feeds } from './src/feeds/integration.ts';
+import { devReload } from './src/texts/dev-reload.ts';
+import { MARKDOWN_FEATURES } from './src/texts/markdown.ts';
+import { bareUrlsStayText } from './src/texts/markup.ts';
 
 // Environment settings, so the same code builds any corpus anywhere:
 // FANJIAN_CONTENT (the texts, default content/, read in src/content-dir.ts),
@@ -19,13 +23,17 @@ export default defineConfig({
 	// Content-Security-Policy in public/_headers needs no hashes (issue 6).
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	markdown: {
-		// Texts must render exactly as written: no curly quotes or dashes invented.
-		processor: satteri({ features: { smartPunctuation: false } }),
+		// Texts render exactly as written: no curly quotes or dashes invented
+		// (the lint reads them with the same features, src/texts/markdown.ts),
+		// and a bare URL stays text (GFM would make it a link).
+		processor: satteri({ features: { ...MARKDOWN_FEATURES }, mdastPlugins: [bareUrlsStayText] }),
 	},
 	integrations: [
 		mdx(),
 		searchIndex(),
 		feeds(),
+		anchorSummary(),
+		devReload(),
 		{
 			name: 'fanjian:site-origin',
 			hooks: {
@@ -42,5 +50,21 @@ export default defineConfig({
 	// asset as a data: URL); 0 keeps them all external files, for the CSP.
 	// preserveSymlinks: test fixture sites link to this project's src/; without
 	// it Vite resolves the links out of their root and their CSS is not emitted.
-	vite: { build: { assetsInlineLimit: 0 }, resolve: { preserveSymlinks: true } },
+	vite: {
+		build: {
+			assetsInlineLimit: 0,
+			rolldownOptions: {
+				// Astro marks each content entry's asset module with the directive
+				// "use astro:head-inject" and reads it before bundling; Rolldown then
+				// warns, once per entry, that the directive may not survive bundling.
+				// The warning is Astro's own and harmless: keep it out of the build's
+				// output, so the editor sees what matters.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
+		resolve: { preserveSymlinks: true },
+	},
 });

@@ -14,7 +14,7 @@ export function firstPaint(page: string, dist: string): { html: number; css: num
 	const css = linked(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g) + linked(/<link[^>]+href="([^"]+\.css)"[^>]+rel="stylesheet"/g);
 	const js = linked(/<script[^>]+src="([^"]+)"/g) + linked(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g);
 	const body = textBodyHtml(html) ?? '';
-	const ownText = gz(body.replace(/<span class="para-tools"[\s\S]*?<\/span>/g, '').replace(/<[^>]+>/g, ''));
+	const ownText = gz(body.replace(/<div class="para-tools">[\s\S]*?<\/div>/g, '').replace(/<[^>]+>/g, ''));
 	const htmlBytes = gz(html);
 	return { html: htmlBytes, css, js, total: htmlBytes + css + js, ownText };
 }

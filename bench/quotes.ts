@@ -1,5 +1,5 @@
 /**
- * npm run bench:quotes [-- --site dist --count 240 --seed 7]
+ * npm run bench:quotes [-- --site dist --count 240 --seed 7]   (--help for the usage)
  *
  * Samples quotes of 2–40 characters from the built texts (fixed seed), half of
  * them taken from another script's edition, some with punctuation changed or
@@ -7,9 +7,9 @@
  * Chromium, and prints recall@1 / recall@5, zero-result count, latency and
  * the bytes a static host would send (gzip) for the first and later queries.
  */
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, refuse, type CommandSpec } from '../src/command-line.ts';
 import { EDITIONS } from '../src/editions.ts';
 import { fold, parseFoldTable, type FoldTable } from '../src/search/fold.ts';
 import { readTexts, type TextInEditions } from '../src/search/paragraphs.ts';
@@ -176,10 +176,23 @@ export function printQuoteBench(result: QuoteBenchResult): void {
 	for (const miss of result.misses.slice(0, 10)) console.log(`  miss: ${miss.query} expected ${miss.expected.join(', ')} got ${miss.got.join(', ') || 'nothing'}`);
 }
 
+const BENCH_QUOTES = {
+	command: 'npm run bench:quotes --',
+	synopsis: '[--site <dir>] [--count <n>] [--seed <n>]',
+	summary:
+		'Types quotes sampled from a built site (a fixed seed; half from another edition, some with punctuation changed or removed) into its search box in Chromium, and prints recall, latency and bytes sent. Writes bench/out/quotes-<site>.json.',
+	options: {
+		site: { type: 'string', value: 'dir', default: 'dist', description: 'the built site (npm run build writes dist/)' },
+		count: { type: 'string', value: 'n', default: '240', integer: { min: 1 }, description: 'how many quotes' },
+		seed: { type: 'string', value: 'n', default: '7', integer: {}, description: 'the seed of the sample' },
+	},
+} as const satisfies CommandSpec;
+
 if (import.meta.main) {
-	const { values } = parseArgs({
-		options: { site: { type: 'string', default: 'dist' }, count: { type: 'string', default: '240' }, seed: { type: 'string', default: '7' } },
-	});
+	const { values } = parseCommandLine(BENCH_QUOTES);
+	if (!existsSync(join(values.site, 'pagefind', 'fold.txt'))) {
+		refuse(BENCH_QUOTES, `${values.site} is not a built site with its search index (no pagefind/fold.txt): run npm run build first, or name the site with --site.`);
+	}
 	const result = await runQuoteBench(resolve(values.site), Number(values.count), Number(values.seed));
 	printQuoteBench(result);
 	mkdirSync('bench/out', { recursive: true });

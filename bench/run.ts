@@ -1,31 +1,38 @@
 /**
- * npm run bench [-- --scale 4 --quotes 240 --no-quotes]
+ * npm run bench [-- --scale 4 --quotes 240 --no-quotes]   (--help for the usage)
  *
  * Builds the corpus site (bench/corpus.ts) at a scale with the real build
  * (`scripts/build.ts`), and prints one table: build wall time in total and by
  * phase, pages per second, peak RSS of the build's processes, the size of the
  * output, a text page's bytes on first paint, Pagefind's bytes, and the quote
- * benchmark run against it. Writes bench/out/bench.json. Exits non-zero when a
- * budget is missed.
+ * benchmark run against it; then `npm run convert:diff` (bench/convert-diff.ts).
+ * Writes bench/out/bench.json. Exits non-zero when a budget is missed.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { writeCorpus } from './corpus.ts';
+import { convertDiff } from './convert-diff.ts';
 import { EDITIONS } from '../src/editions.ts';
 import { describeWeight, listingWeights } from './listing-weight.ts';
 import { firstPaint } from './page-weight.ts';
 import { printQuoteBench, runQuoteBench, type QuoteBenchResult } from './quotes.ts';
 
-const { values } = parseArgs({
+const BENCH = {
+	command: 'npm run bench --',
+	synopsis: '[--scale <n>] [--quotes <n>] [--no-quotes]',
+	summary:
+		'Builds the corpus site (the Zuo Zhuan cut into 255 texts, times the scale) with the real build, runs the quote benchmark on it, prints one table and writes bench/out/bench.json. Exits 1 when a budget is missed.',
 	options: {
-		scale: { type: 'string', default: '4' },
-		quotes: { type: 'string', default: '240' },
-		'no-quotes': { type: 'boolean', default: false },
+		scale: { type: 'string', value: 'n', default: '4', integer: { min: 1 }, description: 'build 255 × n texts' },
+		quotes: { type: 'string', value: 'n', default: '240', integer: { min: 1 }, description: 'how many quotes to search for' },
+		'no-quotes': { type: 'boolean', default: false, description: 'skip the quote benchmark' },
 	},
-});
+} as const satisfies CommandSpec;
+
+const { values } = parseCommandLine(BENCH);
 const scale = Number(values.scale);
 const work = resolve('bench/out/corpus');
 const content = join(work, 'content');
@@ -138,7 +145,9 @@ if (!values['no-quotes']) {
 	quotes = await runQuoteBench(dist, Number(values.quotes));
 }
 
+const conversion = convertDiff();
 const budgets = [
+	conversion.budget,
 	{ name: 'build and index ≤ 45 s', ok: run.wallMs <= 45_000, value: s(run.wallMs) },
 	{ name: 'peak RSS ≤ 1 GiB', ok: run.peakRss <= 1024 ** 3, value: mb(run.peakRss) },
 	{ name: 'first paint ≤ 1.5 × own text + 6 kB', ok: paint.total <= 1.5 * paint.ownText + 6 * 1024, value: `${kb(paint.total)} ≤ ${kb(1.5 * paint.ownText + 6 * 1024)}` },
@@ -174,7 +183,7 @@ for (const budget of budgets) console.log(`  ${budget.ok ? 'ok  ' : 'MISS'} ${bu
 mkdirSync('bench/out', { recursive: true });
 writeFileSync(
 	'bench/out/bench.json',
-	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, firstPaint: paint, listings, quotes, budgets }, null, '\t')}\n`,
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, firstPaint: paint, listings, quotes, conversion, budgets }, null, '\t')}\n`,
 );
 console.log('Wrote bench/out/bench.json');
 if (budgets.some((budget) => !budget.ok)) process.exit(1);

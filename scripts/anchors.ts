@@ -1,19 +1,25 @@
 /**
- * npm run anchors -- --confirm <slug>[,<slug>…|all]
+ * npm run anchors -- --confirm <slug>[,<slug>…|all]   (--help for the usage)
  *
  * Confirms that a text's changed paragraphs are meant to replace the old
  * words: builds the site with the confirmation, so the new words get new ids,
  * the old ids become aliases of them, and the anchor record is updated
- * (commit it with the text).
+ * (commit it with the text). The build's summary says which ids it gave.
  */
 import { spawnSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, refuse, type CommandSpec } from '../src/command-line.ts';
 
-const { values } = parseArgs({ options: { confirm: { type: 'string' } } });
-if (!values.confirm) {
-	console.error('error: name the text to confirm.\nhint: npm run anchors -- --confirm <slug> (the file name of the entry, without .mdx)');
-	process.exit(1);
-}
+const ANCHORS = {
+	command: 'npm run anchors --',
+	synopsis: '--confirm <slug>[,<slug>…|all]',
+	summary: "Confirms that a text's paragraphs rewritten beyond a small edit are meant: builds the site so their new words get new ids and the old ids land on them. Commit the updated <slug>.anchors.json with the text.",
+	options: {
+		confirm: { type: 'string', value: 'slug,…|all', description: 'the texts to confirm: file names of entries without .mdx, or all' },
+	},
+} as const satisfies CommandSpec;
+
+const { values } = parseCommandLine(ANCHORS);
+if (!values.confirm) refuse(ANCHORS, 'name the text to confirm with --confirm <slug> (the file name of the entry, without .mdx).');
 const build = spawnSync(process.execPath, ['scripts/build.ts'], {
 	stdio: 'inherit',
 	env: { ...process.env, FANJIAN_CONFIRM_ANCHORS: values.confirm },

@@ -1,49 +1,42 @@
 /**
- * npm run import -- <file.txt> [--slug s] [--title t] [--date YYYY-MM-DD]
- *   [--publisher p] [--source url] [--from tw|hk|t|cn] [--store zh-Hans|zh-Hant|zh-HK]
- *   [--encoding gb18030|big5] [--content dir] [--force]
+ * npm run import -- <file.txt> [options]   (--help lists them)
  *
  * Cleans a received text into content/<slug>.mdx and prints what it changed.
  * Writes nothing unless the whole entry is ready, and never overwrites an
- * entry without --force.
+ * entry without --force; an entry edited since it was imported (or one that
+ * cannot tell) only with --force given twice.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { STORAGE_SCRIPT_NAMES, type StorageScript } from '../src/editions.ts';
 import { ImportError, decodeText, type Encoding } from '../src/import/decode.ts';
 import type { Finding } from '../src/import/clean.ts';
-import { SOURCE_LOCALES, importText, type ScriptPlace, type SourceLocale } from '../src/import/entry.ts';
+import { SOURCE_LOCALES, editedSinceImport, importText, sha256Of, type ScriptPlace, type SourceLocale } from '../src/import/entry.ts';
 import { slugFromFileName, slugProblem } from '../src/import/slug.ts';
 
+const IMPORT = {
+	command: 'npm run import --',
+	synopsis: '<file.txt> --title <text> --date <YYYY-MM-DD> --publisher <name> [options]',
+	summary: 'Cleans a received text into <content>/<slug>.mdx and prints what it changed, and every place to check by hand. Writes nothing unless the whole entry is ready.',
+	positionals: { name: 'file to import', min: 1, max: 1 },
+	options: {
+		slug: { type: 'string', value: 'slug', description: "the entry's file name and URL (default: from the file name)" },
+		title: { type: 'string', value: 'text', description: 'the title (required)' },
+		date: { type: 'string', value: 'YYYY-MM-DD', description: 'the publication date (required)' },
+		publisher: { type: 'string', value: 'name', description: 'who published it (required)' },
+		source: { type: 'string', value: 'url', description: 'where it was published' },
+		from: { type: 'string', value: 'script', choices: SOURCE_LOCALES, default: 'cn', description: 'the script the file is written in' },
+		store: { type: 'string', value: 'script', choices: STORAGE_SCRIPT_NAMES, default: 'zh-Hans', description: 'the script of the original publication' },
+		encoding: { type: 'string', value: 'encoding', choices: ['utf-8', 'gb18030', 'big5'], description: "the file's encoding, when not UTF-8 or UTF-16 with a BOM" },
+		content: { type: 'string', value: 'dir', default: process.env.FANJIAN_CONTENT ?? 'content', description: 'the content folder' },
+		force: { type: 'boolean', repeatable: true, description: 'replace an existing entry; twice to discard edits made to it since it was imported' },
+	},
+} as const satisfies CommandSpec;
+
 function main(argv: string[]): void {
-	const { values, positionals } = parseArgs({
-		args: argv,
-		allowPositionals: true,
-		options: {
-			slug: { type: 'string' },
-			title: { type: 'string' },
-			date: { type: 'string' },
-			publisher: { type: 'string' },
-			source: { type: 'string' },
-			from: { type: 'string', default: 'cn' },
-			store: { type: 'string', default: 'zh-Hans' },
-			encoding: { type: 'string' },
-			content: { type: 'string', default: process.env.FANJIAN_CONTENT ?? 'content' },
-			force: { type: 'boolean', default: false },
-		},
-	});
-	const [file, ...extra] = positionals;
-	if (!file || extra.length > 0) throw new ImportError('Give exactly one file to import.', 'npm run import -- path/to/text.txt --title "…" --date YYYY-MM-DD --publisher "…"');
-	if (!SOURCE_LOCALES.includes(values.from as SourceLocale)) {
-		throw new ImportError(`--from ${values.from} is not a source script.`, `Use one of: ${SOURCE_LOCALES.join(', ')} (tw for Taiwan traditional, cn for simplified).`);
-	}
-	if (!STORAGE_SCRIPT_NAMES.includes(values.store as StorageScript)) {
-		throw new ImportError(`--store ${values.store} is not a storage script.`, `Use one of: ${STORAGE_SCRIPT_NAMES.join(', ')}.`);
-	}
-	if (values.encoding && !['utf-8', 'gb18030', 'big5'].includes(values.encoding)) {
-		throw new ImportError(`--encoding ${values.encoding} is not supported.`, 'Use utf-8, gb18030 or big5.');
-	}
+	const { values, positionals } = parseCommandLine(IMPORT, argv);
+	const file = positionals[0]!;
 	const slug = values.slug ?? slugFromFileName(basename(file, extname(file)));
 	const wrongSlug = slugProblem(slug);
 	if (wrongSlug) throw new ImportError(`The slug cannot name a text: ${wrongSlug.problem}`, `Give one with --slug, for example --slug ${wrongSlug.example}.`);
@@ -53,11 +46,10 @@ function main(argv: string[]): void {
 	if (!existsSync(file)) throw new ImportError(`${file} does not exist.`, 'Check the path.');
 
 	const target = resolve(values.content, `${slug}.mdx`);
-	if (existsSync(target) && !values.force) {
-		throw new ImportError(`${target} already exists.`, 'Choose another --slug, or add --force to replace the entry.');
-	}
-	const raw = decodeText(readFileSync(file), file, values.encoding as Encoding | undefined);
-	const { mdx, report } = importText(raw, {
+	if (existsSync(target)) refuseToReplace(target, values.force);
+	const bytes = readFileSync(file);
+	const decoded = decodeText(bytes, file, values.encoding as Encoding | undefined);
+	const { mdx, report } = importText(decoded.text, {
 		file: basename(file),
 		title: values.title,
 		date: values.date,
@@ -65,6 +57,7 @@ function main(argv: string[]): void {
 		source: values.source,
 		from: values.from as SourceLocale,
 		store: values.store as StorageScript,
+		received: { encoding: decoded.encoding, sha256: sha256Of(bytes) },
 	});
 	mkdirSync(values.content, { recursive: true });
 	// Write beside the target and rename: the entry appears whole or not at all.
@@ -77,6 +70,7 @@ function main(argv: string[]): void {
 	}
 
 	console.log(`Wrote ${target}: ${report.paragraphs} paragraphs.`);
+	console.log(`  read as ${decoded.encoding}${decoded.note ? `: ${decoded.note}` : ''}`);
 	for (const [kind, count] of Object.entries(report.counts)) console.log(`  ${kind}: ${count}`);
 	/** Print places, the first 50 of them: a long file can have thousands. */
 	const list = (places: Finding[]) => {
@@ -92,6 +86,29 @@ function main(argv: string[]): void {
 	if (unsure.length > 0) {
 		console.log(`Check these ${unsure.length} places by hand:`);
 		list(unsure);
+	}
+}
+
+/**
+ * Refuse to replace an entry unless told: once (`--force`) for an entry as
+ * the import wrote it, twice for one edited since, or one that cannot tell
+ * (written by hand, or by an import older than this check).
+ */
+function refuseToReplace(target: string, forced: number): void {
+	if (forced === 0) throw new ImportError(`${target} already exists.`, 'Choose another --slug, or add --force to replace the entry.');
+	if (forced >= 2) return;
+	const state = editedSinceImport(readFileSync(target, 'utf8'));
+	if (state === 'edited') {
+		throw new ImportError(
+			`${target} was edited since it was imported: replacing it would discard those edits.`,
+			'See them with `git diff` (or against the last import); carry them into the received file, or make the change in the entry by hand. To replace the entry and lose the edits, give --force twice.',
+		);
+	}
+	if (state === 'unknown') {
+		throw new ImportError(
+			`${target} does not record what the import wrote (it was written by hand, or by an older import), so edits made to it cannot be told apart.`,
+			'To replace the entry anyway, give --force twice; check `git diff` afterwards.',
+		);
 	}
 }
 

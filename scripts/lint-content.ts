@@ -1,19 +1,22 @@
 /**
- * npm run lint:content [-- [files…] [--content dir] [--strict] [--quiet]]
+ * npm run lint:content [-- [files…] [--content dir] [--strict] [--quiet]]   (--help for the usage)
  *
  * The mixed-script lint (src/lint/mixed-script.ts) on every entry in the
  * content folder (FANJIAN_CONTENT, default content/), or on the files named,
  * each against the script its frontmatter declares; passages pinned by the
  * entry's `terms` or by glossary.json are the author's decision and skipped. Prints ERROR, WARN and
- * INFO places as file:line and ¶paragraph:column. Exits 1 on any ERROR, and
+ * INFO places as file:line and ¶paragraph:column. Markup MDX would not publish
+ * as written (an unescaped { } < > [ ], an expression: src/texts/markup.ts)
+ * is an ERROR at file:line:column, as the build refuses it. Exits 1 on any ERROR, and
  * with --strict on any WARN not acknowledged in `lint: { acknowledge: […] }`.
  * Needs nothing from a build.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { glossary } from '../src/convert/glossary.ts';
 import { formatFinding, lintEntry, LintError, pinnedPassages, readEntry } from '../src/lint/entries.ts';
+import { markupProblems } from '../src/texts/markup.ts';
 
 /** Every `.mdx` file under a folder, as the content collection finds them. */
 function entryFiles(dir: string): string[] {
@@ -23,16 +26,21 @@ function entryFiles(dir: string): string[] {
 		.sort();
 }
 
+const LINT_CONTENT = {
+	command: 'npm run lint:content --',
+	synopsis: '[<file.mdx>…] [--content <dir>] [--strict] [--quiet]',
+	summary:
+		'Checks every entry (or the files named) against the script its frontmatter declares: ERROR for a character the script never uses, WARN for the wrong one of two forms, INFO for a regional variant. Exits 1 on an ERROR. Needs no build.',
+	positionals: { name: 'entries', min: 0, max: Infinity },
+	options: {
+		content: { type: 'string', value: 'dir', default: process.env.FANJIAN_CONTENT ?? 'content', description: 'the content folder' },
+		strict: { type: 'boolean', default: false, description: 'fail on a WARN not acknowledged in the frontmatter too' },
+		quiet: { type: 'boolean', default: false, description: 'print only the ERRORs and the totals' },
+	},
+} as const satisfies CommandSpec;
+
 function main(argv: string[]): number {
-	const { values, positionals } = parseArgs({
-		args: argv,
-		allowPositionals: true,
-		options: {
-			content: { type: 'string', default: process.env.FANJIAN_CONTENT ?? 'content' },
-			strict: { type: 'boolean', default: false },
-			quiet: { type: 'boolean', default: false },
-		},
-	});
+	const { values, positionals } = parseCommandLine(LINT_CONTENT, argv);
 	// The glossary is read from the content folder, as the build reads it.
 	process.env.FANJIAN_CONTENT = resolve(values.content);
 	const files = positionals.length > 0 ? positionals : entryFiles(values.content);
@@ -46,6 +54,14 @@ function main(argv: string[]): number {
 		} catch {
 			throw new LintError(`${file} cannot be read.`, 'Check the path.');
 		}
+		// Markup MDX would not read as the text written: the build refuses it too,
+		// and the script lint reads the entry as MDX, so it waits until these are fixed.
+		const markup = markupProblems(source);
+		for (const problem of markup) {
+			totals.ERROR++;
+			console.log(`${file}:${problem.line}:${problem.column}  ERROR  ${problem.message}.`);
+		}
+		if (markup.length > 0) continue;
 		const entry = readEntry(file, source);
 		const pinned = pinnedPassages([...entry.data.terms, ...glossary()], entry.data.script);
 		for (const finding of lintEntry(entry, { pinned })) {
@@ -58,7 +74,7 @@ function main(argv: string[]): number {
 		`lint:content: ${files.length} entr${files.length === 1 ? 'y' : 'ies'}, ${totals.ERROR} ERROR, ${totals.WARN} WARN (${totals.acknowledged} acknowledged), ${totals.INFO} INFO.`,
 	);
 	if (totals.ERROR > 0) {
-		console.log('Fix each ERROR by writing the character shown, or re-import the text with the right --from.');
+		console.log('Fix each ERROR by writing what it shows (the character, or the escaped form), or re-import the text with the right --from.');
 		return 1;
 	}
 	if (values.strict && totals.WARN > 0) {

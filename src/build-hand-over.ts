@@ -1,8 +1,9 @@
 /**
  * Something the build's integrations open for the pages it renders (the
- * search index, the feeds): Astro bundles the pages apart from the config,
- * so each side has its own copy of every module, and the two meet on a
- * global symbol. In `astro dev` nothing is open.
+ * search index, the feeds), or that the pages tell the build (the anchor
+ * records' summary): Astro bundles the pages apart from the config, so each
+ * side has its own copy of every module, and the two meet on a global
+ * symbol. In `astro dev` nothing is open.
  */
 export function handOver<T>(name: string): { active(): T | undefined; set(value: T | undefined): void } {
 	const key = Symbol.for(`fanjian.${name}`);

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The folder the texts are read from: `content/` unless `FANJIAN_CONTENT`
@@ -6,4 +8,13 @@ import { resolve } from 'node:path';
  */
 export function contentDir(): string {
 	return resolve(process.env.FANJIAN_CONTENT ?? 'content');
+}
+
+/**
+ * An entry's file as the content loader's `generateId` hook names it (a path
+ * under `base`): its path as named to the editor, and its text.
+ */
+export function entrySource({ entry, base }: { entry: string; base: URL }): { file: string; source: string } {
+	const path = fileURLToPath(new URL(entry, base.href.endsWith('/') ? base : `${base.href}/`));
+	return { file: relative(process.cwd(), path) || path, source: readFileSync(path, 'utf8') };
 }

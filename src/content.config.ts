@@ -1,18 +1,22 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { contentDir } from './content-dir.ts';
+import { contentDir, entrySource } from './content-dir.ts';
 import { entrySchema } from './schemas/entry.ts';
-import { checkEntryDate } from './schemas/written-date.ts';
+import { checkWrittenDate } from './schemas/written-date.ts';
 import { textId } from './texts/id.ts';
+import { textsLoader } from './texts/loader.ts';
+import { checkTextMarkup } from './texts/markup.ts';
 
 export const collections = {
 	texts: defineCollection({
-		loader: glob({
+		loader: textsLoader({
 			pattern: '**/*.mdx',
 			base: contentDir(),
-			// The one hook that sees each entry's file before YAML has rolled an impossible date over.
+			// The one hook that sees each entry's file before YAML has rolled an impossible
+			// date over, and before MDX compiles (or fails to compile) its body.
 			generateId: (options) => {
-				checkEntryDate(options);
+				const { file, source } = entrySource(options);
+				checkWrittenDate(file, source);
+				checkTextMarkup(file, source);
 				return textId(options);
 			},
 		}),

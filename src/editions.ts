@@ -1,10 +1,15 @@
 /**
  * The script editions the site publishes, as data. Adding an edition is one
- * entry in `EDITIONS`; every route, alternate link and converter follows it.
+ * entry in `EDITIONS`; every route, alternate link, converter, quotation mark
+ * and interface word follows it.
  *
- * Vocabulary editions (OpenCC `twp`, `hkp`) are deliberately absent: they
- * rewrite wording (网络→網路, 支持→支援) and rename official bodies, so one may
- * only ship with protected terms and a label saying so (see DESIGN.md §3).
+ * Vocabulary editions of the texts (OpenCC `twp`, `hkp`) are deliberately
+ * absent: they rewrite wording (网络→網路, 支持→支援) and rename official
+ * bodies, so one may only ship with protected terms and a label saying so
+ * (see DESIGN.md §3). The site's own interface is another matter: it is ours,
+ * so it is worded as each edition's readers write (`interfaceWords`).
+ *
+ * Imported by browser code too (the search engine): keep it data.
  */
 
 /** An OpenCC locale as understood by opencc-js. */
@@ -19,12 +24,53 @@ export interface Edition {
 	opencc: OpenccLocale;
 	/** The edition's name, written in its own script. */
 	label: string;
+	/**
+	 * Quotation marks, outermost first, each as its opening and closing mark
+	 * (`'「」'`); deeper quotations take the levels in turn again. A text
+	 * takes them whatever marks it is stored with, unless its own script
+	 * quotes the same way: then it reads as published (src/convert/quotes.ts,
+	 * `editionQuotes` in src/convert/edition-text.ts).
+	 */
+	quotes: readonly QuoteLevel[];
+	/**
+	 * How the site's own interface is worded here (never the texts): the
+	 * simplified strings of src/ui.ts go through this OpenCC locale, which may
+	 * change vocabulary (`twp`: 搜索→搜尋, 链接→連結), then through `fixes`,
+	 * word for word, where OpenCC's wording is wrong for an interface.
+	 */
+	interfaceWords: { opencc: OpenccLocale; fixes?: Readonly<Record<string, string>> };
 }
 
+/** One level of quotation marks: the opening mark, then the closing one (`'「」'`). */
+export type QuoteLevel = string;
+
 export const EDITIONS = [
-	{ lang: 'zh-Hans', path: 'zh-hans', opencc: 'cn', label: '简体' },
-	{ lang: 'zh-Hant', path: 'zh-hant', opencc: 'tw', label: '繁體' },
-	{ lang: 'zh-HK', path: 'zh-hk', opencc: 'hk', label: '香港繁體' },
+	{
+		lang: 'zh-Hans',
+		path: 'zh-hans',
+		opencc: 'cn',
+		label: '简体',
+		quotes: ['“”', '‘’'],
+		interfaceWords: { opencc: 'cn' },
+	},
+	{
+		lang: 'zh-Hant',
+		path: 'zh-hant',
+		opencc: 'tw',
+		label: '繁體',
+		quotes: ['「」', '『』'],
+		// twp words a publication date as software is released (發布→釋出); Taiwan's news sites write 發布.
+		interfaceWords: { opencc: 'twp', fixes: { 釋出: '發布' } },
+	},
+	{
+		lang: 'zh-HK',
+		path: 'zh-hk',
+		opencc: 'hk',
+		label: '香港繁體',
+		quotes: ['「」', '『』'],
+		// hkp keeps the mainland's 鏈接 for a link; Hong Kong's interfaces write 連結 (複製連結, 相關連結).
+		interfaceWords: { opencc: 'hkp', fixes: { 鏈接: '連結' } },
+	},
 ] as const satisfies readonly Edition[];
 
 /** The edition used for `x-default` and for the fold of the search index. */

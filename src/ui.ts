@@ -1,9 +1,11 @@
 /**
  * The words of the site's own interface, written once in simplified Chinese
- * and converted into each edition like the texts, so a new edition needs no
- * new strings.
+ * and worded for each edition as its readers write (搜索 → 搜尋 in 繁體):
+ * OpenCC's vocabulary locale and the edition's own fixes (src/editions.ts
+ * `interfaceWords`), so a new edition needs no new strings. The texts are
+ * never converted this way (src/convert/edition-text.ts).
  */
-import { openccConverter } from './convert/opencc.ts';
+import { openccConverter, withPinnedTerms } from './convert/opencc.ts';
 import type { Edition } from './editions.ts';
 
 const STRINGS = {
@@ -22,15 +24,23 @@ const STRINGS = {
 	resultsCount: '找到 {n} 个段落。',
 	searchFailed: '搜索出错了，请稍后再试。',
 	paragraph: '第{n}段',
+	paragraphLink: '第{n}段的链接',
+	copyLink: '复制链接',
+	copyLinkLabel: '复制链接（第{n}段）',
+	copyCitation: '复制引文',
+	copyCitationLabel: '复制引文（第{n}段）',
 	published: '发布',
 	publisher: '来源',
 	originalSource: '原文链接',
 	copied: '已复制',
 	citeSelection: '复制所选引文',
 	notFoundTitle: '找不到这个页面',
-	notFoundBody: '这个地址没有页面。可以从下面的文献列表找起。',
+	notFoundBody: '这个网址没有页面。可以从下面的文献列表找起。',
 	skipToContent: '跳到正文',
 	allEditions: '所有版本',
+	movedTitle: '这篇文献换了网址',
+	movedBody: '新网址：',
+	movedParagraph: '前往新网址的第{n}段',
 	// Browsing the archive.
 	siteAbout: '每篇文献都有简体、繁体、香港繁体三个版本，每段都有长久有效的链接；引文不论用简体还是繁体输入，都能找到原文段落。',
 	editions: '版本',
@@ -64,12 +74,15 @@ const byEdition = new Map<string, UiStrings>();
  */
 export const fill = (template: string, n: number | string) => template.replace('{n}', String(n));
 
-/** The interface strings in an edition's script. */
-export function ui(edition: Edition): UiStrings {
+/** The interface strings as an edition words them. */
+export function ui(edition: Pick<Edition, 'lang' | 'interfaceWords'>): UiStrings {
 	let strings = byEdition.get(edition.lang);
 	if (!strings) {
-		const convert = openccConverter('cn', edition.opencc);
-		strings = Object.fromEntries(Object.entries(STRINGS).map(([key, value]) => [key, convert(value)])) as UiStrings;
+		const { opencc, fixes = {} } = edition.interfaceWords;
+		// Fixes apply to OpenCC's output: each word as given, everything around it kept.
+		const fix = withPinnedTerms((text) => text, Object.entries(fixes).map(([match, output]) => ({ match, output })));
+		const convert = openccConverter('cn', opencc);
+		strings = Object.fromEntries(Object.entries(STRINGS).map(([key, value]) => [key, fix(convert(value))])) as UiStrings;
 		byEdition.set(edition.lang, strings);
 	}
 	return strings;

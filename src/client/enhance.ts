@@ -57,10 +57,12 @@ async function copy(button: HTMLButtonElement, text: string): Promise<void> {
 let citations: Promise<typeof import('./citation.ts')> | undefined;
 const loadCitations = () => (citations ??= import('./citation.ts'));
 
+/** A paragraph's copy buttons stand beside it and name it: `data-copy="p3"`, `data-cite="p3"`. */
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy], button[data-cite]')) {
 	button.hidden = false;
 	button.addEventListener('click', async () => {
-		const paragraph = button.closest<HTMLElement>('p[id]')!;
+		const paragraph = document.getElementById(button.dataset.copy ?? button.dataset.cite ?? '');
+		if (!paragraph) return;
 		if (button.dataset.copy) {
 			const url = new URL(location.href);
 			url.search = '';
@@ -72,16 +74,20 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
 	});
 }
 
-/** Selecting words inside a paragraph offers to copy them as a citation. */
+/**
+ * Selecting words of a paragraph (a triple-click too) offers to copy them as
+ * a citation. Whether they lie in one paragraph is the citation code's to
+ * say: it loads with the first selection in the text.
+ */
 const citeSelection = document.querySelector<HTMLButtonElement>('button[data-cite-selection]');
 if (citeSelection) {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	document.addEventListener('selectionchange', () => {
 		clearTimeout(timer);
-		timer = setTimeout(() => {
+		timer = setTimeout(async () => {
 			const selection = getSelection();
-			const inParagraph = !!selection && !selection.isCollapsed && !!selection.anchorNode?.parentElement?.closest('.text-body > p[id]');
-			if (!inParagraph) {
+			const inText = !!selection && !selection.isCollapsed && !!selection.anchorNode?.parentElement?.closest('.text-body');
+			if (!inText || !(await loadCitations()).selectedQuote()) {
 				if (document.activeElement !== citeSelection) citeSelection.hidden = true;
 				return;
 			}

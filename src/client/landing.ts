@@ -1,10 +1,10 @@
 /**
  * Landing from a search result or a citation: `?hl=START-END#pN` marks that
- * range of the paragraph's text (code points, the ¶ tools left out) and
- * scrolls to it. `#pN` may be a retired id: it marks the paragraph that now
- * holds those words. Loaded only when the address asks for it.
+ * range of the paragraph's words (code points) and scrolls to it. `#pN` may
+ * be a retired id: it marks the paragraph that now holds those words.
+ * Loaded only when the address asks for it.
  */
-import { textNodes } from './paragraph-text.ts';
+import { PARAGRAPHS, textNodes } from './paragraph-text.ts';
 
 export function highlightLanding(): void {
 	const range = /^(\d+)-(\d+)$/.exec(new URLSearchParams(location.search).get('hl') ?? '');
@@ -15,7 +15,7 @@ export function highlightLanding(): void {
 		// A malformed escape in a hand-edited link: use the id as written.
 	}
 	const target = id ? document.getElementById(id) : null;
-	const paragraph = target?.closest('.text-body > p');
+	const paragraph = target?.closest(PARAGRAPHS);
 	if (!range || !paragraph) return;
 	const [start, end] = [Number(range[1]), Number(range[2])];
 	if (!(end > start)) return;

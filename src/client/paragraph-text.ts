@@ -1,30 +1,49 @@
 /**
- * A paragraph's own text as readers and links count it: its text nodes in
- * order, leaving out the ¶ tools. Offsets are in code points, the same in
- * every edition (conversion keeps the length), so `?hl=START-END` links work
- * whichever edition they are opened in.
+ * A paragraph's own text as readers and links count it. The paragraph
+ * element holds only its words (its tools stand beside it), so its text is
+ * its `textContent`. Offsets are in code points, the same in every edition
+ * (conversion keeps the length), so `?hl=START-END` links work whichever
+ * edition they are opened in. Loaded with the landing highlight and the
+ * citations, never on first paint (the page script would then carry it).
  */
 
+/** The paragraphs of the text on the page. */
+export const PARAGRAPHS = '.text-body > p[id]';
+
 export function textNodes(paragraph: Element): Text[] {
-	const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT, {
-		acceptNode: (node) => (node.parentElement?.closest('.para-tools') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-	});
+	const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
 	const nodes: Text[] = [];
 	for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
 	return nodes;
 }
 
-export const paragraphText = (paragraph: Element) => textNodes(paragraph).map((node) => node.data).join('');
+export const paragraphText = (paragraph: Element) => paragraph.textContent ?? '';
 
-/** Code points in a string up to a UTF-16 offset. */
-const points = (text: string, end = text.length) => Array.from(text.slice(0, end)).length;
+/** Code points in a range's text. */
+const points = (range: Range) => Array.from(range.toString()).length;
 
-/** The code-point offset in the paragraph of a DOM position (a text node and an offset in it). */
-export function offsetOf(paragraph: Element, container: Node, offset: number): number | undefined {
-	let at = 0;
-	for (const node of textNodes(paragraph)) {
-		if (node === container) return at + points(node.data, offset);
-		at += points(node.data);
-	}
-	return undefined;
+/** The code-point offset in a paragraph's words of a point in the page: points before it count as its start, after it as its end. */
+function offsetIn(paragraph: Element, node: Node, offset: number): number {
+	const words = document.createRange();
+	words.selectNodeContents(paragraph);
+	const where = words.comparePoint(node, offset);
+	if (where !== 0) return where < 0 ? 0 : points(words);
+	words.setEnd(node, offset);
+	return points(words);
+}
+
+/**
+ * The paragraph whose words a selection covers, and which of them
+ * (code-point offsets), if they lie in one paragraph. A selection may start
+ * or end outside the words it covers: a triple-click's ends at the start of
+ * what follows the paragraph.
+ */
+export function selectedWords(range: Range): { paragraph: HTMLElement; start: number; end: number } | undefined {
+	const covered = [...document.querySelectorAll<HTMLElement>(PARAGRAPHS)].flatMap((paragraph) => {
+		if (!range.intersectsNode(paragraph)) return [];
+		const start = offsetIn(paragraph, range.startContainer, range.startOffset);
+		const end = offsetIn(paragraph, range.endContainer, range.endOffset);
+		return end > start ? [{ paragraph, start, end }] : [];
+	});
+	return covered.length === 1 ? covered[0] : undefined;
 }

@@ -1,19 +1,23 @@
 /**
  * Converting a text into an edition: the converter for (stored script,
- * edition, pinned terms), and the conversion of a text's rendered HTML.
+ * edition, pinned terms), and the conversion of a text's rendered HTML and
+ * of its title and summary: characters, then the edition's quotation marks.
  */
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { STORAGE_SCRIPTS, type Edition, type StorageScript } from '../editions.ts';
+import { EDITIONS, STORAGE_SCRIPTS, type Edition, type StorageScript } from '../editions.ts';
 import type { Term } from '../schemas/entry.ts';
 import { simplifiedOnly, traditionalOnly } from './charsets.ts';
 import { glossary } from './glossary.ts';
 import { openccConverter, withPinnedTerms, type Convert, type PinnedTerm } from './opencc.ts';
-import { convertTree, labelKeptPassages } from './tree.ts';
-import { fileAnchorStore } from '../paragraphs/anchor-record.ts';
-import { assignParagraphIds, controlLabels } from '../paragraphs/ids.ts';
+import { requote, type QuoteStyle } from './quotes.ts';
+import { convertTree, labelKeptPassages, requoteTree } from './tree.ts';
+import { memoryAnchorStore, type AnchorStore } from '../paragraphs/anchor-record.ts';
+import { assignParagraphIds } from '../paragraphs/ids.ts';
+import { addParagraphTools } from '../paragraphs/tools.ts';
 import { rejectUnsafeMarkup } from '../texts/safety.ts';
+import { ui } from '../ui.ts';
 
 /** The terms pinned for one text: its own, then the site's glossary. */
 function pinnedTerms(script: StorageScript, edition: Edition, terms: readonly Term[]): PinnedTerm[] {
@@ -31,31 +35,76 @@ function pinnedTerms(script: StorageScript, edition: Edition, terms: readonly Te
 
 /**
  * Characters of the other script that stray into a text (an editor's paste:
- * 牽一发 in a simplified text) are first brought into the text's own script,
- * so OpenCC's phrases still match (牽一发而动全身 → 牽一髮而動全身). Only
- * characters that can never belong to the text's script are touched.
+ * 牽一发 in a simplified text, 頭发 in a traditional one) are first brought
+ * into the text's own script, with the phrase they stand in: the text goes
+ * into the other script and back with OpenCC, whose phrases then decide
+ * (頭发 → 头发 → 頭髮, 发展 → 發展; 牽一发而动全身 → 牵一发而动全身), and
+ * only the stray characters take the result. Characters both scripts use are
+ * never touched.
  */
 function withStrayCharactersFolded(convert: Convert, script: StorageScript): Convert {
-	const stray = script === 'zh-Hans' ? traditionalOnly() : simplifiedOnly();
+	const own = STORAGE_SCRIPTS[script];
+	const other = own === 'cn' ? 't' : 'cn';
+	const stray = own === 'cn' ? traditionalOnly() : simplifiedOnly();
 	const pattern = new RegExp(`[${[...stray.keys()].join('')}]`, 'gu');
-	return (text) => convert(text.replace(pattern, (char) => stray.get(char) ?? char));
+	const there = openccConverter(own, other);
+	const back = openccConverter(other, own);
+	return (text) => {
+		pattern.lastIndex = 0;
+		if (!pattern.test(text)) return convert(text);
+		const inContext = back(there(text));
+		// A phrase that changed length would misplace the rest: then each character is folded alone.
+		const fold = inContext.length === text.length ? (char: string, at: number) => inContext.slice(at, at + char.length) : (char: string) => stray.get(char) ?? char;
+		return convert(text.replace(pattern, fold));
+	};
 }
 
-const converters = new Map<string, Convert>();
+/** Converters made, each with the glossary and the text's terms it was made with. */
+const converters = new Map<string, { glossary: Term[]; terms: string; convert: Convert }>();
 
 /**
  * The converter from a text's stored script into an edition, pinned terms
- * included. Texts without terms of their own share one converter.
+ * included. Texts without terms of their own share one converter. It is made
+ * again when the glossary or the text's terms changed (an editor's edit in
+ * `npm run dev`, where this module outlives the edit).
  */
 export function editionConverter(script: StorageScript, edition: Edition, terms: readonly Term[] = [], textId = ''): Convert {
 	const key = `${script}>${edition.lang}>${terms.length > 0 ? textId : ''}`;
-	let convert = converters.get(key);
-	if (!convert) {
-		const opencc = withStrayCharactersFolded(openccConverter(STORAGE_SCRIPTS[script], edition.opencc), script);
-		convert = withPinnedTerms(opencc, pinnedTerms(script, edition, terms));
-		converters.set(key, convert);
-	}
+	const made = converters.get(key);
+	const version = { glossary: glossary(), terms: JSON.stringify(terms) };
+	if (made?.glossary === version.glossary && made.terms === version.terms) return made.convert;
+	const opencc = withStrayCharactersFolded(openccConverter(STORAGE_SCRIPTS[script], edition.opencc), script);
+	const convert = withPinnedTerms(opencc, pinnedTerms(script, edition, terms));
+	converters.set(key, { ...version, convert });
 	return convert;
+}
+
+/**
+ * The quotation marks a text takes in an edition, or none to change: a text
+ * reads as published in the editions that quote as its own script does (a
+ * simplified text's “…“…”…” stays in 简体), and takes the edition's marks in
+ * the others.
+ */
+export function editionQuotes(script: string | undefined, edition: Edition): QuoteStyle | undefined {
+	const own = EDITIONS.find((e) => e.lang === script)?.quotes;
+	return own?.join('') === edition.quotes.join('') ? undefined : edition.quotes;
+}
+
+/**
+ * A line of a text's own (its title, summary or publisher) in an edition:
+ * converted like the text, in the edition's quotation marks. (The body is
+ * converted as a tree, paragraph by paragraph: `editionHtml`.)
+ */
+export function editionLineConverter(script: StorageScript, edition: Edition, terms: readonly Term[] = [], textId = ''): Convert {
+	const convert = editionConverter(script, edition, terms, textId);
+	const quotes = editionQuotes(script, edition);
+	return quotes ? (line) => requote(convert(line), quotes) : convert;
+}
+
+/** One edition of a text: the edition, and the converter of the text into it (`editionConverter`). */
+export interface EditionTarget {
+	edition: Edition;
+	convert: Convert;
 }
 
 /**
@@ -70,23 +119,27 @@ export interface TextSource {
 	id: string;
 	/** The entry's file, named in errors. */
 	file: string;
-	/** The BCP-47 tag of the script the text is stored in, for passages kept unconverted. */
+	/** The BCP-47 tag of the script the text is stored in, for passages kept unconverted and its quotation marks. */
 	lang?: string | undefined;
 	/** Renders the text's HTML in its stored script. */
 	render: () => Promise<string>;
+	/** Where the text's anchor record is kept (a text rendered from memory keeps it in memory). */
+	anchors?: AnchorStore | undefined;
 }
 
 /**
  * The HTML of a text in an edition. The text is rendered, parsed and given
- * its paragraph ids once, however many editions there are. `onConverted`
- * sees the converted tree before it is serialised (the search index reads
- * the paragraphs from it).
+ * its paragraph ids once, however many editions there are; each edition
+ * converts its characters and quotation marks and adds the paragraphs' tools
+ * in its interface words. `onConverted` sees the converted tree (without the
+ * tools) before it is serialised: the search index reads the paragraphs from
+ * it.
  */
 export async function editionHtml(
 	text: TextSource,
-	convert: Convert,
+	{ edition, convert }: EditionTarget,
 	editions: number,
-	/** True in a build: the parsed tree is kept for the text's other editions and its anchor record is written. In dev neither. */
+	/** True in a build: the parsed tree is kept for the text's other editions. Not in dev, where entries change under the server. */
 	building = true,
 	onConverted?: (tree: Root) => void,
 ): Promise<string> {
@@ -94,8 +147,7 @@ export async function editionHtml(
 	if (!cached) {
 		const tree = fromHtml(await text.render(), { fragment: true });
 		rejectUnsafeMarkup(tree, text.file);
-		// In dev the record is only read: a half-typed save must not retire published ids.
-		assignParagraphIds(tree, text.file, fileAnchorStore(text.file, { save: building }), controlLabels(text.lang));
+		assignParagraphIds(tree, text.file, text.anchors ?? memoryAnchorStore());
 		if (text.lang) labelKeptPassages(tree, text.lang);
 		cached = { tree, uses: 0 };
 		if (building) parsed.set(text.id, cached);
@@ -105,10 +157,13 @@ export async function editionHtml(
 	if (last) parsed.delete(text.id);
 	const started = performance.now();
 	const { tree } = cached;
-	const restore = convertTree(tree, convert);
+	const quotes = editionQuotes(text.lang, edition);
+	const restore = [convertTree(tree, convert), ...(quotes ? [requoteTree(tree, quotes)] : [])];
 	onConverted?.(tree);
+	const removeTools = addParagraphTools(tree, ui(edition));
 	const html = toHtml(tree);
-	if (!last) restore();
+	removeTools();
+	if (!last) for (const step of restore.reverse()) step();
 	// Read by the build's summary (src/search/integration.ts) and the benchmark.
 	performance.measure(CONVERT_MEASURE, { start: started });
 	return html;

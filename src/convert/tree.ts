@@ -1,13 +1,18 @@
 /**
  * Script conversion of a HTML syntax tree (hast): text and chosen attributes
- * are converted, everything else is left exactly as it was.
+ * are converted, everything else is left exactly as it was, and so are the
+ * URLs written in the text (src/convert/urls.ts). The same for an edition's
+ * quotation marks (`requoteTree`).
  *
  * Phrase context crosses inline markup: the text of one block is converted as
  * one string and cut back at the original node boundaries, so
  * `牽一<b>发</b>而动全身` becomes `牽一<b>髮</b>而動全身`, not `牽一<b>發</b>…`.
  */
 import type { Element, Nodes, Text } from 'hast';
+import { toString } from 'hast-util-to-string';
 import type { Convert } from './opencc.ts';
+import { requote, requoteParagraphs, type QuoteStyle } from './quotes.ts';
+import { isUrl, keepUrls } from './urls.ts';
 
 /** Elements whose content is never converted: code, scripts, maths. */
 const NEVER_CONVERT = new Set([
@@ -84,6 +89,7 @@ export type Restore = () => void;
  * @example convertTree(fromHtml('<p>牽一<b>发</b>而动全身</p>', { fragment: true }), cn2tw)
  */
 export function convertTree(tree: Nodes, convert: Convert): Restore {
+	const convertText = keepUrls(convert);
 	const undo: (() => void)[] = [];
 	let run: Text[] = [];
 	const flush = () => {
@@ -91,7 +97,7 @@ export function convertTree(tree: Nodes, convert: Convert): Restore {
 		const originals = run.map((node) => node.value);
 		const nodes = run;
 		undo.push(() => nodes.forEach((node, i) => (node.value = originals[i]!)));
-		convertRun(run, convert);
+		convertRun(run, convertText);
 		run = [];
 	};
 	const setProperty = (node: Element, name: string, value: string) => {
@@ -105,18 +111,19 @@ export function convertTree(tree: Nodes, convert: Convert): Restore {
 			return;
 		}
 		if (node.type === 'element') {
-			if (NEVER_CONVERT.has(node.tagName) || markedKeep(node)) {
+			// A link whose words are its URL is an address too, and ends where the link ends.
+			if (NEVER_CONVERT.has(node.tagName) || markedKeep(node) || (node.tagName === 'a' && isUrl(toString(node)))) {
 				flush();
 				return;
 			}
 			for (const name of TEXT_ATTRIBUTES) {
 				const value = node.properties[name];
-				if (typeof value === 'string') setProperty(node, name, convert(value));
+				if (typeof value === 'string') setProperty(node, name, convertText(value));
 			}
 			if (node.tagName === 'meta' && typeof node.properties.content === 'string') {
 				const name = String(node.properties.name ?? node.properties.property ?? '');
 				if (/^(description|og:title|og:description|twitter:title|twitter:description)$/.test(name)) {
-					setProperty(node, 'content', convert(node.properties.content));
+					setProperty(node, 'content', convertText(node.properties.content));
 				}
 			}
 			const inline = INLINE.has(node.tagName);
@@ -132,6 +139,74 @@ export function convertTree(tree: Nodes, convert: Convert): Restore {
 	};
 	visit(tree);
 	flush();
+	return () => {
+		for (const step of undo) step();
+	};
+}
+
+/** Text in a language other than Chinese (`lang="en"`): its quotation marks are its own. */
+function otherLanguage(node: Element): boolean {
+	const { lang } = node.properties;
+	return typeof lang === 'string' && lang !== '' && !/^zh(-|$)/i.test(lang);
+}
+
+/**
+ * Give a hast tree an edition's quotation marks, in place (see quotes.ts),
+ * and return how to undo it. Pairs are matched across inline markup and
+ * across paragraphs; code, scripts, passages kept unconverted and text in
+ * another language keep their marks, and a quotation reaches over them.
+ *
+ * @example requoteTree(fromHtml('<p>与“两个一百年”</p>', { fragment: true }), ['「」', '『』']) // <p>与「两个一百年」</p>
+ */
+export function requoteTree(tree: Nodes, style: QuoteStyle): Restore {
+	const undo: (() => void)[] = [];
+	const paragraphs: (Text | null)[][] = [];
+	let pieces: (Text | null)[] = [];
+	const end = () => {
+		// Blank lines between blocks neither hold marks nor end a quotation.
+		if (pieces.some((piece) => piece === null || piece.value.trim() !== '')) paragraphs.push(pieces);
+		pieces = [];
+	};
+	const visit = (node: Nodes): void => {
+		if (node.type === 'text') {
+			pieces.push(node);
+			return;
+		}
+		if (node.type !== 'element' && node.type !== 'root') return;
+		const inline = node.type === 'element' && INLINE.has(node.tagName);
+		if (node.type === 'element') {
+			if (NEVER_CONVERT.has(node.tagName) || markedKeep(node) || otherLanguage(node)) {
+				// Kept inline, it is a piece of its paragraph; kept as a block, it is passed over.
+				if (inline) pieces.push(null);
+				return;
+			}
+			for (const name of TEXT_ATTRIBUTES) {
+				const value = node.properties[name];
+				if (typeof value !== 'string') continue;
+				const rewritten = requote(value, style);
+				if (rewritten === value) continue;
+				undo.push(() => (node.properties[name] = value));
+				node.properties[name] = rewritten;
+			}
+		}
+		// An empty element (<br>, <img>) holds no text to end a paragraph with.
+		if (node.children.length === 0) return;
+		if (!inline) end();
+		for (const child of node.children) visit(child as Nodes);
+		if (!inline) end();
+	};
+	visit(tree);
+	end();
+	const rewritten = requoteParagraphs(paragraphs.map((nodes) => nodes.map((node) => node?.value ?? null)), style);
+	paragraphs.forEach((nodes, i) =>
+		nodes.forEach((node, j) => {
+			const value = rewritten[i]![j];
+			if (!node || value === node.value || typeof value !== 'string') return;
+			const original = node.value;
+			undo.push(() => (node.value = original));
+			node.value = value;
+		}),
+	);
 	return () => {
 		for (const step of undo) step();
 	};

@@ -32,6 +32,58 @@ interface Unsure {
 export const HAN = /\p{Script=Han}/u;
 const HAN_OR_CJK_PUNCT = /[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]/u;
 
+/**
+ * A URL in running text: `http(s)://` or `www.`, up to whitespace or CJK
+ * punctuation, less trailing ASCII punctuation (`见https://x.cn。`, `(www.x.cn)`).
+ */
+const URL = /(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026]+/giu;
+
+/** Where the URLs of a text are: `[start, end)` offsets. */
+export function urlSpans(text: string): [start: number, end: number][] {
+	return [...text.matchAll(URL)].map((found) => {
+		let url = found[0];
+		for (;;) {
+			const trimmed = url.replace(/[.,:;!?*_~]+$/, '');
+			// A closing parenthesis ends the URL unless the URL opened one.
+			const unbalanced = trimmed.endsWith(')') && (trimmed.match(/\(/g)?.length ?? 0) < (trimmed.match(/\)/g)?.length ?? 0);
+			const next = unbalanced ? trimmed.slice(0, -1) : trimmed;
+			if (next === url) break;
+			url = next;
+		}
+		return [found.index, found.index + url.length];
+	});
+}
+
+/**
+ * A dateline at the start of a line: up to 30 characters ending in 电, 讯
+ * (電, 訊), naming a date or a news source: 新华社北京3月1日电, 本報訊,
+ * 中新网3月1日电. The space after it separates it from the text.
+ */
+const DATELINE = /^\S{0,30}[电電讯訊](?= )/u;
+const DATELINE_SOURCE = /\d{1,2}月\d{1,2}日|[社报報网網台刊]/u;
+/** A byline in parentheses: (记者 李明), （記者 陳大文 王小明）. Its spaces separate names. */
+const BYLINE = /[(（](?:特约|特約)?(?:记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影)[^()（）\n]{0,40}[)）]/gu;
+
+/**
+ * Spaces that carry meaning, which the whitespace step keeps even between
+ * two Han characters: after a URL (else it would run into the text), after
+ * a dateline, and inside a byline. Offsets of the spaces.
+ */
+function meaningfulSpaces(text: string): Set<number> {
+	const kept = new Set<number>();
+	for (const [, end] of urlSpans(text)) if (text[end] === ' ') kept.add(end);
+	let lineStart = 0;
+	for (const line of text.split('\n')) {
+		const dateline = DATELINE.exec(line);
+		if (dateline && DATELINE_SOURCE.test(dateline[0])) kept.add(lineStart + dateline[0].length);
+		lineStart += line.length + 1;
+	}
+	for (const byline of text.matchAll(BYLINE)) {
+		for (let i = byline.index; i < byline.index + byline[0].length; i++) if (text[i] === ' ') kept.add(i);
+	}
+	return kept;
+}
+
 const TONE_MARKS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 /** One pinyin syllable: letters, at least one tone mark or a tone number. */
 const SYLLABLE = `(?:[a-zü${TONE_MARKS}]*[${TONE_MARKS}][a-zü${TONE_MARKS}]*|[a-zü]+[1-5])`;
@@ -93,10 +145,13 @@ export function foldPunctuation(input: Traced | string): StepResult {
 	const text = source.text;
 	const edits: Edit[] = [];
 	const isSpace = (char: string | undefined) => char === ' ' || char === '\t';
+	const urls = urlSpans(text);
 	/** Where the spaces before the next mark may start: after the last folded mark. */
 	let free = 0;
 	for (const found of text.matchAll(/[,;:?!]/g)) {
 		const mark = found[0];
+		// A mark inside a URL is the URL's own.
+		if (urls.some(([from, to]) => found.index >= from && found.index < to)) continue;
 		let start = found.index;
 		while (start > free && isSpace(text[start - 1])) start--;
 		let end = found.index + 1;
@@ -105,6 +160,8 @@ export function foldPunctuation(input: Traced | string): StepResult {
 		const after = text[end] ?? '';
 		const url = mark === ':' && text.startsWith('//', end);
 		if (url || !(HAN_OR_CJK_PUNCT.test(before) || HAN_OR_CJK_PUNCT.test(after))) continue;
+		// A URL keeps the space after it, so that it never runs into the text.
+		if (start < found.index && urls.some(([, to]) => to === start)) start++;
 		edits.push({ start, end, replacement: FULL_WIDTH[mark]! });
 		free = end;
 	}
@@ -125,22 +182,35 @@ const joinsEmoji = (text: string, index: number) =>
 export function normaliseWhitespace(input: Traced | string): StepResult {
 	let text = traced(input);
 	const changed: number[] = [];
+	const apply = (pattern: RegExp, replace: (found: RegExpExecArray, whole: string) => string | undefined) => {
+		const step = replaceTraced(text, pattern, replace);
+		text = step.traced;
+		for (const offset of step.replaced) changed.push(offset);
+	};
 	for (const [pattern, replacement] of [
 		[/\r\n?/g, '\n'],
 		[/[\u200b-\u200d\u2060\ufeff]/g, ''],
 		[/[^\S\n]+/g, ' '],
 		[/^ | $/gm, ''],
-		[/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, ''],
 	] as const) {
-		const step = replaceTraced(text, pattern, (found, whole) => {
-			if (found[0] === replacement || (found[0] === '\u200d' && joinsEmoji(whole, found.index))) return undefined;
-			return replacement;
-		});
-		text = step.traced;
-		for (const offset of step.replaced) changed.push(offset);
+		apply(pattern, (found, whole) => (found[0] === replacement || (found[0] === '\u200d' && joinsEmoji(whole, found.index)) ? undefined : replacement));
 	}
+	// Between two Han characters a space goes, unless it carries meaning (after a
+	// URL or a dateline, inside a byline); a wide one that goes is reported.
+	const kept = meaningfulSpaces(text.text);
+	const unsure: Unsure[] = [];
+	const { source, origin } = text;
+	apply(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, (found) => {
+		if (kept.has(found.index)) return undefined;
+		const from = origin[found.index]!;
+		const wide = /^(?:[^\S\n]{2,}|[\u3000\t])/.exec(source.slice(from));
+		if (wide) {
+			unsure.push({ offset: from, end: from + wide[0].length, reason: 'a wide space between Han characters was removed; if it separates a dateline, a byline, names or lines of verse, put it back in the entry' });
+		}
+		return '';
+	});
 	const lineOf = locator(text.source);
-	return result(text, new Set(changed.map((offset) => lineOf(offset).line)).size);
+	return result(text, new Set(changed.map((offset) => lineOf(offset).line)).size, unsure);
 }
 
 /** A received text after cleaning, before conversion, traced to the raw text. */
@@ -175,7 +245,12 @@ export function cleanText(raw: string): Cleaned {
 
 /** The raw text of a place, with a little context, on one line. */
 export function rawContext(raw: string, offset: number, end: number): string {
-	return raw.slice(Math.max(0, offset - 4), end + 4).replace(/\r?\n/g, '⏎');
+	let from = Math.max(0, offset - 4);
+	let to = Math.min(raw.length, end + 4);
+	// Never cut a character outside the Basic Multilingual Plane (𨋢) in two.
+	if (/[\udc00-\udfff]/.test(raw[from] ?? '')) from--;
+	if (/[\ud800-\udbff]/.test(raw[to - 1] ?? '')) to++;
+	return raw.slice(from, to).replace(/\r?\n/g, '⏎');
 }
 
 /** Split into paragraphs: every non-empty line is one. */
@@ -193,9 +268,10 @@ export function escapeMdx(paragraph: string): string {
 	let escaped = paragraph.replace(/[\\`*_{}<>[\]|~&]/g, '\\$&');
 	// Block syntax only counts at the start of a line.
 	escaped = escaped.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
-	// GFM would link a bare URL and take the backslashes inside it literally
-	// (and an escaped `<` after it would then open a JSX tag): a URL stays
-	// text, its `://` or `www.` escaped.
+	// GFM reads a bare URL up to the next space, backslashes and all, so an
+	// escaped `<` after it would open a JSX tag: escaping the URL's `://` (or
+	// `www.`) prevents that. (The site shows any bare URL as text anyway:
+	// src/texts/markup.ts.)
 	escaped = escaped.replace(/https?(?=:\/\/)|www(?=\.)/gi, '$&\\');
 	// MDX reads a line starting with `import` or `export` as JavaScript; a
 	// character reference for the first letter keeps it text.

@@ -31,6 +31,8 @@ export interface ImportOptions {
 	from: SourceLocale;
 	/** The script to store the entry in: that of the original publication. */
 	store: StorageScript;
+	/** How the file was read and the SHA-256 of its bytes; by default, the text as UTF-8. */
+	received?: { encoding: string; sha256: string } | undefined;
 }
 
 export interface ImportReport {
@@ -116,7 +118,7 @@ export function importText(raw: string, options: ImportOptions): { mdx: string; 
 	const steps = Object.entries(counts)
 		.filter(([, count]) => count > 0)
 		.map(([kind, count]) => `${kind}: ${count}`);
-	const sha256 = createHash('sha256').update(raw).digest('hex');
+	const bytes = options.received ?? { encoding: 'UTF-8', sha256: sha256Of(raw) };
 	const frontmatter = [
 		'---',
 		`title: ${yaml(convert(options.title.trim()))}`,
@@ -126,15 +128,19 @@ export function importText(raw: string, options: ImportOptions): { mdx: string; 
 		`script: ${options.store}`,
 		'provenance:',
 		`  file: ${yaml(options.file)}`,
-		`  sha256: ${sha256}`,
+		`  encoding: ${bytes.encoding}`,
+		`  sha256: ${bytes.sha256}`,
 		`  from: ${options.from}`,
 		steps.length > 0 ? '  steps:' : '  steps: []',
 		...steps.map((step) => `    - ${yaml(step)}`),
 		'---',
 	];
 	const body = paragraphs.map(escapeMdx).join('\n\n');
+	const written = `${frontmatter.join('\n')}\n\n${body}\n`;
+	// The entry's own hash, so a later import can tell whether anyone edited it since.
+	const mdx = written.replace(/\n---\n/, `\n  imported: ${sha256Of(written)}\n---\n`);
 	return {
-		mdx: `${frontmatter.join('\n')}\n\n${body}\n`,
+		mdx,
 		report: {
 			paragraphs: paragraphs.length,
 			counts,
@@ -143,4 +149,22 @@ export function importText(raw: string, options: ImportOptions): { mdx: string; 
 			stored: storedFindings.filter((finding) => finding.level !== 'ERROR').map(place(converted)),
 		},
 	};
+}
+
+/** The SHA-256 of a text (as UTF-8) or of bytes, in hex. */
+export const sha256Of = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex');
+
+/** The `imported:` line of an entry's provenance: the hash of the entry as the import wrote it, without this line. */
+const IMPORTED_LINE = /\n {2}imported: ([0-9a-f]{64})(?=\n---\n)/;
+
+/**
+ * Whether an entry was edited since the import wrote it: `unchanged` when it
+ * is byte for byte what the import wrote, `edited` when it is not, and
+ * `unknown` when it does not say what the import wrote (written by hand, or
+ * by an import older than this check).
+ */
+export function editedSinceImport(mdx: string): 'unchanged' | 'edited' | 'unknown' {
+	const line = IMPORTED_LINE.exec(mdx);
+	if (!line) return 'unknown';
+	return sha256Of(mdx.replace(IMPORTED_LINE, '')) === line[1] ? 'unchanged' : 'edited';
 }

@@ -2,12 +2,18 @@
  * The mixed-script lint applied to MDX entries: the body and the text
  * fields of the frontmatter, against the entry's declared script, with
  * places as paragraph and column and as file line and column. Needs nothing
- * from a build: the frontmatter is read with the parser Astro's MDX uses.
+ * from a build: the frontmatter is read with the parser Astro's MDX uses,
+ * and the body with the site's MDX processor, so that its paragraphs are
+ * numbered by the site's own rule (src/paragraphs/numbered.ts).
  */
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import type { Root } from 'hast';
 import { HintedError } from '../hinted-error.ts';
 import { STORAGE_SCRIPTS } from '../editions.ts';
+import { topLevelParagraphs } from '../paragraphs/numbered.ts';
+import { urlSpans } from '../convert/urls.ts';
 import { entrySchema, type EntryData, type Term } from '../schemas/entry.ts';
+import { MdxSyntaxError, sourceTree } from '../texts/markdown.ts';
 import { lintScript, type DeclaredScript, type ScriptFinding } from './mixed-script.ts';
 
 /** An entry the lint cannot read, and what the author should do. */
@@ -23,15 +29,30 @@ export interface LintEntry {
 	body: string;
 	/** The line of each top-level frontmatter field. */
 	fieldLines: ReadonlyMap<string, number>;
+	/** The top-level blocks of the body, in order, as places in `body`. */
+	blocks: readonly Block[];
+}
+
+/** A top-level block of an entry's body: a numbered paragraph, or a heading, list, quotation… */
+export interface Block {
+	/** Where it starts and ends in the body (UTF-16 offsets). */
+	start: number;
+	end: number;
+	/** Its number (the site's 第N段 and #pN of a new text) if it is a paragraph; 0 otherwise. */
+	paragraph: number;
+	/** What it is, in a report: `paragraph`, `heading`, `list`, `quote`, `table`, `<div>`… */
+	kind: string;
 }
 
 /** A finding placed in an entry. */
 export interface EntryFinding extends ScriptFinding {
-	/** 1-based paragraph of the body (blocks between blank lines); 0 in the frontmatter. */
+	/** 1-based paragraph of the body, numbered as the site numbers them; 0 outside paragraphs and in the frontmatter. */
 	paragraph: number;
 	/** The frontmatter field, when the finding is in one. */
 	field?: string;
-	/** 1-based column, in code points, within the paragraph or field. */
+	/** The kind of block (`heading`, `list`…), when the finding is in the body but not in a paragraph. */
+	block?: string;
+	/** 1-based column, in code points, within the paragraph or field (for other blocks, within the line). */
 	column: number;
 	/** 1-based line in the file. */
 	line: number;
@@ -46,7 +67,8 @@ const blank = (text: string) => text.replace(/[^\n]/g, ' ');
 
 /**
  * Passages the site never converts, so the lint does not read them either:
- * code, HTML comments, and elements marked `data-no-convert` or `translate="no"`.
+ * code, HTML comments, and elements marked `data-no-convert` or `translate="no"`
+ * (and URLs: see `readEntry`).
  */
 const NOT_CONVERTED = [
 	/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[^\n]*$/gm,
@@ -54,6 +76,25 @@ const NOT_CONVERTED = [
 	/<!--[\s\S]*?-->/g,
 	/<([A-Za-z][\w-]*)\b[^>]*\s(?:data-no-convert|translate=["']no["'])[^>]*>[\s\S]*?<\/\1\s*>/g,
 ];
+
+/** How reports name the blocks that are not paragraphs. */
+const BLOCK_KINDS: Record<string, string> = {
+	h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
+	ul: 'list', ol: 'list', blockquote: 'quote', table: 'table', pre: 'code',
+};
+
+/** The top-level blocks of a body's tree, each placed and, if it is a paragraph, numbered. */
+function blocksOf(tree: Root): Block[] {
+	const paragraphs = topLevelParagraphs(tree);
+	return tree.children.flatMap((node): Block[] => {
+		const start = node.position?.start.offset;
+		const end = node.position?.end.offset;
+		if (start === undefined || end === undefined) return [];
+		const paragraph = node.type === 'element' ? paragraphs.indexOf(node) + 1 : 0;
+		const kind = paragraph > 0 ? 'paragraph' : node.type === 'element' ? (BLOCK_KINDS[node.tagName] ?? `<${node.tagName}>`) : node.type === 'text' ? 'text' : 'expression';
+		return [{ start, end, paragraph, kind }];
+	});
+}
 
 /** Text fields of the frontmatter that are published, and so linted. */
 const TEXT_FIELDS = ['title', 'publisher', 'summary'] as const;
@@ -71,15 +112,24 @@ export function readEntry(file: string, source: string): LintEntry {
 		const issue = result.error.issues[0]!;
 		throw new LintError(`${file}: frontmatter ${issue.path.join('.')}: ${issue.message}`, 'Fix the frontmatter as the message says; the build refuses it too.');
 	}
+	let tree: Root;
+	try {
+		tree = sourceTree(parsed.content);
+	} catch (error) {
+		if (!(error instanceof MdxSyntaxError)) throw error;
+		throw new LintError(`${file}:${error.line}:${error.column}: the text is not valid MDX: ${error.reason}`, 'Fix it at that place; the build refuses it too.');
+	}
 	let body = parsed.content;
 	for (const pattern of NOT_CONVERTED) body = body.replace(pattern, blank);
+	// URLs stay as written in every edition (src/convert/urls.ts): not read either.
+	for (const [start, end] of urlSpans(body)) body = body.slice(0, start) + blank(body.slice(start, end)) + body.slice(end);
 	const fieldLines = new Map<string, number>();
 	const lines = source.split('\n');
 	for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i]!); i++) {
 		const key = /^([\w-]+)\s*:/.exec(lines[i]!)?.[1];
 		if (key) fieldLines.set(key, i + 1);
 	}
-	return { file, data: result.data, body, fieldLines };
+	return { file, data: result.data, body, fieldLines, blocks: blocksOf(tree) };
 }
 
 /** The OpenCC locale an entry's script is checked against. */
@@ -134,31 +184,20 @@ export function lintEntry(entry: LintEntry, options: LintOptions = {}): EntryFin
 	const findings: EntryFinding[] = [];
 
 	const body = convert(entry.body);
-	// Paragraphs are blocks of non-blank lines; each line knows its paragraph.
-	const lines = body.split('\n');
-	const lineStart: number[] = [];
-	const lineParagraph: number[] = [];
-	const paragraphStart: number[] = [];
-	let offset = 0;
-	let previousBlank = true;
-	for (const line of lines) {
-		const isBlank = line.trim() === '';
-		if (!isBlank && previousBlank) paragraphStart.push(offset);
-		lineStart.push(offset);
-		lineParagraph.push(isBlank ? 0 : paragraphStart.length);
-		previousBlank = isBlank;
-		offset += line.length + 1;
-	}
+	const lineStart = [0];
+	for (let at = body.indexOf('\n'); at >= 0; at = body.indexOf('\n', at + 1)) lineStart.push(at + 1);
 	let line = 0;
 	for (const finding of lintScript(body, script)) {
 		while (line + 1 < lineStart.length && lineStart[line + 1]! <= finding.offset) line++;
-		const paragraph = lineParagraph[line]!;
-		const start = paragraphStart[paragraph - 1]!;
-		const end = paragraphStart[paragraph] ?? body.length;
+		const block = entry.blocks.find((b) => b.start <= finding.offset && finding.offset < b.end);
+		// Columns count from the start of a paragraph, or of the line in other blocks (a list, a table).
+		const from = block?.paragraph ? block.start : lineStart[line]!;
+		const [start, end] = block ? [block.start, block.end] : [from, body.length];
 		findings.push({
 			...finding,
-			paragraph,
-			column: codePoints(body.slice(start, finding.offset)) + 1,
+			paragraph: block?.paragraph ?? 0,
+			...(block?.paragraph ? {} : { block: block?.kind ?? 'text' }),
+			column: codePoints(body.slice(from, finding.offset)) + 1,
 			line: line + 1,
 			context: around(body, finding.offset),
 			acknowledged: finding.level === 'WARN' && covered(body.slice(start, end), finding.offset - start),
@@ -183,9 +222,9 @@ export function lintEntry(entry: LintEntry, options: LintOptions = {}): EntryFin
 	return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** One finding as a line of a report: `file:line  LEVEL  ¶3:12  并 → 並  …context…  message`. */
+/** One finding as a line of a report: `file:line  LEVEL  ¶3:12  并 → 並  …context…  message` (`heading:3`, `title:3` outside paragraphs). */
 export function formatFinding(file: string, finding: EntryFinding): string {
-	const where = finding.field ? `${finding.field}:${finding.column}` : `¶${finding.paragraph}:${finding.column}`;
+	const where = finding.paragraph > 0 ? `¶${finding.paragraph}:${finding.column}` : `${finding.field ?? finding.block}:${finding.column}`;
 	const level = finding.acknowledged ? 'WARN (acknowledged)' : finding.level;
 	return `${file}:${finding.line}  ${level}  ${where}  ${finding.context}  ${finding.message}`;
 }

@@ -51,6 +51,8 @@ export interface AnchorPlan {
 	/** The record to keep from now on. */
 	record: AnchorRecord;
 	conflicts: Conflict[];
+	/** With `confirm`: the ids retired because their paragraph's words were replaced, and the ids now in their place. */
+	confirmed: { id: string; now: string; position: number }[];
 }
 
 /** Normalise a paragraph's words for comparison. */
@@ -110,6 +112,7 @@ export function planAnchors(texts: readonly string[], record: AnchorRecord | und
 
 	// The unmatched stretches between matched neighbours, old and new side by side.
 	const conflicts: Conflict[] = [];
+	const confirmed: AnchorPlan['confirmed'] = [];
 	const gaps = gapsBetween(ids, old, usedOld);
 	for (const gap of gaps) {
 		let oldLeft = [...gap.old];
@@ -161,6 +164,7 @@ export function planAnchors(texts: readonly string[], record: AnchorRecord | und
 			if (replacement !== undefined && !confirm) {
 				conflicts.push({ old: old[j]!, now: words[replacement]!, position: replacement + 1 });
 			}
+			if (replacement !== undefined && confirm) confirmed.push({ id: old[j]!.id, now: ids[replacement]!, position: replacement + 1 });
 			aliases[old[j]!.id] = replacement !== undefined ? ids[replacement]! : (gap.after ?? gap.before ?? old[j]!.id);
 		});
 	}
@@ -188,6 +192,7 @@ export function planAnchors(texts: readonly string[], record: AnchorRecord | und
 		aliasesOf,
 		record: { next, paragraphs: finalIds.map((id, i) => ({ id, text: words[i]! })), aliases: resolved },
 		conflicts,
+		confirmed,
 	};
 }
 

@@ -1,80 +1,18 @@
 /**
  * Paragraph ids: every top-level paragraph of a text gets its lasting id
- * (`p1`…, see anchors.ts), aliases for retired ids that now resolve to it,
- * and a ¶ permalink. Applied to the text's rendered tree once, before the
- * editions are converted from it, so the ids are the same in every edition.
+ * (`p1`…, see anchors.ts) and aliases for retired ids that now resolve to it.
+ * Applied to the text's rendered tree once, before the editions are
+ * converted from it, so the ids are the same in every edition. (Its ¶
+ * permalink and copy buttons go beside it, per edition: tools.ts.)
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
-import { fileAnchorStore, type AnchorStore } from './anchor-record.ts';
+import type { AnchorStore } from './anchor-record.ts';
 import { planAnchors, type Conflict } from './anchors.ts';
-import { openccConverter } from '../convert/opencc.ts';
-import { EDITIONS } from '../editions.ts';
-
-/** The words of a paragraph's controls; `{n}` is the paragraph's place. */
-export interface ControlLabels {
-	link: string;
-	copyLink: string;
-	copyLinkLabel: string;
-	copyCitation: string;
-	copyCitationLabel: string;
-}
-
-const SIMPLIFIED_LABELS: ControlLabels = {
-	link: '第{n}段的链接',
-	copyLink: '复制链接',
-	copyLinkLabel: '复制链接（第{n}段）',
-	copyCitation: '复制引文',
-	copyCitationLabel: '复制引文（第{n}段）',
-};
-
-/**
- * The controls' words in the script a text is stored in, so that the text's
- * own converter turns them into each edition's script (a simplified label
- * would not survive a traditional text's converter: 复制 → 復制).
- */
-export function controlLabels(storedLang: string | undefined): ControlLabels {
-	const edition = EDITIONS.find((e) => e.lang === storedLang);
-	if (!edition) return SIMPLIFIED_LABELS;
-	const convert = openccConverter('cn', edition.opencc);
-	return Object.fromEntries(Object.entries(SIMPLIFIED_LABELS).map(([key, value]) => [key, convert(value)])) as unknown as ControlLabels;
-}
-
-/**
- * The permalink and copy controls appended to a paragraph, kept out of
- * search. The copy buttons start `hidden`; the page script reveals them, so
- * readers without JavaScript never see a control that does nothing.
- */
-function controls(id: string, n: number, labels: ControlLabels): ElementContent {
-	const at = (label: string) => label.replace('{n}', String(n));
-	return {
-		type: 'element',
-		tagName: 'span',
-		properties: { className: ['para-tools'], dataPagefindIgnore: '' },
-		children: [
-			{
-				type: 'element',
-				tagName: 'a',
-				properties: { className: ['para-link'], href: `#${id}`, ariaLabel: at(labels.link) },
-				children: [{ type: 'text', value: '¶' }],
-			},
-			{
-				type: 'element',
-				tagName: 'button',
-				properties: { type: 'button', className: ['para-copy'], dataCopy: id, hidden: true, ariaLabel: at(labels.copyLinkLabel) },
-				children: [{ type: 'text', value: labels.copyLink }],
-			},
-			{
-				type: 'element',
-				tagName: 'button',
-				properties: { type: 'button', className: ['para-cite'], dataCite: id, dataOrdinal: String(n), hidden: true, ariaLabel: at(labels.copyCitationLabel) },
-				children: [{ type: 'text', value: labels.copyCitation }],
-			},
-		],
-	};
-}
+import { topLevelParagraphs } from './numbered.ts';
+import { reportConfirmation } from './summary.ts';
 
 /** An empty element carrying a retired id, so old links still land on this paragraph without JavaScript. */
 const alias = (id: string): ElementContent => ({
@@ -84,23 +22,17 @@ const alias = (id: string): ElementContent => ({
 	children: [],
 });
 
-/** The top-level paragraphs of a rendered text, in order. */
-export function topLevelParagraphs(tree: Root): Element[] {
-	return tree.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'p');
-}
-
 /**
- * Give each top-level paragraph its lasting id, its aliases and permalink,
- * in place, and keep the text's anchor record up to date. Fails when a
- * paragraph's words changed beyond a small edit (until the editor confirms),
- * and when the text itself uses an id twice (an author's `<p id="p3">`).
+ * Give each top-level paragraph its lasting id and its aliases, in place,
+ * and keep the text's anchor record up to date. Fails when a paragraph's
+ * words changed beyond a small edit (until the editor confirms), and when
+ * the text itself uses an id twice (an author's `<p id="p3">`).
  *
  * @param file the entry's file, to name in errors
  * @param store where the text's anchor record is kept (beside the entry)
- * @param labels the controls' words, in the text's stored script
  * @returns the ids, in order
  */
-export function assignParagraphIds(tree: Root, file: string, store: AnchorStore = fileAnchorStore(file), labels = SIMPLIFIED_LABELS): string[] {
+export function assignParagraphIds(tree: Root, file: string, store: AnchorStore): string[] {
 	const paragraphs = topLevelParagraphs(tree);
 	const ownId = paragraphs.find((paragraph) => typeof paragraph.properties.id === 'string')?.properties.id;
 	if (typeof ownId === 'string') idGivenByHand(file, ownId);
@@ -111,10 +43,10 @@ export function assignParagraphIds(tree: Root, file: string, store: AnchorStore 
 		const id = plan.ids[index]!;
 		paragraph.properties.id = id;
 		paragraph.children.unshift(...(plan.aliasesOf.get(id) ?? []).map(alias));
-		paragraph.children.push(controls(id, index + 1, labels));
 	});
 	checkUniqueIds(tree, file);
 	store.save(plan.record, previous);
+	if (store.slug && plan.confirmed.length > 0) reportConfirmation({ slug: store.slug, retired: plan.confirmed });
 	return plan.ids;
 }
 

@@ -58,12 +58,16 @@ export const entrySchema = z.object({
 		.object({
 			/** Name of the received file. */
 			file: z.string(),
-			/** SHA-256 of the received text. */
+			/** How the received file was read: UTF-8, Big5-HKSCS, GB18030-2022… */
+			encoding: z.string().optional(),
+			/** SHA-256 of the bytes received. */
 			sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 			/** OpenCC locale of the received text. */
 			from: z.string(),
 			/** Each cleaning step, with its count. */
 			steps: z.array(z.string()),
+			/** SHA-256 of the entry as the import wrote it (this line left out): tells a re-import whether it was edited since. */
+			imported: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 		})
 		.optional(),
 	/** Terms pinned for this text only (see content/glossary.json for the site-wide list). */

@@ -6,9 +6,6 @@
  * before YAML, with the line to fix.
  */
 import { AstroError } from 'astro/errors';
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { calendarDate } from '../texts/date.ts';
 
 /** `date:` in the frontmatter, quoted or not, with the year, month and day as written. */
@@ -36,8 +33,4 @@ export function checkWrittenDate(file: string, source: string): void {
 	}
 }
 
-/** The check for the glob loader's `generateId` hook, which sees every entry's path before YAML is validated. */
-export function checkEntryDate({ entry, base }: { entry: string; base: URL }): void {
-	const path = fileURLToPath(new URL(entry, base.href.endsWith('/') ? base : `${base.href}/`));
-	checkWrittenDate(relative(process.cwd(), path) || path, readFileSync(path, 'utf8'));
-}
+

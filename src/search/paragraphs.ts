@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Edition } from '../editions.ts';
-import { topLevelParagraphs } from '../paragraphs/ids.ts';
+import { topLevelParagraphs } from '../paragraphs/numbered.ts';
 
 export interface TextInEditions {
 	slug: string;
@@ -25,7 +25,7 @@ export const textBodyHtml = (html: string) => BODY.exec(html)?.[1];
 
 const TITLE = /<h1>([\s\S]*?)<\/h1>/;
 
-/** Text content, leaving out what Pagefind is told to ignore (the ¶ tools). */
+/** Text content, leaving out what Pagefind is told to ignore (`data-pagefind-ignore`). */
 function textOf(node: Root | RootContent): string {
 	if (node.type === 'text') return node.value;
 	if (node.type === 'element' && node.properties.dataPagefindIgnore !== undefined) return '';
@@ -33,7 +33,7 @@ function textOf(node: Root | RootContent): string {
 	return '';
 }
 
-/** A paragraph as search sees it: its id and its text without the ¶ tools. */
+/** A paragraph as search sees it: its id and its words (its ¶ tools stand beside it, not in it). */
 export interface ParagraphText {
 	id: string;
 	text: string;

@@ -4,9 +4,12 @@
  * two texts one URL: that fails the build.
  */
 import { AstroError } from 'astro/errors';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { contentDir } from '../content-dir.ts';
 import { slugProblem } from '../import/slug.ts';
 
+/** The file each slug was last seen in (relative to the content folder). */
 const seen = new Map<string, string>();
 
 export function textId({ entry }: { entry: string }): string {
@@ -19,7 +22,8 @@ export function textId({ entry }: { entry: string }): string {
 		);
 	}
 	const other = seen.get(slug);
-	if (other !== undefined && other !== entry) {
+	// A file seen before may since have been moved or deleted (`npm run dev` outlives both): only one still there collides.
+	if (other !== undefined && other !== entry && existsSync(join(contentDir(), other))) {
 		throw new AstroError(
 			`Two texts have the slug "${slug}": ${other} and ${entry}.`,
 			`Rename one of them, for example \`${entry.replace(/\.mdx$/, '-2.mdx')}\`; each text needs its own URL.`,

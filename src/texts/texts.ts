@@ -7,9 +7,12 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { PageFamily } from '../alternates.ts';
 import { archiveOf } from '../archive/calendar.ts';
 import { pageSegment, yearPath, yearSegment } from '../archive/paths.ts';
-import { editionConverter } from '../convert/edition-text.ts';
+import { contentDir } from '../content-dir.ts';
+import { editionLineConverter } from '../convert/edition-text.ts';
 import type { Convert } from '../convert/opencc.ts';
 import { DEFAULT_EDITION, EDITIONS, type Edition } from '../editions.ts';
+import { indexRecords, type RecordIndex, type StoredRecord } from '../paragraphs/anchor-record.ts';
+import { reportRecords } from '../paragraphs/summary.ts';
 import { sitemaps } from '../sitemap.ts';
 
 export type Text = CollectionEntry<'texts'>;
@@ -23,18 +26,63 @@ export async function allTexts(): Promise<Text[]> {
 	return texts.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
 }
 
+let builtIndex: Promise<RecordIndex> | undefined;
+
+/**
+ * Every text's anchor record, wherever it is in the content folder (see
+ * src/paragraphs/anchor-record.ts): found once in a build, and afresh for
+ * each page in dev, where entries change under the server.
+ */
+export function recordIndex(building: boolean): Promise<RecordIndex> {
+	if (building && builtIndex) return builtIndex;
+	const found = allTexts().then((texts) => {
+		const index = indexRecords(
+			texts.map((text) => ({ slug: text.id, entry: text.filePath ?? `${text.id}.mdx`, body: text.body ?? '' })),
+			contentDir(),
+		);
+		if (building) {
+			const redirects = [...index.texts.values()].flatMap((text) => text.formerSlugs.map((former): [string, string] => [former, text.slug]));
+			reportRecords(index.texts.keys(), redirects, index.stale);
+		}
+		return index;
+	});
+	if (building) builtIndex = found;
+	return found;
+}
+
+/**
+ * Every id an old address of a text published, and the paragraph (1-based)
+ * it lands on: for the redirect page, which keeps `#pN` without JavaScript.
+ */
+export function publishedIds(record: StoredRecord | undefined): { id: string; position: number }[] {
+	if (!record) return [];
+	const position = new Map(record.paragraphs.map((paragraph, i) => [paragraph.id, i + 1]));
+	const aliases = Object.entries(record.aliases).flatMap(([alias, target]) => (position.has(target) ? [{ id: alias, position: position.get(target)! }] : []));
+	return [...record.paragraphs.map((paragraph, i) => ({ id: paragraph.id, position: i + 1 })), ...aliases];
+}
+
 /**
  * Every text in every edition, with its place in the archive. Text by text,
  * so that a text's editions are rendered one after another: its parsed HTML
  * is then kept only while they render, and its search record is complete as
- * soon as the last one is done.
+ * soon as the last one is done. Then, for a renamed text, a redirect page at
+ * each old address in every edition.
  */
-export async function textPaths() {
+export async function textPaths(building: boolean) {
 	const texts = await allTexts();
 	const { places } = archiveOf(texts);
-	return texts.flatMap((text) =>
+	const records = (await recordIndex(building)).texts;
+	const pages = texts.flatMap((text) =>
 		EDITIONS.map((edition: Edition) => ({ params: { edition: edition.path, slug: text.id }, props: { edition, text, place: places.get(text.id)! } })),
 	);
+	const redirects = texts.flatMap((text) => {
+		const anchors = records.get(text.id);
+		const ids = publishedIds(anchors?.record);
+		return (anchors?.formerSlugs ?? []).flatMap((former) =>
+			EDITIONS.map((edition: Edition) => ({ params: { edition: edition.path, slug: former }, props: { edition, movedTo: text, ids } })),
+		);
+	});
+	return [...pages, ...redirects];
 }
 
 /** Each edition's index: the newest texts and the years. */
@@ -58,8 +106,8 @@ export async function yearPagePaths() {
 	);
 }
 
-/** A text's converter into an edition, its own pinned terms included: for its title, publisher and summary. */
-export const converterFor = (text: Text, edition: Edition): Convert => editionConverter(text.data.script, edition, text.data.terms, text.id);
+/** A line of a text's own (its title, publisher or summary) in an edition: converted like the text, in the edition's quotation marks. */
+export const lineConverterFor = (text: Text, edition: Edition): Convert => editionLineConverter(text.data.script, edition, text.data.terms, text.id);
 
 /** The URL path of a text in an edition. */
 export const textPath = (edition: Edition, slug: string) => `/${edition.path}/${slug}/`;

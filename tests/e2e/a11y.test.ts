@@ -37,7 +37,7 @@ const views: View[] = [
 			[`${edition.lang}: the edition index`, `/${edition.path}/`, loaded],
 			[`${edition.lang}: the seed's year`, `/${edition.path}/2014/`, loaded],
 			[`${edition.lang}: a text`, text, loaded],
-			[`${edition.lang}: a text with a paragraph's tools shown by focus`, text, (page) => page.focus('#p3 .para-link')],
+			[`${edition.lang}: a text with a paragraph's tools shown by focus`, text, (page) => page.focus('.para-tools > a[href="#p3"]')],
 			[`${edition.lang}: a text landed on from a search result`, `${text}?hl=0-4#p10`, (page) => page.waitForSelector('mark.landing')],
 			[`${edition.lang}: a text with the header search open on results`, text, openCombobox],
 			[`${edition.lang}: the search page with results`, `/${edition.path}/search/?q=${encodeURIComponent(QUOTE)}`, (page) => page.waitForSelector('.search-results li')],
@@ -64,12 +64,12 @@ async function focused(page: Page) {
 		let opacity = 1;
 		for (let node: Element | null = el; node; node = node.parentElement) opacity *= Number(getComputedStyle(node).opacity);
 		return {
-			what: el.matches('.para-link')
+			what: el.matches('.para-tools > a')
 				? `link ${el.getAttribute('href')}`
-				: el.matches('.para-copy')
+				: el.matches('[data-copy]')
 					? `copy ${el.dataset.copy}`
 					: el.closest('.para-tools')
-						? `tool ${el.className} ${el.closest('p')?.id}`
+						? `tool ${el.dataset.cite ?? el.outerHTML}`
 						: el.id || `${el.className || el.tagName} ${el.getAttribute('href') ?? ''}`.trim(),
 			opacity,
 			outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
@@ -97,7 +97,7 @@ describe('by keyboard alone', () => {
 		await page.close();
 	});
 
-	it.each(EDITIONS.map((e) => [e.lang, e.path]))('in %s: Tab reaches every paragraph’s ¶ link and copy button, shown with a visible focus ring', async (_lang, path) => {
+	it.each(EDITIONS.map((e) => [e.lang, e.path]))('in %s: Tab reaches every paragraph’s ¶ link and copy buttons right after its words, shown with a visible focus ring', async (_lang, path) => {
 		const page = await served.browser.newPage();
 		await page.goto(`${served.site.url}/${path}/${SEED_SLUG}/`);
 		const ids = await page.$$eval('.text-body > p[id]', (ps) => ps.map((p) => p.id));
@@ -109,10 +109,11 @@ describe('by keyboard alone', () => {
 			if (stops.some((s) => s.what === stop.what)) break;
 			stops.push(stop);
 		}
-		const permalinks = stops.filter((stop) => /^(link #|copy )/.test(stop.what));
-		expect(permalinks.map((stop) => stop.what)).toEqual(ids.flatMap((id) => [`link #${id}`, `copy ${id}`]));
+		// After each paragraph: its ¶ link, then its buttons, in that order.
+		const tools = stops.filter((stop) => /^(link #|copy |tool )/.test(stop.what));
+		expect(tools.map((stop) => stop.what)).toEqual(ids.flatMap((id) => [`link #${id}`, `copy ${id}`, `tool ${id}`]));
 		// Every paragraph tool (the ¶ link, copy and any other) shows itself when it has focus.
-		for (const stop of stops.filter((stop) => /^(link #|copy |tool )/.test(stop.what))) {
+		for (const stop of tools) {
 			expect(stop, stop.what).toMatchObject({ opacity: 1, outline: true, inView: true });
 		}
 		await page.close();

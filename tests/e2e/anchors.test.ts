@@ -97,11 +97,15 @@ describe('anchors across edits of built texts', () => {
 		expect(build.output).toContain('npm run anchors -- --confirm rewrite');
 	});
 
-	it('once confirmed, the new words get a new id and the old id lands on them', () => {
-		const build = site.build({ astroOnly: true, env: { FANJIAN_CONFIRM_ANCHORS: 'rewrite' } });
+	it('once confirmed, the new words get a new id and the old id lands on them, and the build says which', () => {
+		const build = site.build({ astroOnly: true, env: { FANJIAN_CONFIRM_ANCHORS: 'rewrite,typo,no-such-text' } });
 		expect(build.status, build.output).toBe(0);
 		expect(record('rewrite').paragraphs.map((p: { id: string }) => p.id)).toEqual(['p1', 'p5', 'p3', 'p4']);
 		expect(record('rewrite').aliases).toEqual({ p2: 'p5' });
+		expect(build.output).toContain('Confirmed "rewrite": paragraph 2 is now #p5; the old #p2 lands on it.');
+		expect(build.output).toContain('Confirmed "typo": nothing needed confirming; every id kept its words.');
+		expect(build.output).toContain('--confirm no-such-text: no text has the slug "no-such-text"');
+		expect(build.output).toMatch(/One anchor record written: commit it with the texts\.\n.*updated content\/rewrite\.anchors\.json/);
 	});
 });
 
@@ -116,13 +120,13 @@ describe('citations', () => {
 	});
 
 	it.each([
-		['zh-hans', '「习近平强调，建设网络强国，要把人才资源汇聚起来，建设一支政治强、业务精、作风好的强大队伍。“千军易得，一将难求”，要培养造就世界水平的科学家、网络科技领军人才、卓越工程师、高水平创新团队。」——习近平主持召开中央网络安全和信息化领导小组第一次会议，新华社，2014年2月27日，第10段。'],
-		['zh-hant', '「習近平強調，建設網絡強國，要把人才資源匯聚起來，建設一支政治強、業務精、作風好的強大隊伍。“千軍易得，一將難求”，要培養造就世界水平的科學家、網絡科技領軍人才、卓越工程師、高水平創新團隊。」——習近平主持召開中央網絡安全和信息化領導小組第一次會議，新華社，2014年2月27日，第10段。'],
-	])('copy citation of ¶10 in %s gives quote, title, publisher, date, ¶ and link', async (edition, expected) => {
+		['zh-hans', '“习近平强调，建设网络强国，要把人才资源汇聚起来，建设一支政治强、业务精、作风好的强大队伍。‘千军易得，一将难求’，要培养造就世界水平的科学家、网络科技领军人才、卓越工程师、高水平创新团队。”——习近平主持召开中央网络安全和信息化领导小组第一次会议，新华社，2014年2月27日，第10段。'],
+		['zh-hant', '「習近平強調，建設網絡強國，要把人才資源匯聚起來，建設一支政治強、業務精、作風好的強大隊伍。『千軍易得，一將難求』，要培養造就世界水平的科學家、網絡科技領軍人才、卓越工程師、高水平創新團隊。」——習近平主持召開中央網絡安全和信息化領導小組第一次會議，新華社，2014年2月27日，第10段。'],
+	])('copy citation of ¶10 in %s gives quote (its own quotation a level deeper), title, publisher, date, ¶ and link', async (edition, expected) => {
 		const page = await browser.newPage();
 		await page.goto(`${server.url}/${edition}/${SEED_SLUG}/`);
 		await page.hover('#p10');
-		await page.click('#p10 .para-cite');
+		await page.click('[data-cite="p10"]');
 		expect(await copied(page)).toBe(`${expected}${server.url}/${edition}/${SEED_SLUG}/#p10`);
 		await page.close();
 	});

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
+import { BUILD_TIMEOUT, fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 
 const made: FixtureSite[] = [];
 afterAll(() => {
@@ -64,7 +64,28 @@ const CASES: Case[] = [
 	[
 		'unclosed JSX',
 		{ 'unclosed.mdx': entry({}, '第一段。\n\n第二段<b>加粗。\n\n第三段。\n') },
-		[/unclosed\.mdx:10:4/, 'Expected a closing tag for `<b>`'],
+		[/unclosed\.mdx:10:4/, 'Expected a closing tag for `<b>`', 'close it (</b>), or, if the "<" is text, write it escaped: \\<'],
+	],
+	[
+		'brackets and an expression read as MDX, not as the text written',
+		{ 'brackets.mdx': entry({}, '第一段。\n\n该负责人[1]{1}表示。\n') },
+		[
+			/brackets\.mdx:10:5: 3 places would not be published as written:/,
+			'brackets.mdx:10:5  "[" in the text is read as MDX syntax. Write it escaped: \\[ (as in 该负责人\\[1]{1}表示。).',
+			'brackets.mdx:10:7  "]" in the text is read as MDX syntax. Write it escaped: \\]',
+			'brackets.mdx:10:8  {1} is an MDX expression: MDX would run it as JavaScript',
+			'if the braces are text, write \\{1\\}',
+		],
+	],
+	[
+		'an editor\'s note in braces, which MDX would run as code',
+		{ 'editor-note.mdx': entry({}, '第一段。\n\n{编者}按：这是按语。\n') },
+		[/editor-note\.mdx:10:1: one place would not be published as written:/, 'editor-note.mdx:10:1  {编者} is an MDX expression', 'write \\{编者\\}'],
+	],
+	[
+		'a less-than sign in the text',
+		{ 'less-than.mdx': entry({}, '第一段。\n\n增速<15%的地区。\n') },
+		[/less-than\.mdx:10:3: one place would not be published as written:/, '"<" here starts an HTML tag, which MDX cannot read. If it is text, write it escaped: \\< (as in 增速\\<15%的地区。).'],
 	],
 	[
 		'a raw <script>',
@@ -89,6 +110,8 @@ describe('a broken entry fails the build, naming the file and the fix', () => {
 		const { status, output } = site.build();
 		expect(status, output).not.toBe(0);
 		for (const words of says) expect(output).toMatch(words instanceof RegExp ? words : new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+		// Never the bare runtime error of a page, nor MDX's talk of JSX.
+		expect(output).not.toMatch(/ReferenceError|JSX/);
 		expect(output).toContain(`The build failed; Nothing was written to ${site.dist}.`);
 		expect(existsSync(site.dist)).toBe(false);
 	});
@@ -129,5 +152,5 @@ describe('npm run build', () => {
 		expect(fixed.status, fixed.output).toBe(0);
 		expect(readFileSync(join(site.dist, 'zh-hant', 'good', 'index.html'), 'utf8')).toContain('第二版');
 		expect(readdirSync(site.root).filter((name) => name.includes('dist'))).toEqual(['dist']);
-	});
+	}, 3 * BUILD_TIMEOUT);
 });

@@ -53,5 +53,21 @@ describe('the built site', () => {
 		it.each(['并發表', '劉云山', '落后', '牽一發', '關系', '標志', '信息采集', '奮斗'])('never reads %s', (wrong) => {
 			expect(text).not.toContain(wrong);
 		});
+		it('quotes with corner brackets: 「兩個一百年」 and 「千軍易得，一將難求」, and no “ ” anywhere', () => {
+			expect(text).toContain('與「兩個一百年」奮鬥目標');
+			expect(text).toContain('「千軍易得，一將難求」');
+			expect(text).not.toMatch(/[“”‘’]/);
+		});
+		it('words its interface as its readers write (搜尋, 複製連結), the text as it was written (網絡, 信息)', () => {
+			expect(text).toMatch(/搜尋[\s\S]*網絡[\s\S]*複製連結/);
+			expect(text).not.toMatch(/搜索|鏈接|網路|資訊/);
+		});
+	});
+
+	it('the seed in zh-Hans quotes as stored: “两个一百年”, “千军易得，一将难求”', () => {
+		const text = visibleText(readFileSync(join(DIST, 'zh-hans', SEED_SLUG, 'index.html'), 'utf8'));
+		expect(text).toContain('与“两个一百年”奋斗目标');
+		expect(text).toContain('“千军易得，一将难求”');
+		expect(text).not.toMatch(/[「」『』]/);
 	});
 });

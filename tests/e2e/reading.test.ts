@@ -1,7 +1,10 @@
 /**
  * What a reader sees, in Chromium, on the built site.
  */
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { editionLineConverter } from '../../src/convert/edition-text.ts';
 import { EDITIONS } from '../../src/editions.ts';
 import { launch } from '../support/browser.ts';
 import { servedInBrowser } from '../support/served.ts';
@@ -48,7 +51,7 @@ describe('switching edition', () => {
 	it('keeps a paragraph reached after load (hash change) when switching to 香港繁體', async () => {
 		const page = await served.browser.newPage();
 		await page.goto(textUrl('zh-hant'));
-		await page.click('#p3 .para-link');
+		await page.click('a[href="#p3"]');
 		await page.click('[data-edition-link][lang="zh-HK"]');
 		await page.waitForURL(/zh-hk/);
 		expect(new URL(page.url()).hash).toBe('#p3');
@@ -62,7 +65,7 @@ describe('copy link', () => {
 		const page = await served.browser.newPage();
 		await page.goto(textUrl('zh-hant'));
 		await page.hover('#p5');
-		await page.click('#p5 .para-copy');
+		await page.click('[data-copy="p5"]');
 		await page.waitForFunction(() => document.querySelector('body > p[role=status]')?.textContent);
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(textUrl('zh-hant', '#p5'));
 		await page.close();
@@ -77,12 +80,78 @@ describe('without JavaScript', () => {
 			await page.goto(textUrl('zh-hk', '#p8'));
 			expect(await page.$eval('p:target', (p) => p.id)).toBe('p8');
 			expect(await page.locator('#p1').innerText()).toContain('習近平');
-			expect(await page.locator('.para-copy').first().isVisible()).toBe(false);
+			expect(await page.locator('[data-copy]').first().isVisible()).toBe(false);
 			await page.click('[data-edition-link][lang="zh-Hans"]');
 			await page.waitForURL(/zh-hans/);
 			expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
 		} finally {
 			await noJs.close();
 		}
+	});
+});
+
+/** The seed's paragraphs as stored: every non-empty line of its body. */
+const STORED = (() => {
+	const mdx = readFileSync(`content/${SEED_SLUG}.mdx`, 'utf8');
+	return mdx.slice(mdx.indexOf('---', 3) + 3).split('\n').filter((line) => line.trim() !== '');
+})();
+
+/** What the clipboard holds after the page or the reader copied. */
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+describe.each(EDITIONS.map((edition) => [edition.lang, edition] as const))('a paragraph is its words, in %s', (_lang, edition) => {
+	/** Each paragraph's words in this edition, converted here from the stored text. */
+	const words = STORED.map(editionLineConverter('zh-Hans', edition));
+	beforeAll(async () => {
+		await served.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.site.url });
+	});
+
+	it('p.textContent of every paragraph is exactly its words: no ¶, no button labels', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(textUrl(edition.path));
+		expect(await page.$$eval('.text-body > p', (ps) => ps.map((p) => p.textContent))).toEqual(words);
+		await page.close();
+	});
+
+	it('a triple-click copy of p2 gives its words and the paragraph break after them, nothing else', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(textUrl(edition.path));
+		await page.click('#p2', { clickCount: 3 });
+		await page.keyboard.press('Control+C');
+		expect(await clipboard(page)).toMatch(/\S\n+$/);
+		expect((await clipboard(page)).trimEnd()).toBe(words[1]);
+		await page.close();
+	});
+
+	it('a copy of p2 to p4 gives their words with the line breaks between them', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(textUrl(edition.path));
+		await page.hover('#p3');
+		await page.evaluate(() => {
+			const range = document.createRange();
+			range.setStart(document.getElementById('p2')!, 0);
+			range.setEnd(document.getElementById('p4')!.firstChild!, 4);
+			getSelection()!.removeAllRanges();
+			getSelection()!.addRange(range);
+		});
+		await page.keyboard.press('Control+C');
+		expect(await clipboard(page)).toBe(`${words[1]}\n\n${words[2]}\n\n${Array.from(words[3]!).slice(0, 4).join('')}`);
+		await page.close();
+	});
+
+	it('the selection citation of a triple-clicked paragraph quotes its words, in the edition’s marks', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(textUrl(edition.path));
+		await page.click('#p10', { clickCount: 3 });
+		await page.waitForSelector('[data-cite-selection]:not([hidden])');
+		await page.click('[data-cite-selection]');
+		await page.waitForFunction(() => document.querySelector('body > p[role=status]')?.textContent);
+		const cited = await clipboard(page);
+		// p10 holds one quotation (千军易得，一将难求); inside the citation's marks it takes the edition's second marks.
+		const [open, close, innerOpen, innerClose] = [...edition.quotes.join('')] as [string, string, string, string];
+		const quote = words[9]!.replace(open, innerOpen).replace(close, innerClose);
+		expect(cited.startsWith(`${open}${quote}${close}——`), cited).toBe(true);
+		expect(cited).toMatch(new RegExp(`第10段。${served.site.url}/${edition.path}/${SEED_SLUG}/\\?hl=0-${Array.from(words[9]!).length}#p10$`));
+		await page.close();
 	});
 });

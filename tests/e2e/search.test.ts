@@ -81,6 +81,23 @@ describe('quote search', () => {
 		await page.close();
 	});
 
+	it.each([
+		['zh-hans', '“千军易得，一将难求”'],
+		['zh-hant', '「千軍易得，一將難求」'],
+		['zh-hk', '「千軍易得，一將難求」'],
+	])('on %s, a quote typed with “ ”, with 「 」 or with no marks finds the same paragraph, shown in the page’s marks (%s)', async (edition, shown) => {
+		const { page } = await openText(edition);
+		const curly = await search(page, '“千军易得，一将难求”');
+		const corner = await search(page, '「千軍易得，一將難求」');
+		const bare = await search(page, '千军易得一将难求');
+		expect(curly.options[0]!.href).toMatch(/#p10$/);
+		expect(curly.options[0]!.exact).toBe(true);
+		expect(corner.options).toEqual(curly.options);
+		expect(bare.options).toEqual(curly.options);
+		expect(curly.options[0]!.text).toContain(shown);
+		await page.close();
+	});
+
 	it('finds a half-remembered quote (one character wrong) as a looser match, not an exact one', async () => {
 		const { page } = await openText('zh-hans');
 		const { options } = await search(page, '千军易得，一将难球');

@@ -33,8 +33,11 @@ export async function launch(options: { javaScriptEnabled?: boolean } = {}): Pro
 	const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
 	const closeContext = context.close.bind(context);
 	context.close = async (closeOptions) => {
-		await closeContext(closeOptions);
-		await browser.close();
+		try {
+			await closeContext(closeOptions);
+		} finally {
+			await browser.close();
+		}
 	};
 	return context;
 }

@@ -20,8 +20,11 @@ export function servedInBrowser(root = DIST, headers: Record<string, string> = {
 		served.browser = await launch();
 	});
 	afterAll(async () => {
-		await served.browser?.close();
-		await served.site?.close();
+		try {
+			await served.browser?.close();
+		} finally {
+			await served.site?.close();
+		}
 	});
 	return served;
 }

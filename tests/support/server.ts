@@ -4,8 +4,9 @@
  * with status 404, and optional extra headers (the site's `_headers`).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { pipeline } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
@@ -45,8 +46,15 @@ export interface StaticSite {
 
 export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<StaticSite> {
 	const requests: StaticSite['requests'] = [];
-	const server: Server = createServer((request, response) => {
-		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+	const serve = (request: IncomingMessage, response: ServerResponse) => {
+		let path: string;
+		try {
+			path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+		} catch {
+			// A path that is not percent-encoded UTF-8 (a fuzzed link) names no file.
+			response.writeHead(400).end();
+			return;
+		}
 		let file = normalize(join(root, path));
 		if (!file.startsWith(normalize(root))) file = join(root, '404.html');
 		if (existsSync(file) && statSync(file).isDirectory()) {
@@ -58,6 +66,10 @@ export async function serveStatic(root: string, headers: Record<string, string> 
 		}
 		const found = existsSync(file);
 		const sent = found ? file : join(root, '404.html');
+		if (!existsSync(sent)) {
+			response.writeHead(404).end();
+			return;
+		}
 		const size = statSync(sent).size;
 		requests.push({ path, bytes: size, gzipBytes: gzippedSize(sent) });
 		response.writeHead(found ? 200 : 404, {
@@ -65,7 +77,17 @@ export async function serveStatic(root: string, headers: Record<string, string> 
 			'content-length': size,
 			...headers,
 		});
-		createReadStream(sent).pipe(response);
+		// A browser that goes away mid-file (a page closed) ends the stream: not an error of the test.
+		pipeline(createReadStream(sent), response, () => {});
+	};
+	// Whatever goes wrong with one request is that request's 500, never an uncaught error that fails the run.
+	const server: Server = createServer((request, response) => {
+		try {
+			serve(request, response);
+		} catch (error) {
+			if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+			response.end(String(error));
+		}
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();
@@ -75,7 +97,8 @@ export async function serveStatic(root: string, headers: Record<string, string> 
 		requests,
 		close: () =>
 			new Promise((resolve, reject) => {
-				server.close((error) => (error ? reject(error) : resolve()));
+				// Closing twice is closing once.
+				server.close((error) => (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING' ? reject(error) : resolve()));
 				// A browser's idle keep-alive sockets would hold close() open.
 				server.closeAllConnections();
 			}),

@@ -3,6 +3,7 @@
  * writing into a temporary content folder (`--content`).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,12 +63,16 @@ describe('importing the seed', () => {
 		['UTF-8 with a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), SEED])],
 		['UTF-16LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SEED.toString('utf8'), 'utf16le')])],
 		['UTF-16BE with a BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(SEED.toString('utf8'), 'utf16le').swap16()])],
-	])('saved as %s', (_encoding, bytes) => {
-		it('gives the same entry, byte for byte', () => {
+	])('saved as %s', (encoding, bytes) => {
+		it('gives the same entry, recording how the file was read and the hash of its bytes', () => {
 			const { file, content } = workspace(SEED_FILE, bytes);
 			const result = runImport(file, content, SEED_ARGS);
 			expect(result.status).toBe(0);
-			expect(readFileSync(join(content, 'cyberspace-leading-group-2014.mdx'), 'utf8')).toBe(SEED_ENTRY);
+			const mdx = readFileSync(join(content, 'cyberspace-leading-group-2014.mdx'), 'utf8');
+			const label = { 'UTF-8 with a BOM': 'UTF-8 (BOM)', 'UTF-16LE with a BOM': 'UTF-16LE', 'UTF-16BE with a BOM': 'UTF-16BE' }[encoding]!;
+			expect(mdx).toContain(`  encoding: ${label}\n  sha256: ${createHash('sha256').update(bytes).digest('hex')}\n`);
+			const unrecorded = (entry: string) => entry.replace(/\n  (encoding|sha256|imported): .*/g, '');
+			expect(unrecorded(mdx)).toBe(unrecorded(SEED_ENTRY));
 		});
 	});
 
@@ -81,7 +86,7 @@ describe('importing the seed', () => {
 });
 
 describe('an existing entry', () => {
-	it('is kept unless --force is given, and replaced with it', () => {
+	it('is kept unless --force is given, and replaced with it when nobody edited it since its import', () => {
 		const { file, content } = workspace('text.txt', '网络安全和信息化。');
 		expect(runImport(file, content, SIMPLE_ARGS).status).toBe(0);
 		writeFileSync(file, '没有网络安全就没有国家安全。');
@@ -94,6 +99,108 @@ describe('an existing entry', () => {
 		expect(runImport(file, content, [...SIMPLE_ARGS, '--force']).status).toBe(0);
 		expect(readFileSync(join(content, 'text.mdx'), 'utf8')).toContain('没有网络安全就没有国家安全。');
 		expect(readdirSync(content)).toEqual(['text.mdx']);
+	});
+
+	it.each([
+		['edited since its import', (mdx: string) => mdx.replace('网络安全和信息化。', '网络安全和信息化，一体之两翼。'), /error: .*text\.mdx was edited since it was imported: replacing it would discard those edits\.\nhint: .*To replace the entry and lose the edits, give --force twice\./],
+		['written by hand', () => '---\ntitle: "标题"\ndate: 2014-02-27\npublisher: "新华社"\nscript: zh-Hans\n---\n\n网络安全和信息化。\n', /error: .*text\.mdx does not record what the import wrote .*\nhint: To replace the entry anyway, give --force twice/],
+	])('%s: --force refuses to discard the edits; --force twice replaces it', (_case, edit, message) => {
+		const { file, content } = workspace('text.txt', '网络安全和信息化。');
+		expect(runImport(file, content, SIMPLE_ARGS).status).toBe(0);
+		const entry = join(content, 'text.mdx');
+		const edited = edit(readFileSync(entry, 'utf8'));
+		writeFileSync(entry, edited);
+		writeFileSync(file, '没有网络安全就没有国家安全。');
+
+		const refused = runImport(file, content, [...SIMPLE_ARGS, '--force']);
+		expect(refused.stderr).toMatch(message);
+		expect(refused.status).toBe(1);
+		expect(readFileSync(entry, 'utf8')).toBe(edited);
+
+		expect(runImport(file, content, [...SIMPLE_ARGS, '--force', '--force']).status).toBe(0);
+		expect(readFileSync(entry, 'utf8')).toContain('没有网络安全就没有国家安全。');
+	});
+});
+
+describe('texts from Hong Kong and the mainland in their legacy encodings (fixtures made with iconv)', () => {
+	const HK_ARGS = ['--slug', 'text', '--title', '東鐵綫過海段下月通車', '--date', '2024-03-01', '--publisher', '本報', '--from', 'hk', '--store', 'zh-HK', '--encoding', 'big5'];
+	const CN_ARGS = [...SIMPLE_ARGS, '--encoding', 'gb18030'];
+
+	it.each([
+		[
+			'a Big5-HKSCS file, Hong Kong characters and all',
+			'hk-railway.big5.txt',
+			HK_ARGS,
+			'read as Big5-HKSCS: 4 characters from the Hong Kong supplement (HKSCS): 綫 𨋢 哋',
+			'Big5-HKSCS',
+			[
+				'本報訊 港鐵公司昨日宣布，東鐵綫過海段下月通車，沿綫各站的𨋢已完成檢查。',
+				'（記者 陳大文）港鐵發言人話：「我哋會盡快完成餘下工程，唔會影響市民出行。」',
+				'詳情可瀏覽 https\\://www\\.mtr.com.hk ，查閱最新行車時間。',
+			],
+		],
+		[
+			'a GB18030 file with a four-byte character',
+			'cn-industry.gb18030.txt',
+			CN_ARGS,
+			'read as GB18030-2022',
+			'GB18030-2022',
+			[
+				'新华社北京3月1日电 工业和信息化部今天发布通知，要求加快铁路沿线5G网络建设。',
+				'（记者 李明）通知指出，到年底实现高速铁路沿线网络全覆盖，详见 https\\://www\\.miit.gov.cn ，欢迎查阅。',
+				'该负责人\\[1\\]表示，\\{编者\\}按：增速\\<15%的地区要加大投入，㐀字为四字节编码。',
+			],
+		],
+	])('%s: every character decoded, the dateline and byline spaces kept, no URL glued to the text', (_case, fixture, args, says, encoding, paragraphs) => {
+		const bytes = readFileSync(`tests/fixtures/import/${fixture}`);
+		const { file, content } = workspace(fixture, bytes);
+		const result = runImport(file, content, args);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toContain(says);
+		const mdx = readFileSync(join(content, 'text.mdx'), 'utf8');
+		expect(mdx).toContain(`  encoding: ${encoding}\n  sha256: ${createHash('sha256').update(bytes).digest('hex')}\n`);
+		expect(body(mdx)).toBe(`\n${paragraphs.join('\n\n')}\n`);
+		expect(mdx).not.toMatch(/[\p{Co}\p{Cn}\ufffd]/u);
+	});
+
+	it.each([
+		[
+			'a Big5-HKSCS character a Windows converter put in the private use area',
+			'東鐵\u{E357}過海段\n',
+			[],
+			'input.txt:1:3  U+E357  U+E357 is how Windows\' Big5 (code page 950) writes the Hong Kong character 綫 (Big5-HKSCS 8E A8): the text went through a converter without HKSCS; write 綫, or import the original Big5 file with --encoding big5.',
+		],
+		[
+			'a GB18030 character still mapped to the private use area',
+			Buffer.concat([Buffer.from('c4e3bac3', 'hex'), Buffer.from([0xfe, 0x51]), Buffer.from('0ac4e3bac3', 'hex')]),
+			['--encoding', 'gb18030'],
+			'input.txt:1:3  U+E816  GB18030 puts 𠂇 (U+20087) at U+E816 in the private use area: write 𠂇.',
+		],
+		[
+			'a character from GB18030\'s user-defined area',
+			Buffer.concat([Buffer.from('c4e3bac3', 'hex'), Buffer.from([0xaa, 0xa1])]),
+			['--encoding', 'gb18030'],
+			"input.txt:1:3  U+E000  U+E000 comes from GB18030's user-defined area: a character only the sender's font has; ask for the text in UTF-8, or write the character it shows.",
+		],
+		[
+			'a character an earlier conversion lost (U+FFFD)',
+			'第一行。\n网络\ufffd安全\n',
+			[],
+			'input.txt:2:3  U+FFFD  U+FFFD marks a character an earlier conversion could not read: the character is lost in this copy; find it in the original.',
+		],
+		[
+			'an unassigned code point',
+			'网络\u{2FFFF}安全',
+			[],
+			'input.txt:1:3  U+2FFFF  U+2FFFF is not a character (unassigned in Unicode): the file is damaged or was converted wrongly.',
+		],
+	])('refuses %s, naming its place and the likely cause', (_case, bytes, extra, place) => {
+		const { file, content } = workspace('input.txt', bytes);
+		const result = runImport(file, content, [...SIMPLE_ARGS, ...extra]);
+		expect(result.stderr).toContain('holds 1 character no reader can see:\n');
+		expect(result.stderr).toContain(`${file.slice(0, -'input.txt'.length)}${place}`);
+		expect(result.status).toBe(1);
+		expect(result.written).toEqual([]);
 	});
 });
 

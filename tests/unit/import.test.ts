@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanText, escapeMdx, foldPunctuation, normaliseWhitespace, stripPinyin } from '../../src/import/clean.ts';
-import { importText, type ImportOptions } from '../../src/import/entry.ts';
+import { cp950PrivateUse } from '../../src/import/decode.ts';
+import { editedSinceImport, importText, type ImportOptions } from '../../src/import/entry.ts';
+import { markupProblems } from '../../src/texts/markup.ts';
 import { replaceTraced, trace } from '../../src/import/traced.ts';
 
 const OPTIONS: ImportOptions = { file: 'text.txt', title: '标题', date: '2014-02-27', publisher: '新华社', from: 'cn', store: 'zh-Hans' };
@@ -63,8 +65,15 @@ describe('punctuation', () => {
 		expect(foldPunctuation(raw).text).toBe(clean);
 	});
 
-	it.each(['1,000', 'CNNIC, 2014', 'https://www.cac.gov.cn/', 'a: b', '网址 https://x.cn/a?b=1'])('leaves %s alone', (raw) => {
+	it.each(['1,000', 'CNNIC, 2014', 'https://www.cac.gov.cn/', 'a: b', '网址 https://x.cn/a?b=1', '见https://x.cn/a,b;c?d=中', 'https://x.cn,欢迎'])('leaves %s alone', (raw) => {
 		expect(foldPunctuation(raw).text).toBe(raw);
+	});
+
+	it.each([
+		['https://www.mtr.com.hk ,欢迎查阅', 'https://www.mtr.com.hk ，欢迎查阅'],
+		['见 www.x.cn  ;  详见', '见 www.x.cn ；详见'],
+	])('never glues a URL to the text after it: %s → %s', (raw, clean) => {
+		expect(foldPunctuation(raw).text).toBe(clean);
 	});
 });
 
@@ -78,6 +87,26 @@ describe('whitespace', () => {
 		['a joiner inside an emoji kept, elsewhere removed', '家👨\u200d👩\u200d👧人\u200d们', '家👨\u200d👩\u200d👧人们'],
 	])('%s', (_case, raw, clean) => {
 		expect(normaliseWhitespace(raw).text).toBe(clean);
+	});
+
+	it.each([
+		['a dateline, two spaces', '新华社北京3月1日电  工业和信息化部今天发布', '新华社北京3月1日电 工业和信息化部今天发布'],
+		['a dateline, an ideographic space', '中新网3月1日电\u3000记者从交通运输部获悉', '中新网3月1日电 记者从交通运输部获悉'],
+		['a Hong Kong dateline', '本報訊  港鐵公司昨日宣布', '本報訊 港鐵公司昨日宣布'],
+		['a dateline, one space', '本报讯 记者从铁路局获悉', '本报讯 记者从铁路局获悉'],
+		['a byline in parentheses', '(记者 李明)工业和信息化部', '(记者 李明)工业和信息化部'],
+		['a byline of two names', '（記者 陳大文 王小明）港鐵表示', '（記者 陳大文 王小明）港鐵表示'],
+		['a URL ending in Han characters', '见https://例子.中国/路径 欢迎', '见https://例子.中国/路径 欢迎'],
+		['not a dateline: 电 in running text', '他来电 说明情况', '他来电说明情况'],
+	])('keeps a space that carries meaning between two Han characters: %s', (_case, raw, clean) => {
+		expect(normaliseWhitespace(raw).text).toBe(clean);
+		expect(normaliseWhitespace(raw).unsure).toEqual([]);
+	});
+
+	it('reports a wide space it removed between two Han characters as unsure, at its raw place', () => {
+		const { traced, unsure } = cleanText('第一行\n床前明月光  疑是地上霜');
+		expect(traced.text).toBe('第一行\n床前明月光疑是地上霜');
+		expect(unsure).toEqual([{ line: 2, column: 6, text: '前明月光  疑是地上', reason: 'a wide space between Han characters was removed; if it separates a dateline, a byline, names or lines of verse, put it back in the entry' }]);
 	});
 
 	it('counts the raw lines it changed', () => {
@@ -100,7 +129,10 @@ describe('places in the raw file', () => {
 	it('an unsure pinyin is reported at its line and column in the raw file, not in the cleaned text', () => {
 		const raw = '第一行。\r\n  網(wǎng)絡(luò)  信息(xin)化';
 		const { unsure } = cleanText(raw);
-		expect(unsure).toEqual([{ line: 2, column: 20, text: '  信息(xin)化', reason: '"(xin)" may be a pinyin annotation without tone marks; it was kept' }]);
+		expect(unsure).toEqual([
+			{ line: 2, column: 16, text: 'luò)  信息(x', reason: 'a wide space between Han characters was removed; if it separates a dateline, a byline, names or lines of verse, put it back in the entry' },
+			{ line: 2, column: 20, text: '  信息(xin)化', reason: '"(xin)" may be a pinyin annotation without tone marks; it was kept' },
+		]);
 		expect([...raw.split('\n')[1]!][19]).toBe('(');
 	});
 
@@ -143,7 +175,28 @@ describe('importing a text', () => {
 
 	it('records what it did under provenance', () => {
 		const { mdx } = importText('網(wǎng)絡,安全', { ...OPTIONS, from: 'tw' });
-		expect(mdx).toMatch(/provenance:\n  file: "text\.txt"\n  sha256: [0-9a-f]{64}\n  from: tw\n  steps:\n    - "pinyin annotations removed: 1"\n    - "ASCII punctuation folded to full width: 1"\n    - "characters converted tw → zh-Hans: 2"\n---/);
+		expect(mdx).toMatch(/provenance:\n  file: "text\.txt"\n  encoding: UTF-8\n  sha256: [0-9a-f]{64}\n  from: tw\n  steps:\n    - "pinyin annotations removed: 1"\n    - "ASCII punctuation folded to full width: 1"\n    - "characters converted tw → zh-Hans: 2"\n  imported: [0-9a-f]{64}\n---/);
+	});
+
+	it('records how the file was read and the hash of its bytes, when told', () => {
+		const { mdx } = importText('网络。', { ...OPTIONS, received: { encoding: 'Big5-HKSCS', sha256: 'a'.repeat(64) } });
+		expect(mdx).toContain(`  encoding: Big5-HKSCS\n  sha256: ${'a'.repeat(64)}\n`);
+	});
+
+	it.each([
+		['as the import wrote it', (mdx: string) => mdx, 'unchanged'],
+		['with a word changed in the body', (mdx: string) => mdx.replace('安全', '发展'), 'edited'],
+		['with a term pinned in the frontmatter', (mdx: string) => mdx.replace('script: zh-Hans', 'script: zh-Hans\nterms: [{ zh-Hans: 网络, zh-Hant: 網絡 }]'), 'edited'],
+		['without the import\'s hash (written by hand)', (mdx: string) => mdx.replace(/\n  imported: .*/, ''), 'unknown'],
+	] as const)('tells whether an entry was edited since it was imported: %s', (_case, edit, state) => {
+		const { mdx } = importText('网络安全。', OPTIONS);
+		expect(editedSinceImport(edit(mdx))).toBe(state);
+	});
+
+	it('writes an entry MDX reads as the text written: every { } < > [ ] escaped', () => {
+		const { mdx } = importText('该负责人[1]{1}表示，{编者}：增速<15%，a>b', OPTIONS);
+		expect(markupProblems(mdx)).toEqual([]);
+		expect(bodyOf('该负责人[1]{1}表示')).toBe('该负责人\\[1\\]\\{1\\}表示');
 	});
 
 	it.each([
@@ -151,5 +204,25 @@ describe('importing a text', () => {
 		['27/02/2014', 'The date "27/02/2014" is not a date.'],
 	])('refuses the date %s', (date, message) => {
 		expect(() => importText('网络。', { ...OPTIONS, date })).toThrow(message);
+	});
+});
+
+describe('Big5 characters a Windows converter put in the private use area', () => {
+	it('are traced back to their Big5 bytes, for every one of the 6,217 (checked against Node\'s own code page 950 decoder)', () => {
+		const windows = new TextDecoder('big5');
+		const wrong: string[] = [];
+		let count = 0;
+		for (let lead = 0x81; lead <= 0xfe; lead++) {
+			for (let trail = 0x40; trail <= 0xfe; trail++) {
+				if (trail > 0x7e && trail < 0xa1) continue;
+				const char = windows.decode(Uint8Array.of(lead, trail));
+				if (!/^\p{Co}$/u.test(char)) continue;
+				count++;
+				const pair = cp950PrivateUse(char.codePointAt(0)!);
+				if (pair?.[0] !== lead || pair[1] !== trail) wrong.push(`${lead.toString(16)}${trail.toString(16)}`);
+			}
+		}
+		expect(count).toBe(6217);
+		expect(wrong).toEqual([]);
 	});
 });

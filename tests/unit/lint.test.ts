@@ -152,6 +152,35 @@ describe('an entry', () => {
 		expect(finding).toMatchObject({ paragraph: 2, column: 3, line: 11 });
 	});
 
+	it('numbers only what the site numbers: headings, lists, quotations and tables are not paragraphs', () => {
+		const body = [
+			'## 小標并', // heading
+			'甲段并。', // ¶1
+			'- 列表并\n- 列表二', // list
+			'> 引文并\n>\n> 引文二', // quotation holding two paragraphs
+			'乙段，\n接著寫并。', // ¶2, over two lines
+			'| 表并 | 二 |\n|---|---|\n| 三 | 四 |', // table
+			'<p>丙段并</p>', // ¶3, written as JSX
+			'<div>\n\n丁段并\n\n</div>', // a paragraph inside a <div>: not top-level
+			'戊段并。', // ¶4
+		].join('\n\n');
+		expect(lint(entry('zh-Hant', body)).map((f) => [f.line, f.paragraph, f.block, f.column])).toEqual([
+			[8, 0, 'heading', 6],
+			[10, 1, undefined, 3],
+			[12, 0, 'list', 5],
+			[15, 0, 'quote', 5],
+			[20, 2, undefined, 8],
+			[22, 0, 'table', 4],
+			[26, 3, undefined, 6],
+			[30, 0, '<div>', 3],
+			[34, 4, undefined, 3],
+		]);
+	});
+
+	it('reports MDX the site could not read, at its line and column', () => {
+		expect(() => lint(entry('zh-Hant', '第一段。\n\n第二段 {沒有關上。'))).toThrow(/^x\.mdx:10:5: the text is not valid MDX: /);
+	});
+
 	it('lints the title, naming the field', () => {
 		const [finding] = lint(entry('zh-Hant', '正文。').replace('"標題"', '"會議并發表"'));
 		expect(finding).toMatchObject({ level: 'ERROR', field: 'title', paragraph: 0, column: 3, line: 2 });
@@ -160,6 +189,11 @@ describe('an entry', () => {
 	it('skips code and passages marked not to convert, as the site does', () => {
 		expect(lint(entry('zh-Hant', '正文 `并` <span data-no-convert>并</span> <b translate="no">并</b>。'))).toEqual([]);
 		expect(lint(entry('zh-Hant', '正文 <span>并</span>。'))).toHaveLength(1);
+	});
+
+	it('skips URLs, which the site keeps as written in every edition', () => {
+		const body = '網络：見 https://zh.wikipedia.org/wiki/网络 與[條目](https://zh.wikipedia.org/wiki/网络)。';
+		expect(lint(entry('zh-Hant', body)).map((f) => [f.found, f.column])).toEqual([['络', 2]]);
 	});
 
 	it('marks a WARN acknowledged when a listed passage covers it, and only then', () => {
@@ -223,6 +257,22 @@ describe('npm run lint:content', () => {
 		const result = run(['--content', acknowledged, '--strict']);
 		expect(result.status).toBe(0);
 		expect(result.stdout).toContain('WARN (acknowledged)');
+	});
+
+	it('finds every { } < > [ ] MDX would not publish as written, before any build', () => {
+		const dir = contentWith({ 'markup.mdx': entry('zh-Hans', '该负责人[1]{1}表示。\n\n{编者}按：增速<15%。\n\n[链接](https://x.cn)、*强调*、<span data-no-convert>并</span>、\\{转义\\}、{/* 注 */}。') });
+		const result = run(['--content', dir]);
+		expect(result.status).toBe(1);
+		const errors = result.stdout.split('\n').filter((line) => line.includes('  ERROR  '));
+		expect(errors.map((line) => line.slice(line.indexOf('markup.mdx'), line.indexOf('  ERROR  ')))).toEqual([
+			'markup.mdx:8:5',
+			'markup.mdx:8:7',
+			'markup.mdx:8:8',
+			'markup.mdx:10:1',
+			'markup.mdx:10:9',
+		]);
+		expect(result.stdout).toContain('write it escaped: \\< (as in {编者}按：增速\\<15%。)');
+		expect(result.stdout).toContain('5 ERROR');
 	});
 
 	it('says what to do about an entry it cannot read', () => {

@@ -1,8 +1,13 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import { EDITIONS, type Edition } from '../../src/editions.ts';
 import { memoryAnchorStore } from '../../src/paragraphs/anchor-record.ts';
-import { assignParagraphIds, controlLabels } from '../../src/paragraphs/ids.ts';
+import { assignParagraphIds } from '../../src/paragraphs/ids.ts';
+import { topLevelParagraphs } from '../../src/paragraphs/numbered.ts';
+import { addParagraphTools } from '../../src/paragraphs/tools.ts';
+import { ui } from '../../src/ui.ts';
 
 const ids = (html: string) => {
 	const tree = fromHtml(html, { fragment: true });
@@ -24,18 +29,9 @@ describe('paragraph ids', () => {
 		expect(html).toContain('<blockquote><p>引</p></blockquote>');
 	});
 
-	it('adds a permalink with an accessible name and a hidden copy button, kept out of search', () => {
-		const { html } = ids('<p>一</p>');
-		expect(html).toContain('<span class="para-tools" data-pagefind-ignore="">');
-		expect(html).toContain('<a class="para-link" href="#p1" aria-label="第1段的链接">¶</a>');
-		expect(html).toMatch(/<button type="button" class="para-copy" data-copy="p1" hidden aria-label="复制链接（第1段）">复制链接<\/button>/);
-		expect(html).toMatch(/<button type="button" class="para-cite" data-cite="p1" data-ordinal="1" hidden aria-label="复制引文（第1段）">复制引文<\/button>/);
-	});
-
-	it('writes the controls in the script the text is stored in, for its converter to carry into each edition', () => {
-		const tree = fromHtml('<p>一</p>', { fragment: true });
-		assignParagraphIds(tree, 'content/x.mdx', memoryAnchorStore(), controlLabels('zh-Hant'));
-		expect(toHtml(tree)).toContain('>複製鏈接</button>');
+	it('gives a paragraph its id and its aliases, nothing else: its words stay all it holds', () => {
+		const { html } = ids('<p>一<b>二</b></p>');
+		expect(html).toBe('<p id="p1">一<b>二</b></p>');
 	});
 
 	it('fails, naming the file, when a paragraph is given an id by hand', () => {
@@ -44,5 +40,48 @@ describe('paragraph ids', () => {
 
 	it('fails, naming the file, when an element reuses a paragraph id', () => {
 		expect(() => ids('<p>一</p><div id="p1">二</div>')).toThrow(/content\/x\.mdx.*"p1" is used twice/);
+	});
+});
+
+describe('paragraph tools', () => {
+	const withTools = (html: string, edition: Edition = EDITIONS[0]) => {
+		const tree = fromHtml(html, { fragment: true });
+		assignParagraphIds(tree, 'content/x.mdx', memoryAnchorStore());
+		const remove = addParagraphTools(tree, ui(edition));
+		return { tree, html: toHtml(tree), remove };
+	};
+
+	it('stand right after each top-level paragraph: a ¶ link with an accessible name and hidden copy buttons naming it', () => {
+		const { html } = withTools('<p>一</p>\n<blockquote><p>引</p></blockquote>\n<p>二</p>');
+		expect(html).toBe(
+			'<p id="p1">一</p><div class="para-tools"><a href="#p1" aria-label="第1段的链接">¶</a>' +
+				'<button type="button" data-copy="p1" hidden aria-label="复制链接（第1段）">复制链接</button>' +
+				'<button type="button" data-cite="p1" hidden aria-label="复制引文（第1段）">复制引文</button></div>\n' +
+				'<blockquote><p>引</p></blockquote>\n' +
+				'<p id="p2">二</p><div class="para-tools"><a href="#p2" aria-label="第2段的链接">¶</a>' +
+				'<button type="button" data-copy="p2" hidden aria-label="复制链接（第2段）">复制链接</button>' +
+				'<button type="button" data-cite="p2" hidden aria-label="复制引文（第2段）">复制引文</button></div>',
+		);
+	});
+
+	it('leave each paragraph holding only its words (and the empty aliases of retired ids)', () => {
+		const { tree } = withTools('<p>第一段<a href="https://www.xinhuanet.com/">原文</a></p><p>第二段</p>');
+		expect(topLevelParagraphs(tree).map((p) => toString(p))).toEqual(['第一段原文', '第二段']);
+	});
+
+	it.each([
+		['zh-Hans', '复制链接', '第1段的链接'],
+		['zh-Hant', '複製連結', '第1段的連結'],
+		['zh-HK', '複製連結', '第1段的連結'],
+	])('are worded in the interface words of %s', (lang, copyLink, linkLabel) => {
+		const { html } = withTools('<p>一</p>', EDITIONS.find((e) => e.lang === lang)!);
+		expect(html).toContain(`>${copyLink}</button>`);
+		expect(html).toContain(`aria-label="${linkLabel}"`);
+	});
+
+	it('come out again, so one tree serves every edition', () => {
+		const { tree, remove } = withTools('<p>一</p><p>二</p>');
+		remove();
+		expect(toHtml(tree)).toBe('<p id="p1">一</p><p id="p2">二</p>');
 	});
 });

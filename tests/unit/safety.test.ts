@@ -34,7 +34,7 @@ describe('unsafe markup in a text', () => {
 	});
 
 	it.each([
-		['text, links and the paragraph tools', '<p id="p1">第一段<a href="https://www.xinhuanet.com/">原文</a><span class="para-tools"><a href="#p1">¶</a><button type="button">复制链接</button></span></p>'],
+		['text, links and the paragraph tools', '<p id="p1">第一段<a href="https://www.xinhuanet.com/">原文</a></p><div class="para-tools"><a href="#p1">¶</a><button type="button">复制链接</button></div>'],
 		['a table aligned by MDX', '<table><tr><td style="text-align:left">甲</td></tr></table>'],
 		['the word script in text', '<p>&lt;script&gt; 与 javascript: 只是文字</p>'],
 	])('%s is accepted', (_case, html) => {

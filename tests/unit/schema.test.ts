@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { entrySchema } from '../../src/schemas/entry.ts';
 import { textId } from '../../src/texts/id.ts';
 
@@ -31,13 +34,36 @@ describe('entry frontmatter', () => {
 });
 
 describe('text ids', () => {
+	// A content folder of real files: a slug collides with a file that is still there.
+	const content = mkdtempSync(join(tmpdir(), 'fanjian-ids-'));
+	const write = (...entries: string[]) => {
+		for (const entry of entries) {
+			mkdirSync(dirname(join(content, entry)), { recursive: true });
+			writeFileSync(join(content, entry), '');
+		}
+	};
+	beforeAll(() => vi.stubEnv('FANJIAN_CONTENT', content));
+	afterAll(() => {
+		vi.unstubAllEnvs();
+		rmSync(content, { recursive: true, force: true });
+	});
+
 	it('is the file name', () => {
 		expect(textId({ entry: 'sub/some-text.mdx' })).toBe('some-text');
 	});
 
 	it('fails on a duplicate slug, naming both files and a fix', () => {
+		write('a/same.mdx', 'b/same.mdx');
 		textId({ entry: 'a/same.mdx' });
 		expect(() => textId({ entry: 'b/same.mdx' })).toThrow('Two texts have the slug "same": a/same.mdx and b/same.mdx.');
+	});
+
+	it('keeps the slug of a text moved to another folder (npm run dev sees the move)', () => {
+		write('moved.mdx');
+		expect(textId({ entry: 'moved.mdx' })).toBe('moved');
+		mkdirSync(join(content, '2014'));
+		renameSync(join(content, 'moved.mdx'), join(content, '2014', 'moved.mdx'));
+		expect(textId({ entry: '2014/moved.mdx' })).toBe('moved');
 	});
 
 	it.each([

@@ -1,0 +1,67 @@
+/**
+ * A paragraph's tools: its ¶ permalink and the buttons that copy its link or
+ * a citation. They stand beside the paragraph, right after it, never inside
+ * it, so the paragraph element holds only its words (its `textContent` is the
+ * paragraph, for reader modes, translation and anything citing from the DOM).
+ *
+ * What a paragraph is and its id are decided once on the stored text
+ * (ids.ts); the tools are added to each edition after its conversion, worded
+ * in that edition's interface words (src/ui.ts), never converted as text.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { fill, type UiStrings } from '../ui.ts';
+import type { Restore } from '../convert/tree.ts';
+import { topLevelParagraphs } from './numbered.ts';
+
+/** The words of a paragraph's tools; `{n}` is the paragraph's place. */
+export type ToolLabels = Pick<UiStrings, 'paragraphLink' | 'copyLink' | 'copyLinkLabel' | 'copyCitation' | 'copyCitationLabel'>;
+
+/**
+ * The tools of paragraph `id`, the `n`th: the ¶ link, then the buttons that
+ * copy its link (`data-copy`) and its citation (`data-cite`), each naming the
+ * paragraph. The buttons start `hidden`; the page script reveals them, so
+ * readers without JavaScript never see a control that does nothing.
+ */
+function tools(id: string, n: number, labels: ToolLabels): Element {
+	const button = (data: Record<string, string>, text: string, label: string): ElementContent => ({
+		type: 'element',
+		tagName: 'button',
+		properties: { type: 'button', ...data, hidden: true, ariaLabel: fill(label, n) },
+		children: [{ type: 'text', value: text }],
+	});
+	return {
+		type: 'element',
+		tagName: 'div',
+		properties: { className: ['para-tools'] },
+		children: [
+			{
+				type: 'element',
+				tagName: 'a',
+				properties: { href: `#${id}`, ariaLabel: fill(labels.paragraphLink, n) },
+				children: [{ type: 'text', value: '¶' }],
+			},
+			button({ dataCopy: id }, labels.copyLink, labels.copyLinkLabel),
+			button({ dataCite: id }, labels.copyCitation, labels.copyCitationLabel),
+		],
+	};
+}
+
+/**
+ * Put each top-level paragraph's tools right after it, in place; returns how
+ * to take them out again (one parsed tree serves every edition).
+ *
+ * @example addParagraphTools(tree, ui(edition)) // <p id="p1">…</p><div class="para-tools">…</div>
+ */
+export function addParagraphTools(tree: Root, labels: ToolLabels): Restore {
+	const paragraphs = new Set<unknown>(topLevelParagraphs(tree));
+	const before = tree.children;
+	let n = 0;
+	tree.children = before.flatMap((node) => {
+		if (!paragraphs.has(node) || node.type !== 'element' || typeof node.properties.id !== 'string') return [node];
+		n++;
+		return [node, tools(node.properties.id, n, labels)];
+	});
+	return () => {
+		tree.children = before;
+	};
+}

@@ -1,0 +1,99 @@
+/**
+ * `npm run dev` as an editor uses it: the real dev server (astro dev) on a
+ * fixture site, driven through the edits an editor makes (the glossary, a
+ * text's own terms, a new text, a text moved to another folder, a deleted
+ * text) and read over HTTP after each, without a restart.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureSite, type DevServer } from '../support/fixture-site.ts';
+
+const site = fixtureSite('dev');
+let server: DevServer | undefined;
+
+const glossary = (zhHant: string) => JSON.stringify({ terms: [{ 'zh-Hans': '网络', 'zh-Hant': zhHant }] });
+/** The frontmatter of a text pinning 贝塔 to the given zh-Hant form. */
+const pinning = (zhHant: string) => `title: 测试\ndate: 2014-02-27\npublisher: 新华社\nscript: zh-Hans\nterms: [{ zh-Hans: 贝塔, zh-Hant: ${zhHant} }]`;
+
+beforeAll(async () => {
+	site.write('alpha', ['网络安全第一段。', '阿尔法第二段。']);
+	site.write('beta', ['贝塔第一段。'], pinning('貝特'));
+	site.writeFiles({ 'glossary.json': glossary('網路') });
+	server = await site.dev();
+});
+
+afterAll(async () => {
+	await server?.stop();
+	site.remove();
+});
+
+/** What the server printed but its request lines, to show with a failure. */
+const said = () => `astro dev said:\n${server!.log.replace(/^.*\[\d{3}\] \/.*\n/gm, '').slice(-4000)}`;
+
+/** A page as the server answers it now. */
+async function get(path: string): Promise<{ status: number; html: string }> {
+	const response = await fetch(`${server!.url}${path}`);
+	return { status: response.status, html: await response.text() };
+}
+
+/**
+ * The page, once it answers as expected: the server picks up a change a
+ * moment after the file is written (and may be busy reloading itself), so
+ * ask again until then, or give up after a minute with what it last said.
+ */
+async function once(path: string, expected: (page: { status: number; html: string }) => boolean): Promise<{ status: number; html: string }> {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const page = await get(path).catch((error: Error) => ({ status: 0, html: String(error) }));
+		if (expected(page) || Date.now() > deadline) return page;
+		await new Promise((wait) => setTimeout(wait, 250));
+	}
+}
+
+describe('npm run dev picks up, without a restart,', () => {
+	it('(the texts as they were at the start)', async () => {
+		const alpha = await once('/zh-hant/alpha/', (page) => page.status === 200);
+		expect(alpha.status, said()).toBe(200);
+		expect(alpha.html, said()).toContain('網路安全第一段');
+		expect((await get('/zh-hant/beta/')).html, said()).toContain('貝特第一段');
+	});
+
+	it('an edit to glossary.json', async () => {
+		writeFileSync(join(site.content, 'glossary.json'), glossary('網際網路'));
+		const alpha = await once('/zh-hant/alpha/', (page) => page.html.includes('網際網路安全'));
+		expect(alpha.html, said()).toContain('網際網路安全第一段');
+	});
+
+	it("an edit to a text's own terms", async () => {
+		site.write('beta', ['贝塔第一段。'], pinning('貝他'));
+		const beta = await once('/zh-hant/beta/', (page) => page.html.includes('貝他第一段'));
+		expect(beta.html, said()).toContain('貝他第一段');
+	});
+
+	it('a new text, with its page and its place in the list', async () => {
+		site.write('gamma', ['伽马新的一段。']);
+		const gamma = await once('/zh-hant/gamma/', (page) => page.status === 200);
+		expect(gamma.status, said()).toBe(200);
+		expect(gamma.html, said()).toContain('伽馬新的一段');
+		expect((await once('/zh-hant/', (page) => page.html.includes('/zh-hant/gamma/'))).html).toContain('/zh-hant/gamma/');
+	});
+
+	it('a text moved to another folder, at the same address', async () => {
+		mkdirSync(join(site.content, '2014'));
+		renameSync(join(site.content, 'alpha.mdx'), join(site.content, '2014', 'alpha.mdx'));
+		// Wait until the server has seen the old file go (and read the moved one again).
+		await once('/zh-hant/', () => server!.log.includes('alpha.mdx is gone'));
+		const alpha = await once('/zh-hant/alpha/', (page) => page.status === 200 && page.html.includes('阿爾法第二段'));
+		expect(alpha.status, said()).toBe(200);
+		expect(alpha.html, said()).toContain('阿爾法第二段');
+		expect(server!.log).not.toContain('Two texts have the slug');
+	});
+
+	it('a deleted text: its page is gone, and so is its place in the list', async () => {
+		rmSync(join(site.content, 'gamma.mdx'));
+		expect((await once('/zh-hant/gamma/', (page) => page.status === 404)).status).toBe(404);
+		expect((await once('/zh-hant/', (page) => !page.html.includes('/zh-hant/gamma/'))).html).not.toContain('/zh-hant/gamma/');
+		expect((await get('/zh-hant/alpha/')).status).toBe(200);
+	});
+});

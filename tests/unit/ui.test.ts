@@ -1,0 +1,76 @@
+/**
+ * The site's own interface, worded as each edition's readers write it
+ * (src/ui.ts with src/editions.ts `interfaceWords`), and never the texts.
+ */
+import { describe, expect, it } from 'vitest';
+import { editionConverter } from '../../src/convert/edition-text.ts';
+import { EDITIONS } from '../../src/editions.ts';
+import { ui, type UiStrings } from '../../src/ui.ts';
+
+const edition = (lang: string) => EDITIONS.find((e) => e.lang === lang)!;
+const words = (lang: string) => Object.values(ui(edition(lang))).join('\n');
+
+describe('interface words', () => {
+	it('every interface string in every edition', () => {
+		const keys = Object.keys(ui(EDITIONS[0])) as (keyof UiStrings)[];
+		const table = [['', ...EDITIONS.map((e) => e.lang)], ...keys.map((key) => [key, ...EDITIONS.map((e) => ui(e)[key])])];
+		expect(table.map((row) => row.join(' | ')).join('\n')).toMatchInlineSnapshot(`
+			" | zh-Hans | zh-Hant | zh-HK
+			siteName | 繁简 | 繁簡 | 繁簡
+			siteTagline | 中文文献，简繁各版，逐段可引 | 中文文獻，簡繁各版，逐段可引 | 中文文獻，簡繁各版，逐段可引
+			texts | 文献 | 文獻 | 文獻
+			readIn | 阅读版本 | 閱讀版本 | 閲讀版本
+			search | 搜索 | 搜尋 | 搜尋
+			searchLabel | 搜索引文 | 搜尋引文 | 搜尋引文
+			searchPlaceholder | 输入一句引文，简繁皆可 | 輸入一句引文，簡繁皆可 | 輸入一句引文，簡繁皆可
+			searchNeedsJs | 搜索需要启用 JavaScript。不用 JavaScript 也可以按段落链接阅读全文。 | 搜尋需要啟用 JavaScript。不用 JavaScript 也可以按段落連結閱讀全文。 | 搜尋需要啓用 JavaScript。不用 JavaScript 也可以按段落連結閲讀全文。
+			searchTitle | 搜索引文 | 搜尋引文 | 搜尋引文
+			searchHint | 输入引文的简体或繁体，结果定位到段落。 | 輸入引文的簡體或繁體，結果定位到段落。 | 輸入引文的簡體或繁體，結果定位到段落。
+			noResults | 没有找到包含这句话的段落。 | 沒有找到包含這句話的段落。 | 沒有找到包含這句話的段落。
+			exact | 完全匹配 | 完全匹配 | 完全匹配
+			resultsCount | 找到 {n} 个段落。 | 找到 {n} 個段落。 | 找到 {n} 個段落。
+			searchFailed | 搜索出错了，请稍后再试。 | 搜尋出錯了，請稍後再試。 | 搜尋出錯了，請稍後再試。
+			paragraph | 第{n}段 | 第{n}段 | 第{n}段
+			paragraphLink | 第{n}段的链接 | 第{n}段的連結 | 第{n}段的連結
+			copyLink | 复制链接 | 複製連結 | 複製連結
+			copyLinkLabel | 复制链接（第{n}段） | 複製連結（第{n}段） | 複製連結（第{n}段）
+			copyCitation | 复制引文 | 複製引文 | 複製引文
+			copyCitationLabel | 复制引文（第{n}段） | 複製引文（第{n}段） | 複製引文（第{n}段）
+			published | 发布 | 發布 | 發佈
+			publisher | 来源 | 來源 | 來源
+			originalSource | 原文链接 | 原文連結 | 原文連結
+			copied | 已复制 | 已複製 | 已複製
+			citeSelection | 复制所选引文 | 複製所選引文 | 複製所選引文
+			notFoundTitle | 找不到这个页面 | 找不到這個頁面 | 找不到這個頁面
+			notFoundBody | 这个网址没有页面。可以从下面的文献列表找起。 | 這個網址沒有頁面。可以從下面的文獻列表找起。 | 這個網址沒有頁面。可以從下面的文獻列表找起。
+			skipToContent | 跳到正文 | 跳到正文 | 跳到正文
+			allEditions | 所有版本 | 所有版本 | 所有版本
+			movedTitle | 这篇文献换了网址 | 這篇文獻換了網址 | 這篇文獻換了網址
+			movedBody | 新网址： | 新網址： | 新網址：
+			movedParagraph | 前往新网址的第{n}段 | 前往新網址的第{n}段 | 前往新網址的第{n}段"
+		`);
+	});
+
+	it.each(['zh-Hant', 'zh-HK'])('%s searches (搜尋) and links (連結), never 搜索 or 鏈接', (lang) => {
+		expect(words(lang)).toContain('搜尋');
+		expect(words(lang)).toContain('連結');
+		expect(words(lang)).not.toMatch(/搜索|鏈接/);
+	});
+
+	it('zh-Hant dates a publication 發布, not as software is released (釋出): an edition’s fix of OpenCC', () => {
+		expect(ui(edition('zh-Hant')).published).toBe('發布');
+	});
+
+	it('zh-Hans is the interface as written', () => {
+		expect(ui(edition('zh-Hans')).copyLink).toBe('复制链接');
+	});
+
+	it.each([
+		['zh-Hant', '網絡信息', '搜索'],
+		['zh-HK', '網絡信息', '搜索'],
+	])('a text in %s keeps its own words: 网络信息 stays %s, 搜索 stays %s', (lang, network, search) => {
+		const convert = editionConverter('zh-Hans', edition(lang));
+		expect(convert('网络信息')).toBe(network);
+		expect(convert('搜索')).toBe(search);
+	});
+});
