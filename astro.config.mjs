@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { buildMode } from './src/build/integration.ts';
 import { anchorSummary } from './src/paragraphs/summary.ts';
+import { feeds } from './src/feeds/integration.ts';
 import { devReload } from './src/texts/dev-reload.ts';
 import { MARKDOWN_FEATURES } from './src/texts/markdown.ts';
 import { pinyinFiles } from './src/pinyin/integration.ts';
@@ -32,6 +33,7 @@ export default defineConfig({
 		mdx(),
 		buildMode(),
 		pinyinFiles(),
+		feeds(),
 		anchorSummary(),
 		devReload(),
 		{

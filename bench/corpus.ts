@@ -1,12 +1,15 @@
 /**
  * The corpus site: bench/zuozhuan.txt cut into one text per year-chapter
  * (about 255), imported through the same pipeline as any text, repeated
- * `scale` times (scale 4 → 1,020 texts).
+ * `scale` times (scale 4 → 1,020 texts). Each text gets its own date and
+ * source, as in a news archive that grows by a few texts a day: 1,020
+ * texts span about a year from 2012, 4,080 about four.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { traditionalOnly } from '../src/convert/charsets.ts';
 import { importText } from '../src/import/entry.ts';
+import { randomInt, seededRandom } from './random.ts';
 
 /** A year-chapter heading such as 隐公元年 or 襄公二十五年. */
 const CHAPTER = /^(.公)([元一二三四五六七八九十]+)年$/;
@@ -25,6 +28,27 @@ export function chapters(source: string): Chapter[] {
 	return found;
 }
 
+/** The archive's first day. */
+const FIRST_DAY = Date.UTC(2012, 0, 1);
+
+/**
+ * Publication dates for `count` texts, oldest first: 1 to 5 texts a day,
+ * one day in ten none (about 2.7 a day), the same on every run; and for each
+ * a source address shaped like a news site's (dated path, serial number).
+ */
+export function publications(count: number, seed = 13): { date: string; source: string }[] {
+	const random = seededRandom(seed);
+	const found: { date: string; source: string }[] = [];
+	for (let day = 0; found.length < count; day++) {
+		const date = new Date(FIRST_DAY + day * 86_400_000).toISOString().slice(0, 10);
+		const today = random() < 0.1 ? 0 : randomInt(random, 1, 5);
+		for (let i = 0; i < today && found.length < count; i++) {
+			found.push({ date, source: `https://news.example.com/${date.slice(0, 7)}/${date.slice(8)}/c_${randomInt(random, 10_000_000, 99_999_999)}.htm` });
+		}
+	}
+	return found;
+}
+
 const COPY = ['', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）'];
 
 /** Write the corpus entries into `dir` (emptied first); returns the number of texts. */
@@ -36,15 +60,17 @@ export function writeCorpus(dir: string, scale: number): number {
 	const stray = traditionalOnly();
 	const source = readFileSync(new URL('zuozhuan.txt', import.meta.url), 'utf8').replace(/./gu, (char) => stray.get(char) ?? char);
 	const all = chapters(source);
+	const published = publications(all.length * scale);
 	let count = 0;
 	for (let copy = 0; copy < scale; copy++) {
 		all.forEach((chapter, i) => {
 			const slug = `zuozhuan-${String(i + 1).padStart(3, '0')}${copy > 0 ? `-${copy + 1}` : ''}`;
-			const date = new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
+			const { date, source: original } = published[count]!;
 			const { mdx } = importText(chapter.lines.join('\n'), {
 				file: 'zuozhuan.txt',
 				title: `左传·${chapter.title}${COPY[copy] ?? `（${copy + 1}）`}`,
 				date,
+				source: original,
 				publisher: '左丘明',
 				from: 'cn',
 				store: 'zh-Hans',

@@ -18,6 +18,8 @@ import { join, resolve } from 'node:path';
 import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { writeCorpus } from './corpus.ts';
 import { convertDiff } from './convert-diff.ts';
+import { EDITIONS } from '../src/editions.ts';
+import { describeWeight, listingWeights } from './listing-weight.ts';
 import { firstPaint } from './page-weight.ts';
 import { describePinyin, pinyinWeight } from './pinyin-weight.ts';
 import { printQuoteBench, runQuoteBench, type QuoteBenchResult } from './quotes.ts';
@@ -137,6 +139,7 @@ const phases = {
 const slugs = readdirSync(join(dist, 'zh-hant')).filter((name) => name.startsWith('zuozhuan-'));
 const samplePage = join(dist, 'zh-hant', slugs[Math.floor(slugs.length / 2)]!, 'index.html');
 const paint = firstPaint(samplePage, dist);
+const listings = listingWeights(dist, EDITIONS);
 const output = folderSize(dist);
 const pagefind = folderSize(join(dist, 'pagefind'));
 const pageList = readdirSync(join(dist, 'pagefind')).find((name) => name.endsWith('.pf_meta'));
@@ -174,6 +177,8 @@ const budgets = [
 	...(large ? [] : [{ name: "Pagefind's page list ≤ 15 kB", ok: pageListBytes <= 15 * 1024, value: kb(pageListBytes) }]),
 	{ name: 'first paint ≤ 1.5 × own text + 6 kB', ok: paint.total <= 1.5 * paint.ownText + 6 * 1024, value: `${kb(paint.total)} ≤ ${kb(1.5 * paint.ownText + 6 * 1024)}` },
 	{ name: 'pinyin file ≤ 1.5 × its text (gzip)', ok: (pinyin.corpus?.max ?? 0) <= 1.5, value: describePinyin(pinyin.corpus) },
+	{ name: 'largest listing page ≤ 20 kB (HTML, gzip)', ok: listings.largest.html <= 20 * 1024, value: kb(listings.largest.html) },
+	{ name: 'home page ≤ 10 kB (HTML, gzip)', ok: listings.home.html <= 10 * 1024, value: kb(listings.home.html) },
 	...(quotes ? quoteBudgets(quotes) : []),
 ];
 
@@ -219,6 +224,8 @@ console.table({
 	'text page first paint (gzip)': `${kb(paint.total)} (HTML ${kb(paint.html)}, CSS ${kb(paint.css)}, JS ${kb(paint.js)}; its text ${kb(paint.ownText)})`,
 	'pinyin file, corpus (gzip)': describePinyin(pinyin.corpus),
 	'pinyin file, seed dist/ (gzip)': describePinyin(pinyin.seed),
+	[`largest of ${listings.listings} listing pages (gzip)`]: describeWeight(listings.largest),
+	'home page (gzip)': describeWeight(listings.home),
 });
 if (quotes) printQuoteBench(quotes);
 console.log('\nBudgets:');
@@ -228,7 +235,7 @@ mkdirSync('bench/out', { recursive: true });
 const report = `bench/out/bench-scale${scale}.json`;
 writeFileSync(
 	report,
-	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, pinyin, quotes, conversion, budgets }, null, '\t')}\n`,
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, pinyin, listings, quotes, conversion, budgets }, null, '\t')}\n`,
 );
 console.log(`Wrote ${report}`);
 if (budgets.some((budget) => !budget.ok)) process.exit(1);

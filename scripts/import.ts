@@ -13,7 +13,7 @@ import { STORAGE_SCRIPT_NAMES, type StorageScript } from '../src/editions.ts';
 import { ImportError, decodeText, type Encoding } from '../src/import/decode.ts';
 import type { Finding } from '../src/import/clean.ts';
 import { SOURCE_LOCALES, editedSinceImport, importText, sha256Of, type ScriptPlace, type SourceLocale } from '../src/import/entry.ts';
-import { slugFromFileName, SLUG } from '../src/import/slug.ts';
+import { slugFromFileName, slugProblem } from '../src/import/slug.ts';
 
 const IMPORT = {
 	command: 'npm run import --',
@@ -38,9 +38,8 @@ function main(argv: string[]): void {
 	const { values, positionals } = parseCommandLine(IMPORT, argv);
 	const file = positionals[0]!;
 	const slug = values.slug ?? slugFromFileName(basename(file, extname(file)));
-	if (!SLUG.test(slug)) {
-		throw new ImportError(`The slug "${slug}" is not a lower-case ASCII slug.`, `Give one with --slug, for example --slug ${slugFromFileName(slug) || 'my-text'}.`);
-	}
+	const wrongSlug = slugProblem(slug);
+	if (wrongSlug) throw new ImportError(`The slug cannot name a text: ${wrongSlug.problem}`, `Give one with --slug, for example --slug ${wrongSlug.example}.`);
 	if (!values.title) throw new ImportError('The text has no title.', 'Give one with --title "…".');
 	if (!values.date) throw new ImportError('The text has no date.', 'Give the publication date with --date YYYY-MM-DD.');
 	if (!values.publisher) throw new ImportError('The text has no publisher.', 'Give one with --publisher "…".');

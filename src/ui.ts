@@ -48,11 +48,38 @@ const STRINGS = {
 	movedTitle: '这篇文献换了网址',
 	movedBody: '新网址：',
 	movedParagraph: '前往新网址的第{n}段',
+	// Browsing the archive.
+	siteAbout: '每篇文献都有简体、繁体、香港繁体三个版本，每段都有长久有效的链接；引文不论用简体还是繁体输入，都能找到原文段落。',
+	editions: '版本',
+	recentTexts: '最新文献',
+	allTexts: '全部文献',
+	byYear: '按年份浏览',
+	textCount: '{n}篇',
+	months: '月份',
+	continued: '（续）',
+	pages: '分页',
+	pageN: '第{n}页',
+	previousPage: '上一页',
+	nextPage: '下一页',
+	earlierYear: '上一年',
+	laterYear: '下一年',
+	textNeighbours: '前后文献',
+	earlierText: '上一篇',
+	laterText: '下一篇',
+	breadcrumb: '所在位置',
+	feed: 'RSS 订阅',
 } as const;
 
 export type UiStrings = { [K in keyof typeof STRINGS]: string };
 
 const byEdition = new Map<string, UiStrings>();
+
+/**
+ * A string with its `{n}` filled in.
+ *
+ * @example fill(ui(edition).pageN, 2) // '第2页'
+ */
+export const fill = (template: string, n: number | string) => template.replace('{n}', String(n));
 
 /** The interface strings as an edition words them. */
 export function ui(edition: Pick<Edition, 'lang' | 'interfaceWords'>): UiStrings {

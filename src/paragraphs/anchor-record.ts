@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { AnchorRecord } from './anchors.ts';
 import { reportRecordChange } from './summary.ts';
-import { SLUG } from '../import/slug.ts';
+import { slugProblem } from '../import/slug.ts';
 
 export interface AnchorStore {
 	load(): AnchorRecord | undefined;
@@ -33,9 +33,9 @@ export interface AnchorStore {
 
 const recordSchema = z.object({
 	/** The slug the text had when the record was last written. */
-	slug: z.string().regex(SLUG).optional(),
-	/** Earlier slugs of the text: their addresses redirect to it. */
-	formerSlugs: z.array(z.string().regex(SLUG)).optional(),
+	slug: z.string().optional(),
+	/** Earlier slugs of the text: their addresses redirect to it (each must be a slug a text could take: \`indexRecords\` says why not). */
+	formerSlugs: z.array(z.string()).optional(),
 	next: z.number().int().positive(),
 	paragraphs: z.array(z.object({ id: z.string().regex(/^p\d+$/), text: z.string() })),
 	aliases: z.record(z.string(), z.string()),
@@ -203,10 +203,18 @@ export function indexRecords(entries: readonly EntryForRecords[], dir: string): 
 		texts.set(entry.slug, place(entry, mutual ? match.file : undefined));
 	}
 
-	// An old address must not be another text's address, nor two texts' old address.
+	// An old address must be one a text could have (not a year's archive, not the search page),
+	// and not another text's address, nor two texts' old address.
 	const formerOf = new Map<string, string>();
 	for (const text of texts.values()) {
 		for (const former of text.formerSlugs) {
+			const wrong = slugProblem(former);
+			if (wrong) {
+				throw new AstroError(
+					`The text "${text.slug}" (${text.entry}) was once "${former}", but its old address cannot redirect to it: ${wrong.problem}`,
+					`In ${shown(text.found ?? text.file)}, remove "${former}" from formerSlugs${text.renamedFrom === former ? ` and set "slug" to "${text.slug}"` : ''}; links published to /…/${former}/ cannot be kept.`,
+				);
+			}
 			if (slugs.has(former)) {
 				const other = entries.find((entry) => entry.slug === former)!;
 				throw new AstroError(

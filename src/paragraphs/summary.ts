@@ -4,11 +4,10 @@
  * alive, and the records that belong to no text.
  *
  * Text pages report while they render; the integration prints when the
- * build is done. Astro bundles the pages apart from the config, so each side
- * has its own copy of this module: the report is kept on a global symbol to
- * reach the same object (as the build mode is: src/build/integration.ts).
+ * build is done. The two sides meet through src/build-hand-over.ts.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { handOver } from '../build-hand-over.ts';
 import { EDITIONS } from '../editions.ts';
 
 /** One record file the build wrote. */
@@ -40,13 +39,12 @@ interface Report {
 	slugs: Set<string>;
 }
 
-const KEY = Symbol.for('fanjian.anchor-summary');
-type Registry = { [KEY]?: Report };
+const current = handOver<Report>('anchor-summary');
 
 function report(): Report {
-	const registry = globalThis as Registry;
-	registry[KEY] ??= { changes: [], confirmations: [], redirects: new Map(), stale: [], slugs: new Set() };
-	return registry[KEY];
+	let found = current.active();
+	if (!found) current.set((found = { changes: [], confirmations: [], redirects: new Map(), stale: [], slugs: new Set() }));
+	return found;
 }
 
 export function reportRecordChange(change: RecordChange): void {
@@ -116,7 +114,7 @@ function printSummary(logger: AstroIntegrationLogger): void {
 	const { info, warn } = summaryLines();
 	for (const line of info) logger.info(line);
 	for (const line of warn) logger.warn(line);
-	delete (globalThis as Registry)[KEY];
+	current.set(undefined);
 }
 
 export function anchorSummary(): AstroIntegration {
@@ -124,7 +122,7 @@ export function anchorSummary(): AstroIntegration {
 		name: 'fanjian:anchors',
 		hooks: {
 			'astro:build:start': () => {
-				delete (globalThis as Registry)[KEY];
+				current.set(undefined);
 			},
 			'astro:build:done': ({ logger }) => printSummary(logger),
 		},

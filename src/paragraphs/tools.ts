@@ -9,7 +9,7 @@
  * in that edition's interface words (src/ui.ts), never converted as text.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import type { UiStrings } from '../ui.ts';
+import { fill, type UiStrings } from '../ui.ts';
 import type { Restore } from '../convert/tree.ts';
 import { topLevelParagraphs } from './numbered.ts';
 
@@ -23,11 +23,10 @@ export type ToolLabels = Pick<UiStrings, 'paragraphLink' | 'copyLink' | 'copyLin
  * readers without JavaScript never see a control that does nothing.
  */
 function tools(id: string, n: number, labels: ToolLabels): Element {
-	const at = (label: string) => label.replace('{n}', String(n));
 	const button = (data: Record<string, string>, text: string, label: string): ElementContent => ({
 		type: 'element',
 		tagName: 'button',
-		properties: { type: 'button', ...data, hidden: true, ariaLabel: at(label) },
+		properties: { type: 'button', ...data, hidden: true, ariaLabel: fill(label, n) },
 		children: [{ type: 'text', value: text }],
 	});
 	return {
@@ -38,7 +37,7 @@ function tools(id: string, n: number, labels: ToolLabels): Element {
 			{
 				type: 'element',
 				tagName: 'a',
-				properties: { href: `#${id}`, ariaLabel: at(labels.paragraphLink) },
+				properties: { href: `#${id}`, ariaLabel: fill(labels.paragraphLink, n) },
 				children: [{ type: 'text', value: '¶' }],
 			},
 			button({ dataCopy: id }, labels.copyLink, labels.copyLinkLabel),

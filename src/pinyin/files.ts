@@ -7,11 +7,12 @@
  *
  * Each edition of a text hands over its words as it renders (EditionContent);
  * the build writes the files when it is done (integration.ts), and `astro dev`
- * serves them from memory. Pages and the integration are bundled apart, so
- * the texts are kept on a global symbol.
+ * serves them from memory. Pages and the integration meet through
+ * src/build-hand-over.ts.
  * Build-time only.
  */
 import { createHash } from 'node:crypto';
+import { handOver } from '../build-hand-over.ts';
 import { glossary, glossaryReadings } from '../convert/glossary.ts';
 import { EDITIONS } from '../editions.ts';
 import type { EntryData } from '../schemas/entry.ts';
@@ -37,12 +38,12 @@ interface PinyinText {
 	forms: Map<string, string[]>;
 }
 
-const KEY = Symbol.for('fanjian.pinyin-texts');
-type Registry = { [KEY]?: Map<string, PinyinText> };
+const handedOver = handOver<Map<string, PinyinText>>('pinyin-texts');
 
 function texts(): Map<string, PinyinText> {
-	const registry = globalThis as Registry;
-	return (registry[KEY] ??= new Map());
+	let found = handedOver.active();
+	if (!found) handedOver.set((found = new Map()));
+	return found;
 }
 
 const dataVersion = createHash('sha256').update(JSON.stringify([supplement, SETTLED_READINGS])).digest('hex');

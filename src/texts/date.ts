@@ -7,6 +7,15 @@ export function formatDate(date: Date): string {
 	return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
 }
 
+/** A date as YYYY-MM-DD, for `<time datetime>`. */
+export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A year as dates write it: `2014年`. */
+export const formatYear = (year: number) => `${year}年`;
+
+/** A month of a year, as a heading under its year: `3月`. */
+export const formatMonth = (month: number) => `${month}月`;
+
 /**
  * The date a YYYY-MM-DD string names, or undefined when it names none: a
  * wrong shape, or a day the calendar lacks (2014-02-30, which `Date` and YAML

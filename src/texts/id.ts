@@ -7,17 +7,18 @@ import { AstroError } from 'astro/errors';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { contentDir } from '../content-dir.ts';
-import { SLUG, slugFromFileName } from '../import/slug.ts';
+import { slugProblem } from '../import/slug.ts';
 
 /** The file each slug was last seen in (relative to the content folder). */
 const seen = new Map<string, string>();
 
 export function textId({ entry }: { entry: string }): string {
 	const slug = basename(entry, '.mdx');
-	if (!SLUG.test(slug)) {
+	const wrong = slugProblem(slug);
+	if (wrong) {
 		throw new AstroError(
-			`The file name of ${entry} is not a URL slug: "${slug}".`,
-			`Rename it to lower-case ASCII words joined by hyphens, for example \`${slugFromFileName(slug) || 'my-text'}.mdx\`.`,
+			`The file name of ${entry} cannot be its URL slug: ${wrong.problem}`,
+			`Rename it to lower-case ASCII words joined by hyphens (not digits alone), for example \`${wrong.example}.mdx\`.`,
 		);
 	}
 	const other = seen.get(slug);

@@ -1,15 +1,24 @@
 /**
- * Which text pages exist: every text in every edition. Routes re-export
- * these `getStaticPaths`, so the list is decided here only.
+ * Which pages exist: every text in every edition, and the archive's listing
+ * pages (an edition's index, the pages of each year). Routes re-export
+ * these `getStaticPaths`, so the lists are decided here only.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { PageFamily } from '../alternates.ts';
+import { archiveOf } from '../archive/calendar.ts';
+import { pageSegment, yearPath, yearSegment } from '../archive/paths.ts';
 import { contentDir } from '../content-dir.ts';
+import { editionLineConverter } from '../convert/edition-text.ts';
+import type { Convert } from '../convert/opencc.ts';
 import { DEFAULT_EDITION, EDITIONS, type Edition } from '../editions.ts';
 import { indexRecords, type RecordIndex, type StoredRecord } from '../paragraphs/anchor-record.ts';
 import { reportRecords } from '../paragraphs/summary.ts';
+import { sitemaps } from '../sitemap.ts';
 
 export type Text = CollectionEntry<'texts'>;
+
+/** How many of the newest texts an edition's index lists, and the home page. */
+export const RECENT_TEXTS = { index: 20, home: 10 };
 
 /** Every text, newest first, then by slug. */
 export async function allTexts(): Promise<Text[]> {
@@ -53,17 +62,18 @@ export function publishedIds(record: StoredRecord | undefined): { id: string; po
 }
 
 /**
- * Every text in every edition. Text by text, so that a text's editions are
- * rendered one after another: its parsed HTML is then kept only while they
- * render, and its search record is complete as soon as the last one is done.
- * Then, for a renamed text, a redirect page at each old address in every
- * edition.
+ * Every text in every edition, with its place in the archive. Text by text,
+ * so that a text's editions are rendered one after another: its parsed HTML
+ * is then kept only while they render, and its search record is complete as
+ * soon as the last one is done. Then, for a renamed text, a redirect page at
+ * each old address in every edition.
  */
 export async function textPaths(building: boolean) {
 	const texts = await allTexts();
+	const { places } = archiveOf(texts);
 	const records = (await recordIndex(building)).texts;
 	const pages = texts.flatMap((text) =>
-		EDITIONS.map((edition: Edition) => ({ params: { edition: edition.path, slug: text.id }, props: { edition, text } })),
+		EDITIONS.map((edition: Edition) => ({ params: { edition: edition.path, slug: text.id }, props: { edition, text, place: places.get(text.id)! } })),
 	);
 	const redirects = texts.flatMap((text) => {
 		const anchors = records.get(text.id);
@@ -75,10 +85,29 @@ export async function textPaths(building: boolean) {
 	return [...pages, ...redirects];
 }
 
+/** Each edition's index: the newest texts and the years. */
 export async function editionIndexPaths() {
 	const texts = await allTexts();
-	return EDITIONS.map((edition: Edition) => ({ params: { edition: edition.path }, props: { edition, texts } }));
+	const { years } = archiveOf(texts);
+	const recent = texts.slice(0, RECENT_TEXTS.index);
+	return EDITIONS.map((edition: Edition) => ({ params: { edition: edition.path }, props: { edition, recent, years } }));
 }
+
+/** Every page of every year in every edition (`page` is undefined on a year's first page). */
+export async function yearPagePaths() {
+	const { years } = archiveOf(await allTexts());
+	return years.flatMap((year) =>
+		year.pages.flatMap((page) =>
+			EDITIONS.map((edition: Edition) => ({
+				params: { edition: edition.path, year: yearSegment(year.year), page: pageSegment(page.page) },
+				props: { edition, year, page, years: years.map((y) => y.year) },
+			})),
+		),
+	);
+}
+
+/** A line of a text's own (its title, publisher or summary) in an edition: converted like the text, in the edition's quotation marks. */
+export const lineConverterFor = (text: Text, edition: Edition): Convert => editionLineConverter(text.data.script, edition, text.data.terms, text.id);
 
 /** The URL path of a text in an edition. */
 export const textPath = (edition: Edition, slug: string) => `/${edition.path}/${slug}/`;
@@ -92,7 +121,24 @@ export const textPages = (slug: string): PageFamily => ({
 	xDefault: textPath(DEFAULT_EDITION, slug),
 });
 
-/** Every page meant for search engines (the sitemap): the indexes and every text, in every edition. */
+/** A page of a year's listing in every edition. */
+export const yearPages = (year: number, page = 1): PageFamily => ({
+	pathIn: (edition) => yearPath(edition, year, page),
+	xDefault: yearPath(DEFAULT_EDITION, year, page),
+});
+
+/** Every page meant for search engines (the sitemap): the indexes, every page of every year, and every text, in every edition. */
 export async function indexedPages(): Promise<PageFamily[]> {
-	return [editionIndexes, ...(await allTexts()).map((text) => textPages(text.id))];
+	const texts = await allTexts();
+	const { years } = archiveOf(texts);
+	return [
+		editionIndexes,
+		...years.flatMap((year) => year.pages.map((page) => yearPages(year.year, page.page))),
+		...texts.map((text) => textPages(text.id)),
+	];
+}
+
+/** The sitemaps `/sitemap-<n>.xml`, each with its entries. */
+export async function sitemapPaths() {
+	return sitemaps(await indexedPages()).map((entries, i) => ({ params: { n: String(i + 1) }, props: { entries } }));
 }

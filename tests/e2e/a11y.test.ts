@@ -3,31 +3,19 @@
  * rules on every page type in every edition (0 violations), the whole path
  * by keyboard alone, and `lang` right wherever the script changes.
  */
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { DEFAULT_EDITION, EDITIONS } from '../../src/editions.ts';
+import { axeViolations as violations } from '../support/axe.ts';
 import { wrongScript } from '../support/lang.ts';
 import { builtPages, elements, treeOf } from '../support/pages.ts';
 import { servedInBrowser } from '../support/served.ts';
 import { SEED_SLUG } from '../support/site.ts';
 
-/** axe-core's tags for WCAG 2.0, 2.1 and 2.2, levels A and AA. */
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const QUOTE = '千军易得';
 
 const served = servedInBrowser();
-
-/** Every axe violation on the page as it is now, one line per element. */
-async function violations(page: Page): Promise<string[]> {
-	await page.evaluate(axe.source);
-	return page.evaluate(async (tags) => {
-		const { axe } = window as unknown as { axe: typeof import('axe-core') };
-		const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-		return results.violations.flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')}: ${node.failureSummary}`));
-	}, WCAG_22_AA);
-}
 
 /** Open the header search on a quote and move to the first result. */
 async function openCombobox(page: Page): Promise<void> {
@@ -54,6 +42,7 @@ const views: View[] = [
 		const text = `/${edition.path}/${SEED_SLUG}/`;
 		return [
 			[`${edition.lang}: the edition index`, `/${edition.path}/`, loaded],
+			[`${edition.lang}: the seed's year`, `/${edition.path}/2014/`, loaded],
 			[`${edition.lang}: a text`, text, loaded],
 			[`${edition.lang}: a text with a paragraph's tools shown by focus`, text, (page) => page.focus('.para-tools > a[href="#p3"]')],
 			[`${edition.lang}: a text landed on from a search result`, `${text}?hl=0-4#p10`, (page) => page.waitForSelector('mark.landing')],

@@ -57,6 +57,11 @@ const CASES: Case[] = [
 		[/Two texts have the slug "same": (one|two)\/same\.mdx and (one|two)\/same\.mdx\./, /Rename one of them, for example `(one|two)\/same-2\.mdx`/],
 	],
 	[
+		'a file named as a year (the year’s archive has that address)',
+		{ '2014.mdx': entry() },
+		[/The file name of \S*2014\.mdx cannot be its URL slug: "2014" is digits only: \/<edition>\/2014\/ is the address of the archive of the year 2014\./, 'for example `text-2014.mdx`'],
+	],
+	[
 		'unclosed JSX',
 		{ 'unclosed.mdx': entry({}, '第一段。\n\n第二段<b>加粗。\n\n第三段。\n') },
 		[/unclosed\.mdx:10:4/, 'Expected a closing tag for `<b>`', 'close it (</b>), or, if the "<" is text, write it escaped: \\<'],

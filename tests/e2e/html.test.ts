@@ -3,30 +3,11 @@
  * them, checked by html-validate (offline, no Java) with its recommended and
  * document rules: 0 errors.
  */
-import { HtmlValidate, type Message, type RuleConfig } from 'html-validate';
 import { describe, expect, it } from 'vitest';
+import { domValidator, htmlErrors as errors } from '../support/html-validate.ts';
 import { builtPages } from '../support/pages.ts';
 import { servedInBrowser } from '../support/served.ts';
 import { SEED_SLUG } from '../support/site.ts';
-
-const RULES: RuleConfig = {
-	// Subresource integrity guards files from other origins (CDNs); every file here is the site's own.
-	'require-sri': ['error', { target: 'crossorigin' }],
-	// The search box is the WAI-ARIA combobox pattern: its popup of result links is a listbox no <select> can be.
-	'prefer-native-element': ['error', { exclude: ['listbox'] }],
-};
-const PRESETS = ['html-validate:recommended', 'html-validate:document'];
-
-const validator = new HtmlValidate({ extends: PRESETS, rules: RULES });
-/** For the DOM as the browser serialises it, which writes every boolean attribute as `hidden=""`: style rules off. */
-const domValidator = new HtmlValidate({ extends: PRESETS, rules: { ...RULES, 'attribute-boolean-style': 'off', 'attribute-empty-style': 'off' } });
-
-const describeMessage = (m: Message) => `${m.line}:${m.column} ${m.ruleId}: ${m.message} (${m.selector ?? ''})`;
-
-async function errors(html: string, name: string, using = validator): Promise<string[]> {
-	const report = await using.validateString(html, name);
-	return report.results.flatMap((result) => result.messages.filter((m) => m.severity === 2).map(describeMessage));
-}
 
 describe('every built page is valid HTML', () => {
 	it.each(builtPages().map((page) => [page.path, page.html]))('%s', async (path, html) => {

@@ -1,48 +1,21 @@
 /**
  * Links in the built site, as a static host serves it: every internal
  * `href`, `src` and form `action` reaches a file and every `#fragment` an
- * element with that id; hreflang alternates are reciprocal; `sitemap.xml`
- * lists every page meant for search engines, `robots.txt` points to it.
+ * element with that id; hreflang alternates are reciprocal; the sitemaps
+ * that `sitemap.xml` (an index) names list every page meant for search
+ * engines, `robots.txt` points to it.
  */
-import type { Element } from 'hast';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../src/editions.ts';
+import { brokenLinks, SITE } from '../support/links.ts';
 import { builtPages, elements, treeOf, type BuiltPage } from '../support/pages.ts';
 import { DIST } from '../support/site.ts';
+import { childElements, childText, NS, parseXml } from '../support/xml.ts';
 
-/** The site's origin, as astro.config.mjs sets it. */
-const SITE = new URL(process.env.FANJIAN_SITE ?? 'http://localhost:4321');
 const pages = builtPages();
 const byPath = new Map(pages.map((page) => [page.path, page]));
-
-/** The file a static host serves for a path on the site, if any. */
-function fileFor(pathname: string): string | undefined {
-	const file = join(DIST, decodeURIComponent(pathname));
-	if (!existsSync(file)) return undefined;
-	if (statSync(file).isDirectory()) return pathname.endsWith('/') && existsSync(join(file, 'index.html')) ? join(file, 'index.html') : undefined;
-	return file;
-}
-
-const ids = (page: BuiltPage) => new Set(elements(treeOf(page)).map((el) => el.properties.id).filter((id) => typeof id === 'string'));
-
-/** Attributes that hold a URL the browser follows or loads. */
-const URL_ATTRIBUTES = ['href', 'src', 'action'] as const;
-
-/** Every same-origin URL a page links to or loads, with the element it is on. */
-function internalUrls(page: BuiltPage): { url: URL; on: string }[] {
-	const base = new URL(page.path, SITE);
-	return elements(treeOf(page)).flatMap((element: Element) =>
-		URL_ATTRIBUTES.flatMap((name) => {
-			const value = element.properties[name];
-			if (typeof value !== 'string') return [];
-			const url = new URL(value, base);
-			const on = `<${element.tagName} ${name}="${value}">`;
-			return url.origin === SITE.origin ? [{ url, on }] : [];
-		}),
-	);
-}
 
 /** A page's `<link rel="alternate" hreflang>` as hreflang → path. */
 function alternatesOf(page: BuiltPage): Record<string, string> {
@@ -58,19 +31,7 @@ const isNoindex = (page: BuiltPage) =>
 
 describe.each(pages.map((page) => [page.path, page] as const))('%s', (_path, page) => {
 	it('links only to files that exist, and to ids that exist on them', () => {
-		const broken: string[] = [];
-		for (const { url, on } of internalUrls(page)) {
-			const file = fileFor(url.pathname);
-			if (!file) {
-				broken.push(`${on}: no file for ${url.pathname}`);
-				continue;
-			}
-			if (!url.hash) continue;
-			const target = byPath.get(url.pathname);
-			const id = decodeURIComponent(url.hash.slice(1));
-			if (!target || !ids(target).has(id)) broken.push(`${on}: no element with id "${id}" on ${url.pathname}`);
-		}
-		expect(broken).toEqual([]);
+		expect(brokenLinks(page, DIST, byPath)).toEqual([]);
 	});
 
 	it.skipIf(Object.keys(alternatesOf(page)).length === 0)('names itself among its alternates, and each alternate names the same set back', () => {
@@ -95,18 +56,37 @@ describe.each(pages.map((page) => [page.path, page] as const))('%s', (_path, pag
 	});
 });
 
-describe('sitemap.xml and robots.txt', () => {
-	const sitemap = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
-	const entries = [...sitemap.matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, body]) => ({
-		loc: new URL(/<loc>([^<]+)<\/loc>/.exec(body!)![1]!),
-		alternates: Object.fromEntries(
-			[...body!.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map(([, lang, href]) => [lang, new URL(href!).pathname]),
-		),
-	}));
+describe('the sitemap index, its sitemaps, and robots.txt', () => {
+	const index = parseXml(readFileSync(join(DIST, 'sitemap.xml'), 'utf8'), 'sitemap.xml').documentElement!;
+	const sitemapUrls = childElements(index, NS.sitemap, 'sitemap').map((sitemap) => new URL(childText(sitemap, NS.sitemap, 'loc')!));
+	const sitemaps = sitemapUrls.map((url) => ({ url, root: parseXml(readFileSync(join(DIST, url.pathname), 'utf8'), url.pathname).documentElement! }));
+	const entries = sitemaps.flatMap(({ root }) =>
+		childElements(root, NS.sitemap, 'url').map((url) => ({
+			loc: new URL(childText(url, NS.sitemap, 'loc')!),
+			alternates: Object.fromEntries(
+				childElements(url, NS.xhtml, 'link').map((link) => {
+					expect(link.getAttribute('rel')).toBe('alternate');
+					return [link.getAttribute('hreflang'), new URL(link.getAttribute('href')!).pathname];
+				}),
+			),
+		})),
+	);
 
-	it('is a sitemap with the xhtml namespace for its alternates', () => {
-		expect(sitemap).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:xhtml="http:\/\/www\.w3\.org\/1999\/xhtml">/);
-		expect(sitemap.trim()).toMatch(/<\/urlset>$/);
+	it('/sitemap.xml is a sitemap index naming sitemaps on the site, at its root', () => {
+		expect(index.namespaceURI).toBe(NS.sitemap);
+		expect(index.localName).toBe('sitemapindex');
+		expect(sitemapUrls.length).toBeGreaterThan(0);
+		for (const url of sitemapUrls) {
+			expect(url.origin).toBe(SITE.origin);
+			expect(url.pathname).toMatch(/^\/sitemap-\d+\.xml$/);
+		}
+	});
+
+	it('each sitemap is a urlset of at most 50,000 URLs', () => {
+		for (const { url, root } of sitemaps) {
+			expect([root.namespaceURI, root.localName], url.pathname).toEqual([NS.sitemap, 'urlset']);
+			expect(childElements(root, NS.sitemap, 'url').length).toBeLessThanOrEqual(50_000);
+		}
 	});
 
 	it('lists every page of every edition meant for search engines, once, and no noindex page', () => {

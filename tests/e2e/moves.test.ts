@@ -5,15 +5,15 @@
  * record follows the text, a renamed text's old address redirects to the
  * same paragraph in every edition, and the build says what it did.
  */
-import axe from 'axe-core';
-import { HtmlValidate } from 'html-validate';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../src/editions.ts';
+import { axeViolations } from '../support/axe.ts';
 import { launch } from '../support/browser.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
+import { htmlErrors } from '../support/html-validate.ts';
 import { serveStatic, type StaticSite } from '../support/server.ts';
 
 const site = fixtureSite('moves');
@@ -163,18 +163,12 @@ describe('a renamed text\'s old address, in Chromium', () => {
 
 	it('is valid HTML with no axe violations (WCAG 2.2 AA)', async () => {
 		const html = readFileSync(join(site.dist, 'zh-hans', 'nanning-shenzhen', 'index.html'), 'utf8');
-		const report = await new HtmlValidate({ extends: ['html-validate:recommended', 'html-validate:document'], rules: { 'require-sri': ['error', { target: 'crossorigin' }] } }).validateString(html);
-		expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+		expect(await htmlErrors(html, 'moved page')).toEqual([]);
 		// The page as a reader without JavaScript sees it: its own script (the redirect) kept from running.
 		const page = await browser.newPage();
 		await page.route('**/*MovedPage*.js', (route) => route.abort());
 		await page.goto(`${server.url}/zh-hans/nanning-shenzhen/#p1`);
-		await page.evaluate(axe.source);
-		const violations = await page.evaluate(async () => {
-			const { axe } = window as unknown as { axe: typeof import('axe-core') };
-			const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-			return results.violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-		});
+		const violations = await axeViolations(page);
 		expect(violations).toEqual([]);
 		expect(page.url()).toBe(`${server.url}/zh-hans/nanning-shenzhen/#p1`);
 		await page.close();

@@ -27,7 +27,7 @@ describe.each(EDITIONS.map((edition) => [edition.lang, edition] as const))('the 
 	it('lists every edition as alternates and as visible links', async () => {
 		const page = await served.browser.newPage();
 		await page.goto(textUrl(edition.path));
-		const alternates = await page.$$eval('link[rel=alternate]', (links) => links.map((l) => l.getAttribute('hreflang')));
+		const alternates = await page.$$eval('link[rel=alternate][hreflang]', (links) => links.map((l) => l.getAttribute('hreflang')));
 		expect(alternates).toEqual([...EDITIONS.map((e) => e.lang), 'x-default']);
 		const visible = await page.$$eval('[data-edition-link]', (links) => links.map((l) => [l.getAttribute('lang'), l.textContent]));
 		expect(visible).toEqual(EDITIONS.map((e) => [e.lang, e.label]));

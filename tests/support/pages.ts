@@ -52,11 +52,11 @@ export function elements(tree: Root | Element): Element[] {
 	return found;
 }
 
-const trees = new Map<string, Root>();
+const trees = new WeakMap<BuiltPage, Root>();
 
-/** A page's parsed tree (cached). */
+/** A page's parsed tree (cached; by page, since two sites have pages at the same path). */
 export function treeOf(page: BuiltPage): Root {
-	let tree = trees.get(page.path);
-	if (!tree) trees.set(page.path, (tree = fromHtml(page.html)));
+	let tree = trees.get(page);
+	if (!tree) trees.set(page, (tree = fromHtml(page.html)));
 	return tree;
 }

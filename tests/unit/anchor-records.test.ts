@@ -127,8 +127,29 @@ describe('which anchor record is whose', () => {
 			{ 'nanning-shenzhen.mdx': WORDS.railway, 'harbour.mdx': WORDS.harbour },
 			/The slug "harbour" is .*harbour\.mdx's, but it was also "nanning-shenzhen"'s .* before a rename/,
 		],
+		[
+			'an old address that is a year\'s archive (a slug of digits alone, allowed before the archive)',
+			{ 'railway.anchors.json': ['railway', WORDS.railway, ['2014']] },
+			{ 'railway.mdx': WORDS.railway },
+			/The text "railway" .* was once "2014", but its old address cannot redirect to it: "2014" is digits only: \/<edition>\/2014\/ is the address of the archive of the year 2014\./,
+		],
+		[
+			'a renamed text whose old address is the search page',
+			{ 'search.anchors.json': ['search', WORDS.railway] },
+			{ 'railway.mdx': WORDS.railway },
+			/The text "railway" .* was once "search", but its old address cannot redirect to it: "search" is the address of the site's own page/,
+		],
 	])('fails on %s, saying what to do', (_name, records, entries, message) => {
 		const { list } = folder(records, entries);
 		expect(() => indexRecords(list, dir)).toThrow(message);
+	});
+
+	it.each<[string, Records, string]>([
+		['kept in formerSlugs', { 'railway.anchors.json': ['railway', WORDS.railway, ['2014']] }, 'remove "2014" from formerSlugs; links published to /…/2014/ cannot be kept.'],
+		['the slug the record was written under', { '2014.anchors.json': ['2014', WORDS.railway] }, 'remove "2014" from formerSlugs and set "slug" to "railway"; links published to /…/2014/ cannot be kept.'],
+	])('names the record to mend when an old address that cannot redirect is %s', (_name, records, hint) => {
+		const { list } = folder(records, { 'railway.mdx': WORDS.railway });
+		expect(() => indexRecords(list, dir)).toThrow(expect.objectContaining({ hint: expect.stringMatching(/^In .*\.anchors\.json, /) }));
+		expect(() => indexRecords(list, dir)).toThrow(expect.objectContaining({ hint: expect.stringContaining(hint) }));
 	});
 });

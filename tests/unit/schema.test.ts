@@ -66,12 +66,19 @@ describe('text ids', () => {
 		expect(textId({ entry: '2014/moved.mdx' })).toBe('moved');
 	});
 
-	it('fails on a file name that is not a slug, suggesting one', () => {
-		expect(() => textId({ entry: 'My Text.mdx' })).toThrow(/not a URL slug: "My Text"/);
-		try {
-			textId({ entry: 'My Text.mdx' });
-		} catch (error) {
-			expect((error as { hint?: string }).hint).toContain('my-text.mdx');
-		}
+	it.each([
+		['is not a slug', 'My Text.mdx', /cannot be its URL slug: "My Text" is not lower-case ASCII words/, 'my-text.mdx'],
+		['is a year (the year’s archive has that address)', '2014.mdx', /"2014" is digits only: \/<edition>\/2014\/ is the address of the archive of the year 2014/, 'text-2014.mdx'],
+		['is digits only', 'archive/20140227.mdx', /"20140227" is digits only/, 'text-20140227.mdx'],
+		['is the search page', 'search.mdx', /"search" is the address of the site's own page \/<edition>\/search\//, 'search-text.mdx'],
+	])('fails on a file name that %s, naming the file and a slug that works', (_what, entry, message, fix) => {
+		expect(() => textId({ entry })).toThrow(message);
+		expect(() => textId({ entry })).toThrow(expect.objectContaining({ hint: expect.stringContaining(`\`${fix}\``) }));
+		expect(() => textId({ entry })).toThrow(new RegExp(`The file name of ${entry}`));
 	});
+
+	it.each(['2014-02-27', 'news-2014', '000-35ad70771f1f9fde', 'searching'])('takes %s, which has a letter or is no year', (slug) => {
+		expect(textId({ entry: `${slug}.mdx` })).toBe(slug);
+	});
+
 });

@@ -49,7 +49,26 @@ describe('interface words', () => {
 			allEditions | 所有版本 | 所有版本 | 所有版本
 			movedTitle | 这篇文献换了网址 | 這篇文獻換了網址 | 這篇文獻換了網址
 			movedBody | 新网址： | 新網址： | 新網址：
-			movedParagraph | 前往新网址的第{n}段 | 前往新網址的第{n}段 | 前往新網址的第{n}段"
+			movedParagraph | 前往新网址的第{n}段 | 前往新網址的第{n}段 | 前往新網址的第{n}段
+			siteAbout | 每篇文献都有简体、繁体、香港繁体三个版本，每段都有长久有效的链接；引文不论用简体还是繁体输入，都能找到原文段落。 | 每篇文獻都有簡體、繁體、香港繁體三個版本，每段都有長久有效的連結；引文不論用簡體還是繁體輸入，都能找到原文段落。 | 每篇文獻都有簡體、繁體、香港繁體三個版本，每段都有長久有效的連結；引文不論用簡體還是繁體輸入，都能找到原文段落。
+			editions | 版本 | 版本 | 版本
+			recentTexts | 最新文献 | 最新文獻 | 最新文獻
+			allTexts | 全部文献 | 全部文獻 | 全部文獻
+			byYear | 按年份浏览 | 按年份瀏覽 | 按年份瀏覽
+			textCount | {n}篇 | {n}篇 | {n}篇
+			months | 月份 | 月份 | 月份
+			continued | （续） | （續） | （續）
+			pages | 分页 | 分頁 | 分頁
+			pageN | 第{n}页 | 第{n}頁 | 第{n}頁
+			previousPage | 上一页 | 上一頁 | 上一頁
+			nextPage | 下一页 | 下一頁 | 下一頁
+			earlierYear | 上一年 | 上一年 | 上一年
+			laterYear | 下一年 | 下一年 | 下一年
+			textNeighbours | 前后文献 | 前後文獻 | 前後文獻
+			earlierText | 上一篇 | 上一篇 | 上一篇
+			laterText | 下一篇 | 下一篇 | 下一篇
+			breadcrumb | 所在位置 | 所在位置 | 所在位置
+			feed | RSS 订阅 | RSS 訂閱 | RSS 訂閲"
 		`);
 	});
 
