@@ -183,10 +183,10 @@ const budgets = [
 ];
 
 /** The share a `hits/total (…%)` figure stands for. */
-const share = (figure: string) => {
+function share(figure: string): number {
 	const [hits, total] = figure.split(/[/ ]/).map(Number);
 	return total ? hits! / total : 0;
-};
+}
 
 function quoteBudgets(q: QuoteBenchResult) {
 	const baseline = coldAt1020();
