@@ -1,0 +1,15 @@
+/**
+ * A compare page's first paint (`/<edition>/<slug>/compare/`, src/compare/)
+ * against its budget: at most twice its text page's own text (gzip) + 8 kB.
+ * The compare page holds the text in every edition, so its budget grows with
+ * the text, as the text page's does.
+ */
+import { join } from 'node:path';
+import { firstPaint } from './page-weight.ts';
+
+/** The compare page of the text whose page is `textPage` (…/<slug>/index.html), and its budget. */
+export function compareWeight(textPage: string, dist: string) {
+	const page = firstPaint(join(textPage, '..', 'compare', 'index.html'), dist);
+	const budget = 2 * firstPaint(textPage, dist).ownText + 8 * 1024;
+	return { ...page, budget, ok: page.total <= budget };
+}
