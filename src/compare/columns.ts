@@ -116,7 +116,7 @@ function marked(node: Text, changes: readonly Change[], outputOf: (change: Chang
 		const [start, end] = outputOf(change);
 		if (run && !change.choice && start === runEnd) {
 			run = { ...run, source: run.source + change.source, output: run.output + change.output, to: change.to };
-			runEnd = end;
+			runEnd = last = end;
 			continue;
 		}
 		flush();
