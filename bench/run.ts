@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { writeCorpus } from './corpus.ts';
 import { convertDiff } from './convert-diff.ts';
+import { compareWeight } from './compare-weight.ts';
 import { firstPaint } from './page-weight.ts';
 import { printQuoteBench, runQuoteBench, type QuoteBenchResult } from './quotes.ts';
 
@@ -133,6 +134,7 @@ const phases = {
 const slugs = readdirSync(join(dist, 'zh-hant')).filter((name) => name.startsWith('zuozhuan-'));
 const samplePage = join(dist, 'zh-hant', slugs[Math.floor(slugs.length / 2)]!, 'index.html');
 const paint = firstPaint(samplePage, dist);
+const comparePaint = compareWeight(samplePage, dist);
 const output = folderSize(dist);
 const pagefind = folderSize(join(dist, 'pagefind'));
 
@@ -148,6 +150,7 @@ const budgets = [
 	{ name: 'build and index ≤ 45 s', ok: run.wallMs <= 45_000, value: s(run.wallMs) },
 	{ name: 'peak RSS ≤ 1 GiB', ok: run.peakRss <= 1024 ** 3, value: mb(run.peakRss) },
 	{ name: 'first paint ≤ 1.5 × own text + 6 kB', ok: paint.total <= 1.5 * paint.ownText + 6 * 1024, value: `${kb(paint.total)} ≤ ${kb(1.5 * paint.ownText + 6 * 1024)}` },
+	{ name: 'compare page first paint ≤ 2 × own text + 8 kB', ok: comparePaint.ok, value: `${kb(comparePaint.total)} ≤ ${kb(comparePaint.budget)}` },
 	...(quotes
 		? [
 				{ name: 'first search ≤ 80 kB', ok: quotes.bytes.firstQuery <= 80 * 1024, value: kb(quotes.bytes.firstQuery) },
@@ -159,7 +162,7 @@ const budgets = [
 ];
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
-console.log(`\nBuild of ${texts} texts × 3 editions (${pages} pages) on ${machine}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`\nBuild of ${texts} texts × 3 editions and their compare pages (${pages} pages) on ${machine}, ${new Date().toISOString().slice(0, 10)}`);
 console.table({
 	'build wall time': s(run.wallMs),
 	...Object.fromEntries(Object.entries(phases).map(([name, ms]) => [`  ${name}`, s(ms)])),
@@ -168,6 +171,7 @@ console.table({
 	'dist/': `${mb(output.bytes)} in ${output.files} files`,
 	'pagefind/': `${mb(pagefind.bytes)} in ${pagefind.files} files`,
 	'text page first paint (gzip)': `${kb(paint.total)} (HTML ${kb(paint.html)}, CSS ${kb(paint.css)}, JS ${kb(paint.js)}; its text ${kb(paint.ownText)})`,
+	'compare page first paint (gzip)': `${kb(comparePaint.total)} (HTML ${kb(comparePaint.html)}, CSS ${kb(comparePaint.css)}, JS ${kb(comparePaint.js)})`,
 });
 if (quotes) printQuoteBench(quotes);
 console.log('\nBudgets:');
@@ -176,7 +180,7 @@ for (const budget of budgets) console.log(`  ${budget.ok ? 'ok  ' : 'MISS'} ${bu
 mkdirSync('bench/out', { recursive: true });
 writeFileSync(
 	'bench/out/bench.json',
-	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, firstPaint: paint, quotes, conversion, budgets }, null, '\t')}\n`,
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, firstPaint: paint, comparePaint, quotes, conversion, budgets }, null, '\t')}\n`,
 );
 console.log('Wrote bench/out/bench.json');
 if (budgets.some((budget) => !budget.ok)) process.exit(1);
