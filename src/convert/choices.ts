@@ -111,6 +111,11 @@ function changeOf(text: string, piece: Piece, dictionaries: readonly (readonly s
 	const differences = differing(source, piece.output);
 	let choice: Choice | undefined;
 	for (const step of piece.steps) if ((choice = choiceOf(step, dictionaries))) break;
+	// A later stage may turn the candidate taken into one not taken (出台 → 出臺 → zh-HK 出台): that one was taken after all.
+	if (choice && choice.others.includes(piece.output)) {
+		const others = choice.others.filter((other) => other !== piece.output);
+		choice = others.length > 0 ? { ...choice, others } : undefined;
+	}
 	if (differences === 0 && !choice) return undefined;
 	return { from: piece.from, to: piece.to, source, output: piece.output, differences, ...(choice ? { choice } : {}) };
 }
