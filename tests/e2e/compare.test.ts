@@ -223,7 +223,7 @@ describe('the seed text, compared', () => {
 
 describe('layout', () => {
 	/** Where each edition's cell of paragraph 1 is. */
-	const cells = (page: Page) => page.$$eval('tr#p1 td', (tds) => tds.map((td) => ({ lang: td.lang, ...td.getBoundingClientRect().toJSON(), label: getComputedStyle(td, '::before').content })));
+	const cells = (page: Page) => page.$$eval('tr#p1 td', (tds) => tds.map((td) => ({ lang: td.getAttribute('lang'), ...td.getBoundingClientRect().toJSON(), label: getComputedStyle(td, '::before').content })));
 
 	it('on a desktop, the editions stand side by side', async () => {
 		const page = await open(comparePath(STORED, SEED_SLUG), 1280);
