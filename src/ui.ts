@@ -49,7 +49,6 @@ const STRINGS = {
 	compareEdition: '版本',
 	compareStored: '原文',
 	compareDifferences: '改动的字',
-	compareChoices: '一对多的选择',
 	compareByDefault: '单字默认',
 	compareByPhrase: '词组',
 	compareByTerm: '本文固定词',
