@@ -247,6 +247,21 @@ describe('layout', () => {
 		await page.close();
 	});
 
+	it('on a phone, a focused choice’s note stays on the screen, whichever end of the line its mark is at', async () => {
+		const page = await open(comparePath(STORED, SEED_SLUG), 390);
+		const marks = page.locator('.compare-table td[lang="zh-Hant"] mark[tabindex]');
+		const count = await marks.count();
+		expect(count).toBeGreaterThan(20);
+		for (let i = 0; i < count; i += 7) {
+			await marks.nth(i).focus();
+			const box = await marks.nth(i).evaluate((mark) => mark.querySelector('small')!.getBoundingClientRect().toJSON());
+			expect(box.width, `mark ${i}`).toBeGreaterThan(20);
+			expect(box.left, `mark ${i}`).toBeGreaterThanOrEqual(0);
+			expect(box.right, `mark ${i}`).toBeLessThanOrEqual(390);
+		}
+		await page.close();
+	});
+
 	it('on paper, even from a phone, every column is printed side by side', async () => {
 		const page = await open(comparePath(STORED, SEED_SLUG), 390);
 		await page.emulateMedia({ media: 'print' });
