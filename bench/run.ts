@@ -20,6 +20,7 @@ import { writeCorpus } from './corpus.ts';
 import { convertDiff } from './convert-diff.ts';
 import { EDITIONS } from '../src/editions.ts';
 import { describeWeight, listingWeights } from './listing-weight.ts';
+import { compareWeight } from './compare-weight.ts';
 import { firstPaint } from './page-weight.ts';
 import { describePinyin, pinyinWeight } from './pinyin-weight.ts';
 import { printQuoteBench, runQuoteBench, type QuoteBenchResult } from './quotes.ts';
@@ -140,6 +141,7 @@ const slugs = readdirSync(join(dist, 'zh-hant')).filter((name) => name.startsWit
 const samplePage = join(dist, 'zh-hant', slugs[Math.floor(slugs.length / 2)]!, 'index.html');
 const paint = firstPaint(samplePage, dist);
 const listings = listingWeights(dist, EDITIONS);
+const comparePaint = compareWeight(samplePage, dist);
 const output = folderSize(dist);
 const pagefind = folderSize(join(dist, 'pagefind'));
 const pageList = readdirSync(join(dist, 'pagefind')).find((name) => name.endsWith('.pf_meta'));
@@ -179,6 +181,7 @@ const budgets = [
 	{ name: 'pinyin file ≤ 1.5 × its text (gzip)', ok: (pinyin.corpus?.max ?? 0) <= 1.5, value: describePinyin(pinyin.corpus) },
 	{ name: 'largest listing page ≤ 20 kB (HTML, gzip)', ok: listings.largest.html <= 20 * 1024, value: kb(listings.largest.html) },
 	{ name: 'home page ≤ 10 kB (HTML, gzip)', ok: listings.home.html <= 10 * 1024, value: kb(listings.home.html) },
+	{ name: 'compare page first paint ≤ 2 × own text + 8 kB', ok: comparePaint.ok, value: `${kb(comparePaint.total)} ≤ ${kb(comparePaint.budget)}` },
 	...(quotes ? quoteBudgets(quotes) : []),
 ];
 
@@ -212,7 +215,7 @@ function quoteBudgets(q: QuoteBenchResult) {
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
-console.log(`\nBuild of ${texts} texts × 3 editions (${pages} pages) on ${machine}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`\nBuild of ${texts} texts × 3 editions and their compare pages (${pages} pages) on ${machine}, ${new Date().toISOString().slice(0, 10)}`);
 console.table({
 	'build wall time': s(run.wallMs),
 	...Object.fromEntries(Object.entries(phases).map(([name, ms]) => [`  ${name}`, s(ms)])),
@@ -226,6 +229,7 @@ console.table({
 	'pinyin file, seed dist/ (gzip)': describePinyin(pinyin.seed),
 	[`largest of ${listings.listings} listing pages (gzip)`]: describeWeight(listings.largest),
 	'home page (gzip)': describeWeight(listings.home),
+	'compare page first paint (gzip)': `${kb(comparePaint.total)} (HTML ${kb(comparePaint.html)}, CSS ${kb(comparePaint.css)}, JS ${kb(comparePaint.js)})`,
 });
 if (quotes) printQuoteBench(quotes);
 console.log('\nBudgets:');
@@ -235,7 +239,7 @@ mkdirSync('bench/out', { recursive: true });
 const report = `bench/out/bench-scale${scale}.json`;
 writeFileSync(
 	report,
-	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, pinyin, listings, quotes, conversion, budgets }, null, '\t')}\n`,
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, pinyin, listings, comparePaint, quotes, conversion, budgets }, null, '\t')}\n`,
 );
 console.log(`Wrote ${report}`);
 if (budgets.some((budget) => !budget.ok)) process.exit(1);

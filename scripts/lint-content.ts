@@ -9,12 +9,15 @@
  * as written (an unescaped { } < > [ ], an expression: src/texts/markup.ts)
  * is an ERROR at file:line:column, as the build refuses it. Exits 1 on any ERROR, and
  * with --strict on any WARN not acknowledged in `lint: { acknowledge: […] }`.
+ * With --choices <slug>, it lists instead the one-to-many choices the
+ * conversion of that text makes (src/lint/choices.ts), riskiest first.
  * Needs nothing from a build.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { glossary } from '../src/convert/glossary.ts';
+import { entryChoices, formatChoice } from '../src/lint/choices.ts';
 import { formatFinding, lintEntry, LintError, pinnedPassages, readEntry } from '../src/lint/entries.ts';
 import { markupProblems } from '../src/texts/markup.ts';
 
@@ -28,7 +31,7 @@ function entryFiles(dir: string): string[] {
 
 const LINT_CONTENT = {
 	command: 'npm run lint:content --',
-	synopsis: '[<file.mdx>…] [--content <dir>] [--strict] [--quiet]',
+	synopsis: '[<file.mdx>…] [--content <dir>] [--strict] [--quiet] | --choices <slug>',
 	summary:
 		'Checks every entry (or the files named) against the script its frontmatter declares: ERROR for a character the script never uses, WARN for the wrong one of two forms, INFO for a regional variant. Exits 1 on an ERROR. Needs no build.',
 	positionals: { name: 'entries', min: 0, max: Infinity },
@@ -36,6 +39,11 @@ const LINT_CONTENT = {
 		content: { type: 'string', value: 'dir', default: process.env.FANJIAN_CONTENT ?? 'content', description: 'the content folder' },
 		strict: { type: 'boolean', default: false, description: 'fail on a WARN not acknowledged in the frontmatter too' },
 		quiet: { type: 'boolean', default: false, description: 'print only the ERRORs and the totals' },
+		choices: {
+			type: 'string',
+			value: 'slug',
+			description: "list the conversion's one-to-many choices in that text instead, riskiest first, each with the frontmatter line that would pin it",
+		},
 	},
 } as const satisfies CommandSpec;
 
@@ -44,6 +52,7 @@ function main(argv: string[]): number {
 	// The glossary is read from the content folder, as the build reads it.
 	process.env.FANJIAN_CONTENT = resolve(values.content);
 	const files = positionals.length > 0 ? positionals : entryFiles(values.content);
+	if (values.choices !== undefined) return listChoices(values.choices, entryFiles(values.content), values.content);
 	if (files.length === 0) throw new LintError(`No .mdx entries in ${values.content}.`, 'Check --content or FANJIAN_CONTENT.');
 	const totals = { ERROR: 0, WARN: 0, INFO: 0, acknowledged: 0 };
 	for (const path of files) {
@@ -81,6 +90,24 @@ function main(argv: string[]): number {
 		console.log('Write the character shown, or add the passage to `lint: { acknowledge: [...] }` in the frontmatter.');
 		return 1;
 	}
+	return 0;
+}
+
+/** `--choices <slug>`: the choices of one text's conversion, as the compare page shows them. */
+function listChoices(slug: string, files: string[], content: string): number {
+	const path = files.find((file) => basename(file, '.mdx') === slug);
+	if (!path) throw new LintError(`No text has the slug "${slug}" in ${content}.`, `Give the file name without .mdx: one of ${files.map((file) => basename(file, '.mdx')).join(', ') || '(none)'}.`);
+	const file = relative(process.cwd(), path) || path;
+	const source = readFileSync(path, 'utf8');
+	const markup = markupProblems(source);
+	if (markup.length > 0) throw new LintError(`${file}:${markup[0]!.line}:${markup[0]!.column}: ${markup[0]!.message}.`, 'Run `npm run lint:content` and fix its ERRORs first: the choices are read from the text as the site publishes it.');
+	const entry = readEntry(file, source);
+	const choices = entryChoices(entry, source, slug);
+	const count = (kind: string) => choices.filter((choice) => choice.kind === kind).length;
+	for (const choice of choices) console.log(formatChoice(file, choice, entry.fieldLines.get('terms')));
+	console.log(
+		`choices: ${file} (${entry.data.script}): ${choices.length} one-to-many choice${choices.length === 1 ? '' : 's'}: ${count('default')} single-character default (check these), ${count('pinned')} pinned, ${count('phrase')} by phrase.`,
+	);
 	return 0;
 }
 

@@ -60,7 +60,8 @@ export const EDITIONS = [
 		label: '繁體',
 		quotes: ['「」', '『』'],
 		// twp words a publication date as software is released (發布→釋出); Taiwan's news sites write 發布.
-		interfaceWords: { opencc: 'twp', fixes: { 釋出: '發布' } },
+		// A phrase of a dictionary is a 詞組 (twp's 片語 is a set phrase, an idiom).
+		interfaceWords: { opencc: 'twp', fixes: { 釋出: '發布', 片語: '詞組' } },
 	},
 	{
 		lang: 'zh-HK',
@@ -68,8 +69,8 @@ export const EDITIONS = [
 		opencc: 'hk',
 		label: '香港繁體',
 		quotes: ['「」', '『』'],
-		// hkp keeps the mainland's 鏈接 for a link; Hong Kong's interfaces write 連結 (複製連結, 相關連結).
-		interfaceWords: { opencc: 'hkp', fixes: { 鏈接: '連結' } },
+		// hkp keeps the mainland's 鏈接 for a link and 默認 for a default; Hong Kong's interfaces write 連結 (複製連結, 相關連結) and 預設 (預設值).
+		interfaceWords: { opencc: 'hkp', fixes: { 鏈接: '連結', 默認: '預設' } },
 	},
 ] as const satisfies readonly Edition[];
 

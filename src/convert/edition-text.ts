@@ -10,6 +10,7 @@ import { EDITIONS, STORAGE_SCRIPTS, type Edition, type StorageScript } from '../
 import type { Term } from '../schemas/entry.ts';
 import { simplifiedOnly, traditionalOnly } from './charsets.ts';
 import { glossary } from './glossary.ts';
+import { rewriting } from './explain.ts';
 import { openccConverter, withPinnedTerms, type Convert, type PinnedTerm } from './opencc.ts';
 import { requote, type QuoteStyle } from './quotes.ts';
 import { convertTree, labelKeptPassages, requoteTree } from './tree.ts';
@@ -24,12 +25,13 @@ function pinnedTerms(script: StorageScript, edition: Edition, terms: readonly Te
 	const base = openccConverter(STORAGE_SCRIPTS[script], edition.opencc);
 	const pinned: PinnedTerm[] = [];
 	const seen = new Set<string>();
-	for (const term of [...terms, ...glossary()]) {
+	const own = terms.length;
+	[...terms, ...glossary()].forEach((term, i) => {
 		const match = term[script];
-		if (!match || seen.has(match)) continue;
+		if (!match || seen.has(match)) return;
 		seen.add(match);
-		pinned.push({ match, output: term[edition.lang] ?? base(match) });
-	}
+		pinned.push({ match, output: term[edition.lang] ?? base(match), origin: i < own ? 'text' : 'glossary' });
+	});
 	return pinned;
 }
 
@@ -49,14 +51,15 @@ function withStrayCharactersFolded(convert: Convert, script: StorageScript): Con
 	const pattern = new RegExp(`[${[...stray.keys()].join('')}]`, 'gu');
 	const there = openccConverter(own, other);
 	const back = openccConverter(other, own);
-	return (text) => {
+	const fold = (text: string) => {
 		pattern.lastIndex = 0;
-		if (!pattern.test(text)) return convert(text);
+		if (!pattern.test(text)) return text;
 		const inContext = back(there(text));
 		// A phrase that changed length would misplace the rest: then each character is folded alone.
-		const fold = inContext.length === text.length ? (char: string, at: number) => inContext.slice(at, at + char.length) : (char: string) => stray.get(char) ?? char;
-		return convert(text.replace(pattern, fold));
+		const foldOne = inContext.length === text.length ? (char: string, at: number) => inContext.slice(at, at + char.length) : (char: string) => stray.get(char) ?? char;
+		return text.replace(pattern, foldOne);
 	};
+	return rewriting(convert, fold, 'stray');
 }
 
 /** Converters made, each with the glossary and the text's terms it was made with. */
@@ -114,6 +117,13 @@ export interface EditionTarget {
  */
 const parsed = new Map<string, { tree: Root; uses: number }>();
 
+/**
+ * How many times a build asks for a text's parsed tree: once per edition
+ * (its pages), and once for the columns of its compare pages
+ * (src/compare/columns.ts), which follow them.
+ */
+export const TREE_USES = EDITIONS.length + 1;
+
 /** What `editionHtml` needs to know of a text. */
 export interface TextSource {
 	id: string;
@@ -128,20 +138,16 @@ export interface TextSource {
 }
 
 /**
- * The HTML of a text in an edition. The text is rendered, parsed and given
- * its paragraph ids once, however many editions there are; each edition
- * converts its characters and quotation marks and adds the paragraphs' tools
- * in its interface words.
+ * A text's HTML in its stored script, parsed and given its paragraph ids:
+ * rendered and parsed once in a build, and kept for `uses` uses. Each use
+ * may change the tree if it puts it back after, except the `last`.
  */
-export async function editionHtml(
+export async function parsedText(
 	text: TextSource,
-	{ edition, convert }: EditionTarget,
-	editions: number,
-	/** True in a build: the parsed tree is kept for the text's other editions. Not in dev, where entries change under the server. */
-	building = true,
-	/** Called with the tree once converted into the edition (before the paragraphs' tools are added). */
-	onConverted?: (tree: Root) => void,
-): Promise<string> {
+	uses: number,
+	/** True in a build: the parsed tree is kept for the text's other uses. Not in dev, where entries change under the server. */
+	building: boolean,
+): Promise<{ tree: Root; last: boolean }> {
 	let cached = building ? parsed.get(text.id) : undefined;
 	if (!cached) {
 		const tree = fromHtml(await text.render(), { fragment: true });
@@ -151,11 +157,30 @@ export async function editionHtml(
 		cached = { tree, uses: 0 };
 		if (building) parsed.set(text.id, cached);
 	}
-	// Each edition converts the one tree in place and puts it back after.
-	const last = ++cached.uses >= editions;
+	const last = ++cached.uses >= uses;
 	if (last) parsed.delete(text.id);
+	return { tree: cached.tree, last };
+}
+
+/**
+ * The HTML of a text in an edition. The text is rendered, parsed and given
+ * its paragraph ids once, however many editions there are; each edition
+ * converts its characters and quotation marks and adds the paragraphs' tools
+ * in its interface words.
+ */
+export async function editionHtml(
+	text: TextSource,
+	{ edition, convert }: EditionTarget,
+	/** How many times the build uses the text's tree (`TREE_USES`). */
+	uses: number,
+	/** True in a build: the parsed tree is kept for the text's other editions. Not in dev, where entries change under the server. */
+	building = true,
+	/** Called with the tree once converted into the edition (before the paragraphs' tools are added). */
+	onConverted?: (tree: Root) => void,
+): Promise<string> {
+	// Each edition converts the one tree in place and puts it back after.
+	const { tree, last } = await parsedText(text, uses, building);
 	const started = performance.now();
-	const { tree } = cached;
 	const quotes = editionQuotes(text.lang, edition);
 	const restore = [convertTree(tree, convert), ...(quotes ? [requoteTree(tree, quotes)] : [])];
 	onConverted?.(tree);

@@ -13,9 +13,15 @@
 import { ConverterBuilder, Trie, type DictGroup, type DictLike } from 'opencc-js/core';
 import * as preset from 'opencc-js/preset';
 import type { OpenccLocale } from '../editions.ts';
+import { dictionaryName } from './dictionaries.ts';
+import { cutting, pipelineExplainer, unchanged, type Explainer, type Given } from './explain.ts';
 import { wordBoundedConverter, type Pipeline } from './phrase-matching.ts';
 
-export type Convert = (text: string) => string;
+/**
+ * A converter. The site's converters can also say what they did
+ * (`explain`, src/convert/explain.ts): the same conversion, piece by piece.
+ */
+export type Convert = ((text: string) => string) & { explain?: Explainer };
 
 /** An OpenCC config as opencc-js's preset has it (its types leave out the normalisation). */
 interface PresetConfig {
@@ -80,11 +86,15 @@ export function openccPipeline(from: OpenccLocale, to: OpenccLocale): Pipeline {
 			segmentation: segmentation && !firstStageCuts ? trieOf(segmentation) : undefined,
 			firstStageCuts,
 			chain: conversionChain.map(trieOf),
+			dictionaries: conversionChain.map(namesOf),
 		};
 	}
 	const groups = [...(from === 't' ? [] : preset.from[from]!), ...(to === 't' ? [] : preset.to[to]!)];
-	return { normalization: [], segmentation: undefined, firstStageCuts: false, chain: groups.map(trieOf) };
+	return { normalization: [], segmentation: undefined, firstStageCuts: false, chain: groups.map(trieOf), dictionaries: groups.map(namesOf) };
 }
+
+/** OpenCC's names of a group's dictionaries, in the order they load. */
+const namesOf = (group: DictLike | DictGroup) => dictionariesOf(group).map(dictionaryName);
 
 const converters = new Map<string, Convert>();
 
@@ -93,7 +103,11 @@ export function openccConverter(from: OpenccLocale, to: OpenccLocale): Convert {
 	const key = `${from}>${to}`;
 	let convert = converters.get(key);
 	if (!convert) {
-		convert = from === to ? (text) => text : wordBoundedConverter(openccPipeline(from, to));
+		if (from === to) convert = Object.assign((text: string) => text, { explain: Object.assign(unchanged, { dictionaries: [] }) });
+		else {
+			const pipeline = openccPipeline(from, to);
+			convert = Object.assign(wordBoundedConverter(pipeline), { explain: pipelineExplainer(pipeline) });
+		}
 		converters.set(key, convert);
 	}
 	return convert;
@@ -122,33 +136,34 @@ export function plainOpenccConverter(from: OpenccLocale, to: OpenccLocale): Conv
 export interface PinnedTerm {
 	match: string;
 	output: string;
+	/** Where it is pinned, for explanations: the text's own `terms`, or the glossary. */
+	origin?: 'text' | 'glossary';
 }
 
 /**
  * Wrap a converter so that pinned terms convert as given. The text is cut at
  * each pinned term (longest match first) and only the pieces between them
- * go through OpenCC.
+ * go through OpenCC. If the converter can explain itself, so can the result.
  *
  * @example withPinnedTerms(cn2tw, [{ match: '刘云山', output: '劉雲山' }])('刘云山出席') // '劉雲山出席'
  */
 export function withPinnedTerms(convert: Convert, terms: readonly PinnedTerm[]): Convert {
 	const usable = terms.filter((term) => term.match.length > 0);
 	if (usable.length === 0) return convert;
-	const outputs = new Map(usable.map((term) => [term.match, term.output]));
+	const byMatch = new Map(usable.map((term) => [term.match, term]));
 	const pattern = new RegExp(
-		[...outputs.keys()]
+		[...byMatch.keys()]
 			.sort((a, b) => b.length - a.length)
 			.map((match) => match.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
 			.join('|'),
 		'gu',
 	);
-	return (text) => {
-		let out = '';
-		let last = 0;
-		for (const found of text.matchAll(pattern)) {
-			out += convert(text.slice(last, found.index)) + outputs.get(found[0]);
-			last = found.index + found[0].length;
-		}
-		return last === 0 ? convert(text) : out + convert(text.slice(last));
-	};
+	/** The pinned terms in a text, each given as pinned. */
+	const cut = (text: string): Given[] =>
+		Array.from(text.matchAll(pattern), (found) => {
+			const term = byMatch.get(found[0])!;
+			const rule = { kind: 'pinned' as const, key: term.match, value: term.output, ...(term.origin ? { origin: term.origin } : {}) };
+			return { from: found.index, to: found.index + found[0].length, output: term.output, rule };
+		});
+	return cutting(convert, cut);
 }

@@ -30,6 +30,8 @@ const rootOf = (trie: Trie) => (trie as unknown as { map: TrieNode }).map;
 
 /** One conversion as OpenCC configures it (data/config/*.json). */
 export interface Pipeline {
+	/** The names of each stage's dictionaries (OpenCC's: `STPhrases`, `STCharacters`), for explanations (src/convert/explain.ts). */
+	dictionaries?: readonly (readonly string[])[];
 	/** Character tables applied to the whole text first (CJK compatibility ideographs). */
 	normalization: readonly Trie[];
 	/** The dictionary that cuts the text into segments before conversion, if the config has one. */
@@ -121,6 +123,14 @@ const candidateEnds: number[] = [];
 const candidateValues: string[] = [];
 /** The replacement of the last `longestMatch`. */
 let matched = '';
+
+/**
+ * Told of every dictionary entry a stage of the chain applies, as it is
+ * applied: [from, to) of the stage's `input` became `value`, at `outFrom` of
+ * the stage's output. Only an explanation listens (src/convert/explain.ts);
+ * the site's conversion passes none, and the matching is the same either way.
+ */
+export type OnMatch = (stage: number, input: string, from: number, to: number, value: string, outFrom: number) => void;
 
 /**
  * Where the longest acceptable phrase starting at `at` ends (0 if none); its
@@ -252,7 +262,7 @@ interface Segments {
  * a segment, each run of text between two of them another) and convert it
  * with `root` in the same pass. `reading`: see `longestMatch`.
  */
-function cutAndConvert(root: TrieNode, reading: TrieNode | undefined, text: string, words: Words): { text: string; segments: Segments } {
+function cutAndConvert(root: TrieNode, reading: TrieNode | undefined, text: string, words: Words, onMatch?: OnMatch): { text: string; segments: Segments } {
 	const edges = [0];
 	const origins = [0];
 	const phrases: boolean[] = [];
@@ -275,6 +285,7 @@ function cutAndConvert(root: TrieNode, reading: TrieNode | undefined, text: stri
 				inRun = false;
 			}
 			out += matched;
+			onMatch?.(0, text, i, end, matched, out.length - matched.length);
 			edges.push(out.length);
 			origins.push(end);
 			phrases.push(true);
@@ -284,6 +295,7 @@ function cutAndConvert(root: TrieNode, reading: TrieNode | undefined, text: stri
 		inRun = true;
 		if (end > 0) {
 			out += matched;
+			onMatch?.(0, text, i, end, matched, out.length - matched.length);
 			i = end;
 		} else {
 			if (kept < 0) kept = i;
@@ -304,7 +316,7 @@ function cutAndConvert(root: TrieNode, reading: TrieNode | undefined, text: stri
  * segment map to the segmenter's text as long as the segment kept its
  * length (one-to-one characters); a segment that did not counts as one word.
  */
-function convertSegments(root: TrieNode, text: string, words: Words, segments: Segments): { text: string; segments: Segments } {
+function convertSegments(root: TrieNode, text: string, words: Words, segments: Segments, stage: number, onMatch?: OnMatch): { text: string; segments: Segments } {
 	const { edges, origins, phrases } = segments;
 	const next = [0];
 	let out = '';
@@ -319,6 +331,7 @@ function convertSegments(root: TrieNode, text: string, words: Words, segments: S
 				if (kept >= 0) out += text.slice(kept, i);
 				kept = -1;
 				out += matched;
+				onMatch?.(stage, text, i, to, matched, out.length - matched.length);
 				i = to;
 			} else {
 				if (kept < 0) kept = i;
@@ -332,28 +345,49 @@ function convertSegments(root: TrieNode, text: string, words: Words, segments: S
 }
 
 /**
+ * Convert `input` through a pipeline, telling `onMatch` (if any) of every
+ * entry applied. The one implementation of the conversion: the site's
+ * converter and its explanation both run it.
+ */
+function run(pipeline: Pipeline, roots: readonly TrieNode[], segmenter: WordSegmenter, input: string, onMatch?: OnMatch): string {
+	const { normalization, segmentation, firstStageCuts } = pipeline;
+	const later = firstStageCuts ? 1 : 0;
+	let text = input;
+	for (const trie of normalization) text = trie.convert(text);
+	const words = new Words(text, segmenter);
+	let segments: Segments;
+	if (firstStageCuts) {
+		({ text, segments } = cutAndConvert(roots[0]!, roots[0], text, words, onMatch));
+	} else if (segmentation) {
+		// Only the cut is kept; the chain converts the text as it was.
+		const { origins, phrases } = cutAndConvert(rootOf(segmentation), undefined, text, words).segments;
+		segments = { edges: origins, origins, phrases };
+	} else {
+		segments = { edges: [0, text.length], origins: [0, text.length], phrases: text ? [false] : [] };
+	}
+	for (let stage = later; stage < roots.length; stage++) ({ text, segments } = convertSegments(roots[stage]!, text, words, segments, stage, onMatch));
+	return text;
+}
+
+/**
  * The converter for one pipeline. Each call segments its text afresh, so
  * convert a whole block at once (a paragraph), never word by word.
  */
 export function wordBoundedConverter(pipeline: Pipeline, segmenter: WordSegmenter = icuWords()): (text: string) => string {
-	const { normalization, segmentation, firstStageCuts, chain } = pipeline;
-	const roots = chain.map(rootOf);
-	const later = firstStageCuts ? roots.slice(1) : roots;
-	return (input) => {
-		let text = input;
-		for (const trie of normalization) text = trie.convert(text);
-		const words = new Words(text, segmenter);
-		let segments: Segments;
-		if (firstStageCuts) {
-			({ text, segments } = cutAndConvert(roots[0]!, roots[0], text, words));
-		} else if (segmentation) {
-			// Only the cut is kept; the chain converts the text as it was.
-			const { origins, phrases } = cutAndConvert(rootOf(segmentation), undefined, text, words).segments;
-			segments = { edges: origins, origins, phrases };
-		} else {
-			segments = { edges: [0, text.length], origins: [0, text.length], phrases: text ? [false] : [] };
-		}
-		for (const root of later) ({ text, segments } = convertSegments(root, text, words, segments));
-		return text;
+	const roots = pipeline.chain.map(rootOf);
+	return (input) => run(pipeline, roots, segmenter, input);
+}
+
+/**
+ * The same converter, telling `onMatch` of every entry it applies. The text
+ * it is given is first normalised (`normalize`, CJK compatibility
+ * ideographs), and the matches are places in the normalised text.
+ */
+export function tracingConverter(pipeline: Pipeline, segmenter: WordSegmenter = icuWords()): { normalize: (text: string) => string; convert: (text: string, onMatch: OnMatch) => string } {
+	const roots = pipeline.chain.map(rootOf);
+	const unnormalized: Pipeline = { ...pipeline, normalization: [] };
+	return {
+		normalize: (text) => pipeline.normalization.reduce((out, trie) => trie.convert(out), text),
+		convert: (text, onMatch) => run(unnormalized, roots, segmenter, text, onMatch),
 	};
 }

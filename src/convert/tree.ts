@@ -10,6 +10,7 @@
  */
 import type { Element, Nodes, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
+import type { Explanation } from './explain.ts';
 import type { Convert } from './opencc.ts';
 import { requote, requoteParagraphs, type QuoteStyle } from './quotes.ts';
 import { isUrl, keepUrls } from './urls.ts';
@@ -39,19 +40,38 @@ function markedKeep(node: Element): boolean {
 	return props.dataNoConvert !== undefined || props.translate === 'no';
 }
 
-/** Convert one run of text nodes as a single phrase context. */
-function convertRun(run: Text[], convert: Convert): void {
+/**
+ * Told what each text node's conversion did (its explanation, in the node's
+ * own offsets), when a conversion is explained (the compare pages).
+ */
+export type OnExplained = (node: Text, explanation: Explanation) => void;
+
+/** The part of an explanation that falls in [from, to) of its text, in that part's own offsets. */
+function explanationPart(explanation: Explanation, from: number, to: number): Explanation {
+	const pieces = explanation.pieces
+		.filter((piece) => piece.from >= from && piece.from < to)
+		.map((piece) => ({ ...piece, from: piece.from - from, to: Math.min(piece.to, to) - from, outFrom: piece.outFrom - from }));
+	return { output: explanation.output.slice(from, to), pieces };
+}
+
+/** Convert one run of text nodes as a single phrase context (explaining it, if `explained` listens). */
+function convertRun(run: Text[], convert: Convert, explained?: OnExplained): void {
 	if (run.length === 0) return;
-	if (run.length === 1) {
-		run[0]!.value = convert(run[0]!.value);
-		return;
-	}
+	const alone = (node: Text) => {
+		if (!explained) return void (node.value = convert(node.value));
+		const explanation = convert.explain!(node.value);
+		explained(node, explanation);
+		node.value = explanation.output;
+	};
+	if (run.length === 1) return alone(run[0]!);
 	const joined = run.map((node) => node.value).join('');
-	const converted = convert(joined);
+	const explanation = explained ? convert.explain!(joined) : undefined;
+	const converted = explanation ? explanation.output : convert(joined);
 	if (converted.length === joined.length) {
 		let offset = 0;
 		for (const node of run) {
 			const end = offset + node.value.length;
+			if (explanation) explained!(node, explanationPart(explanation, offset, end));
 			node.value = converted.slice(offset, end);
 			offset = end;
 		}
@@ -59,7 +79,7 @@ function convertRun(run: Text[], convert: Convert): void {
 	}
 	// A conversion that changed the length (possible with vocabulary locales)
 	// cannot be cut back reliably: convert node by node instead.
-	for (const node of run) node.value = convert(node.value);
+	for (const node of run) alone(node);
 }
 
 /**
@@ -84,11 +104,13 @@ export type Restore = () => void;
 
 /**
  * Convert a hast tree in place. Returns how to undo it, so one parsed tree
- * can serve every edition without being copied.
+ * can serve every edition without being copied. With `explained`, each
+ * text node's explanation is told too (`convert` must explain itself).
  *
  * @example convertTree(fromHtml('<p>牽一<b>发</b>而动全身</p>', { fragment: true }), cn2tw)
  */
-export function convertTree(tree: Nodes, convert: Convert): Restore {
+export function convertTree(tree: Nodes, convert: Convert, explained?: OnExplained): Restore {
+	if (explained && !convert.explain) throw new Error('convertTree: this converter cannot explain itself.');
 	const convertText = keepUrls(convert);
 	const undo: (() => void)[] = [];
 	let run: Text[] = [];
@@ -97,7 +119,7 @@ export function convertTree(tree: Nodes, convert: Convert): Restore {
 		const originals = run.map((node) => node.value);
 		const nodes = run;
 		undo.push(() => nodes.forEach((node, i) => (node.value = originals[i]!)));
-		convertRun(run, convertText);
+		convertRun(run, convertText, explained);
 		run = [];
 	};
 	const setProperty = (node: Element, name: string, value: string) => {

@@ -6,6 +6,7 @@
  * CJK punctuation or quotation mark; ASCII punctuation that ends a sentence
  * after it (`.` `,` `)` …) is not part of it, as in GitHub's autolinks.
  */
+import { cutting } from './explain.ts';
 import type { Convert } from './opencc.ts';
 
 /** How a URL starts. */
@@ -45,21 +46,10 @@ export function isUrl(text: string): boolean {
 
 /**
  * A converter that leaves every URL in its input as written and converts
- * the text between them.
+ * the text between them (and explains it so, if the converter explains).
  *
  * @example keepUrls(cn2tw)('网络：https://zh.wikipedia.org/wiki/网络') // '網絡：https://zh.wikipedia.org/wiki/网络'
  */
 export function keepUrls(convert: Convert): Convert {
-	return (text) => {
-		const spans = urlSpans(text);
-		if (spans.length === 0) return convert(text);
-		let out = '';
-		let last = 0;
-		for (const [start, end] of spans) {
-			if (start > last) out += convert(text.slice(last, start));
-			out += text.slice(start, end);
-			last = end;
-		}
-		return last < text.length ? out + convert(text.slice(last)) : out;
-	};
+	return cutting(convert, (text) => urlSpans(text).map(([from, to]) => ({ from, to, output: text.slice(from, to) })));
 }

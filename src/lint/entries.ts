@@ -136,7 +136,8 @@ export function readEntry(file: string, source: string): LintEntry {
 export const declaredScript = (data: Pick<EntryData, 'script'>): DeclaredScript => STORAGE_SCRIPTS[data.script];
 
 const codePoints = (text: string) => [...text].length;
-const around = (text: string, offset: number) => text.slice(Math.max(0, offset - 6), offset + 7).replace(/\s+/g, ' ').trim();
+/** The characters around `offset` of a text, for a report. */
+export const around = (text: string, offset: number) => text.slice(Math.max(0, offset - 6), offset + 7).replace(/\s+/g, ' ').trim();
 
 /** How to lint an entry: as stored, or converted into an edition. */
 export interface LintOptions {

@@ -62,24 +62,25 @@ export function publishedIds(record: StoredRecord | undefined): { id: string; po
 }
 
 /**
- * Every text in every edition, with its place in the archive. Text by text,
- * so that a text's editions are rendered one after another: its parsed HTML
- * is then kept only while they render, and its search record is complete as
- * soon as the last one is done. Then, for a renamed text, a redirect page at
- * each old address in every edition.
+ * Every text in every edition, with its place in the archive, and its
+ * compare pages (`/<edition>/<slug>/compare/`). Text by text, so that a
+ * text's pages are rendered one after another: its parsed HTML is then kept
+ * only while they render. Then, for a renamed text, a redirect page at each
+ * old address in every edition.
  */
 export async function textPaths(building: boolean) {
 	const texts = await allTexts();
 	const { places } = archiveOf(texts);
 	const records = (await recordIndex(building)).texts;
-	const pages = texts.flatMap((text) =>
-		EDITIONS.map((edition: Edition) => ({ params: { edition: edition.path, slug: text.id }, props: { edition, text, place: places.get(text.id)! } })),
-	);
+	const pages = texts.flatMap((text) => [
+		...EDITIONS.map((edition: Edition) => ({ params: { edition: edition.path, slug: text.id, view: undefined }, props: { edition, text, place: places.get(text.id)! } })),
+		...EDITIONS.map((edition: Edition) => ({ params: { edition: edition.path, slug: text.id, view: 'compare' }, props: { edition, text, compare: true } })),
+	]);
 	const redirects = texts.flatMap((text) => {
 		const anchors = records.get(text.id);
 		const ids = publishedIds(anchors?.record);
 		return (anchors?.formerSlugs ?? []).flatMap((former) =>
-			EDITIONS.map((edition: Edition) => ({ params: { edition: edition.path, slug: former }, props: { edition, movedTo: text, ids } })),
+			EDITIONS.map((edition: Edition) => ({ params: { edition: edition.path, slug: former, view: undefined }, props: { edition, movedTo: text, ids } })),
 		);
 	});
 	return [...pages, ...redirects];
@@ -111,6 +112,9 @@ export const lineConverterFor = (text: Text, edition: Edition): Convert => editi
 
 /** The URL path of a text in an edition. */
 export const textPath = (edition: Edition, slug: string) => `/${edition.path}/${slug}/`;
+
+/** The URL path of a text's compare page in an edition (its editions side by side, src/compare/). */
+export const comparePath = (edition: Edition, slug: string) => `${textPath(edition, slug)}compare/`;
 
 /** The edition indexes `/<edition>/`; the edition chooser `/` is their `x-default`. */
 export const editionIndexes: PageFamily = { pathIn: (edition) => `/${edition.path}/`, xDefault: '/' };

@@ -49,6 +49,11 @@ const views: View[] = [
 			[`${edition.lang}: a text with pinyin on, landed on from a search result`, `${text}?pinyin=1&hl=0-4#p10`, pinyinOn],
 			[`${edition.lang}: a text with the header search open on results`, text, openCombobox],
 			[`${edition.lang}: the search page with results`, `/${edition.path}/search/?q=${encodeURIComponent(QUOTE)}`, (page) => page.waitForSelector('.search-results li')],
+			[`${edition.lang}: the compare page`, `${text}compare/`, loaded],
+			[`${edition.lang}: the compare page with a choice's note shown by focus, the phrases' list open`, `${text}compare/#p5`, async (page) => {
+				await page.click('.compare-summary details > summary');
+				await page.focus('.compare-table mark.risk');
+			}],
 		];
 	}),
 ];
