@@ -73,7 +73,33 @@ describe('interface words', () => {
 			earlierText | 上一篇 | 上一篇 | 上一篇
 			laterText | 下一篇 | 下一篇 | 下一篇
 			breadcrumb | 所在位置 | 所在位置 | 所在位置
-			feed | RSS 订阅 | RSS 訂閱 | RSS 訂閲"
+			feed | RSS 订阅 | RSS 訂閱 | RSS 訂閲
+			compareLink | 对照各版本 | 對照各版本 | 對照各版本
+			compareTitle | 各版本对照 | 各版本對照 | 各版本對照
+			compareIntro | 这篇文献的各个版本按段并排，与原文不同的字都有标记。一个字在另一种写法中对应几个字时，转换只能选其中一个：这些选择另有标记，并注明由词组、固定词还是单字默认决定。单字默认不看上下文，最需要核对。 | 這篇文獻的各個版本按段並排，與原文不同的字都有標記。一個字在另一種寫法中對應幾個字時，轉換只能選其中一個：這些選擇另有標記，並註明由詞組、固定詞還是單字預設決定。單字預設不看上下文，最需要核對。 | 這篇文獻的各個版本按段並排，與原文不同的字都有標記。一個字在另一種寫法中對應幾個字時，轉換只能選其中一個：這些選擇另有標記，並註明由詞組、固定詞還是單字預設決定。單字預設不看上下文，最需要核對。
+			compareBack | 返回正文 | 返回正文 | 返回正文
+			compareSummary | 转换概况 | 轉換概況 | 轉換概況
+			compareEdition | 版本 | 版本 | 版本
+			compareStored | 原文 | 原文 | 原文
+			compareDifferences | 改动的字 | 改動的字 | 改動的字
+			compareByDefault | 单字默认 | 單字預設 | 單字預設
+			compareByPhrase | 词组 | 詞組 | 詞組
+			compareByTerm | 本文固定词 | 本文固定詞 | 本文固定詞
+			compareByGlossary | 词表固定词 | 詞表固定詞 | 詞表固定詞
+			compareNotTaken | 未取 | 未取 | 未取
+			compareRisky | 需要核对：单字默认的选择 | 需要核對：單字預設的選擇 | 需要核對：單字預設的選擇
+			compareNoRisky | 没有单字默认的选择。 | 沒有單字預設的選擇。 | 沒有單字預設的選擇。
+			comparePinned | 固定词决定的选择 | 固定詞決定的選擇 | 固定詞決定的選擇
+			comparePhrases | 词组决定的选择 | 詞組決定的選擇 | 詞組決定的選擇
+			compareLegend | 标记 | 標記 | 標記
+			compareLegendDifference | 与原文不同的字 | 與原文不同的字 | 與原文不同的字
+			compareLegendPhrase | 一对多，由词组决定 | 一對多，由詞組決定 | 一對多，由詞組決定
+			compareLegendPinned | 一对多，由固定词决定 | 一對多，由固定詞決定 | 一對多，由固定詞決定
+			compareLegendDefault | 一对多，单字默认，需要核对 | 一對多，單字預設，需要核對 | 一對多，單字預設，需要核對
+			compareTable | 逐段对照 | 逐段對照 | 逐段對照
+			compareParagraph | 段 | 段 | 段
+			compareTitleRow | 标题 | 標題 | 標題
+			compareUnnumbered | 未编号 | 未編號 | 未編號"
 		`);
 	});
 
