@@ -21,6 +21,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseCommandLine, refuse, type CommandSpec } from '../src/command-line.ts';
 import { EDITIONS } from '../src/editions.ts';
 import { fold, parseFoldTable, type FoldTable } from '../src/search/fold.ts';
+import { paragraphsCovering, runsOf } from '../src/search/matching.ts';
 import { readTexts, type TextInEditions } from '../src/search/paragraphs.ts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from '../tests/support/browser.ts';
@@ -82,15 +83,9 @@ export function sampleQuotes(texts: TextInEditions[], table: FoldTable, count: n
  * paragraphs folded one after another, as the index holds them).
  */
 function placesOf(texts: readonly { slug: string; ids: string[]; starts: number[]; chars: string[] }[], needle: readonly string[]): string[] {
-	const found: string[] = [];
-	for (const text of texts) {
-		outer: for (let i = 0; i + needle.length <= text.chars.length; i++) {
-			for (let j = 0; j < needle.length; j++) if (text.chars[i + j] !== needle[j]) continue outer;
-			let k = 0;
-			while (k + 1 < text.starts.length && text.starts[k + 1]! <= i) k++;
-			found.push(`${text.slug}#${text.ids[k]}`);
-		}
-	}
+	const found = texts.flatMap((text) =>
+		runsOf(text.chars, needle).map((at) => `${text.slug}#${text.ids[paragraphsCovering(text.starts, at, at + needle.length)[0]]}`),
+	);
 	return [...new Set(found)];
 }
 
@@ -99,7 +94,9 @@ export function sampleExtraQuotes(texts: TextInEditions[], table: FoldTable, cou
 	const random = seededRandom(seed + 1);
 	const folded = texts.map((text) => {
 		const paragraphs = text.paragraphs.map((p) => fold(p.texts[0]!, table).chars);
-		const starts = paragraphs.map((_, k) => paragraphs.slice(0, k).reduce((sum, chars) => sum + chars.length, 0));
+		// Where each paragraph starts in the text's folded characters, and one more entry for the end (as text-fields.ts has them).
+		const starts = [0];
+		for (const chars of paragraphs) starts.push(starts.at(-1)! + chars.length);
 		return { slug: text.slug, ids: text.paragraphs.map((p) => p.id), starts, chars: paragraphs.flat() };
 	});
 	const alphabet = [...new Set(folded.flatMap((text) => text.chars.slice(0, 200)))];

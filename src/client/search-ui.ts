@@ -111,15 +111,14 @@ const isComposing = (input: HTMLInputElement) => 'composing' in input.dataset;
  */
 function onTyping(input: HTMLInputElement, pause: number, search: () => void): void {
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	const later = () => {
+		clearTimeout(timer);
+		timer = setTimeout(search, pause);
+	};
 	input.addEventListener('compositionstart', () => clearTimeout(timer));
-	input.addEventListener('compositionend', () => {
-		clearTimeout(timer);
-		timer = setTimeout(search, pause);
-	});
+	input.addEventListener('compositionend', later);
 	input.addEventListener('input', (event) => {
-		if (isComposing(input) || (event as InputEvent).isComposing) return;
-		clearTimeout(timer);
-		timer = setTimeout(search, pause);
+		if (!isComposing(input) && !(event as InputEvent).isComposing) later();
 	});
 }
 

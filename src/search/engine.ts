@@ -16,7 +16,7 @@
  */
 import { EDITIONS } from '../editions.ts';
 import { fold, parseFoldTable, type FoldTable } from './fold.ts';
-import { looseStartsIn, paragraphsCovering, sharedRuns, startsIn, type Positions } from './matching.ts';
+import { looseStartsIn, paragraphsCovering, runsOf, sharedRuns, startsIn, type Positions } from './matching.ts';
 import { KEYS, parseFrequent, searchKeys, type FrequencyRank, type Key } from './plan.ts';
 import { decodeTextFields, type TextFields } from './text-fields.ts';
 
@@ -218,16 +218,6 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
 		else merged.push([...range]);
 	}
 	return merged;
-}
-
-/** Every start of `needle` in `haystack` (arrays of characters). */
-function runsOf(haystack: readonly string[], needle: readonly string[]): number[] {
-	const found: number[] = [];
-	outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-		for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-		found.push(i);
-	}
-	return found;
 }
 
 /**

@@ -115,3 +115,13 @@ export function sharedRuns(a: readonly string[], b: readonly string[], min = 2):
 	visit([0, a.length], [0, b.length]);
 	return runs;
 }
+
+/** Every start of `needle` in `haystack` (arrays of characters). */
+export function runsOf(haystack: readonly string[], needle: readonly string[]): number[] {
+	const found: number[] = [];
+	outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+		for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+		found.push(i);
+	}
+	return found;
+}
