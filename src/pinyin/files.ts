@@ -5,13 +5,17 @@
  * the files. Its address carries a hash of what the readings are computed
  * from, so a page never meets another version's readings in a cache.
  *
- * Each edition of a text hands over its words as it renders (EditionContent);
- * the build writes the files when it is done (integration.ts), and `astro dev`
- * serves them from memory. Pages and the integration meet through
- * src/build-hand-over.ts.
+ * Each edition of a text hands over its words as it renders (EditionContent).
+ * In a build, a text's file is written as soon as its last edition has
+ * rendered, and its words forgotten: the build never holds every text's
+ * words and readings at once (that cost a build of 1,020 texts 450 MB at
+ * its end). `astro dev` serves the files from memory. Pages and the
+ * integration (integration.ts) meet through src/build-hand-over.ts.
  * Build-time only.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { handOver } from '../build-hand-over.ts';
 import { glossary, glossaryReadings } from '../convert/glossary.ts';
 import { EDITIONS } from '../editions.ts';
@@ -39,6 +43,43 @@ interface PinyinText {
 }
 
 const handedOver = handOver<Map<string, PinyinText>>('pinyin-texts');
+
+/** A pinyin file a build has written: its text's entry, and the characters no reading is known for. */
+export interface WrittenPinyin {
+	file: string;
+	unknown: string[];
+}
+
+/** Where a running build writes the pinyin files, and those it has written. */
+const output = handOver<{ dir: string; written: WrittenPinyin[] }>('pinyin-output');
+
+/** A build starts: from now on each text's file is written into `dir` (the site's folder) once its editions have rendered. */
+export function writePinyinInto(dir: string): void {
+	forgetPinyinTexts();
+	output.set({ dir, written: [] });
+}
+
+/**
+ * The build is done: write the files of any text not all of whose editions
+ * rendered, and say what was written. Nothing is written after this.
+ */
+export function finishPinyinFiles(): WrittenPinyin[] {
+	const open = output.active();
+	if (!open) return [];
+	for (const path of takePinyinPaths()) write(open, path);
+	output.set(undefined);
+	forgetPinyinTexts();
+	return open.written;
+}
+
+function write(open: { dir: string; written: WrittenPinyin[] }, path: string): void {
+	const file = pinyinFile(path)!;
+	// Made here, not when the build starts: Astro empties its folder after that.
+	if (open.written.length === 0) mkdirSync(join(open.dir, PINYIN_DIR), { recursive: true });
+	writeFileSync(join(open.dir, path), file.content);
+	open.written.push({ file: file.file, unknown: file.unknown });
+	texts().delete(path);
+}
 
 function texts(): Map<string, PinyinText> {
 	let found = handedOver.active();
@@ -72,6 +113,8 @@ export function addPinyinEdition(path: string, text: { file: string; lang: strin
 	const entry = texts().get(path) ?? { file: text.file, pins: text.pins, forms: new Map() };
 	entry.forms.set(text.lang, text.runs);
 	texts().set(path, entry);
+	const open = output.active();
+	if (open && entry.forms.size === EDITIONS.length) write(open, path);
 }
 
 /** The address of every text handed over so far. */

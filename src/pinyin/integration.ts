@@ -1,35 +1,30 @@
 /**
- * Writes every text's pinyin file at the end of a build (the pages handed
- * over their words as they rendered: files.ts), and serves them in `astro
- * dev`. Says which characters have no known reading, and how to pin one.
+ * Has a build write every text's pinyin file as its pages render (the pages
+ * hand over their words: files.ts), and serves the files in `astro dev`.
+ * Says which characters have no known reading, and how to pin one.
  */
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { forgetPinyinTexts, pinyinFile, PINYIN_DIR, takePinyinPaths } from './files.ts';
+import { finishPinyinFiles, pinyinFile, PINYIN_DIR, writePinyinInto } from './files.ts';
 
 export function pinyinFiles(): AstroIntegration {
+	let outDir = '';
 	return {
 		name: 'fanjian:pinyin',
 		hooks: {
-			'astro:build:start': () => forgetPinyinTexts(),
-			'astro:build:done': ({ dir, logger }) => {
-				const started = performance.now();
-				const out = fileURLToPath(dir);
-				mkdirSync(join(out, PINYIN_DIR), { recursive: true });
-				const paths = takePinyinPaths();
-				for (const path of paths) {
-					const file = pinyinFile(path)!;
-					writeFileSync(join(out, path), file.content);
-					if (file.unknown.length > 0) {
-						logger.warn(
-							`${file.file}: no pinyin is known for ${file.unknown.join(' ')}; the aid shows none over ${file.unknown.length === 1 ? 'it' : 'them'}. Pin a reading in the frontmatter: \`pinyin: { ${file.unknown[0]}: … }\`.`,
-						);
-					}
+			'astro:config:done': ({ config }) => {
+				outDir = fileURLToPath(config.outDir);
+			},
+			'astro:build:start': () => writePinyinInto(outDir),
+			'astro:build:done': ({ logger }) => {
+				const written = finishPinyinFiles();
+				for (const { file, unknown } of written) {
+					if (unknown.length === 0) continue;
+					logger.warn(
+						`${file}: no pinyin is known for ${unknown.join(' ')}; the aid shows none over ${unknown.length === 1 ? 'it' : 'them'}. Pin a reading in the frontmatter: \`pinyin: { ${unknown[0]}: … }\`.`,
+					);
 				}
-				forgetPinyinTexts();
-				logger.info(`Wrote the pinyin of ${paths.length} text${paths.length === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms.`);
+				logger.info(`Wrote the pinyin of ${written.length} text${written.length === 1 ? '' : 's'}.`);
 			},
 			'astro:server:setup': ({ server }) => {
 				server.middlewares.use((request, response, next) => {
