@@ -8,8 +8,8 @@
  * the files it writes grow with the number of texts, not of paragraphs.
  *
  * Runs in its own process after `astro build` has exited (scripts/build.ts),
- * so the build's memory and Pagefind's are never held at once, and reads one
- * text at a time.
+ * so the build's memory and Pagefind's are never held at once, and reads a
+ * few texts at a time (keeping only their records).
  */
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -61,6 +61,18 @@ export function textRecord(text: TextInEditions, editions: readonly Edition[], t
 		}),
 	};
 }
+
+/**
+ * A record's content folded again after the fold table merged some classes
+ * (FoldTableBuilder.mergeLate): each folded character is its class's
+ * representative as it was, and the table sends it to the merged class's.
+ * The same as folding the text again with the new table, without the text.
+ */
+export const refoldContent = (content: string, table: FoldTable) =>
+	content
+		.split(' ')
+		.map((char) => table.get(char) ?? char)
+		.join(' ');
 
 /** Fail on any error Pagefind reports. */
 function check<T extends { errors: string[] }>(step: string, response: T): T {
@@ -125,30 +137,31 @@ export async function writeSearchIndex(dist: string, editions: readonly Edition[
 	const counts = new Map<string, number>();
 	let paragraphs = 0;
 	try {
-		const addAll = async (index: PagefindIndex) => {
-			const adds: Promise<void>[] = [];
-			counts.clear();
-			paragraphs = 0;
-			await eachText(dist, editions, slugs, (text) => {
-				for (const paragraph of text.paragraphs) foldTable.observe(paragraph.texts);
-				foldTable.observe(text.titles);
-				const record = textRecord(text, editions, foldTable.table());
-				paragraphs += text.paragraphs.length;
-				for (const char of record.content) if (char !== ' ') counts.set(char, (counts.get(char) ?? 0) + 1);
-				// Sent without waiting: the service answers in order.
-				adds.push(index.addCustomRecord(record).then((response) => void check(`index ${record.url}`, response)));
-			});
-			await Promise.all(adds);
-		};
 		let index = await openIndex();
-		await addAll(index);
+		const records: SearchRecord[] = [];
+		const adds: Promise<void>[] = [];
+		const add = (record: SearchRecord) => index.addCustomRecord(record).then((response) => void check(`index ${record.url}`, response));
+		await eachText(dist, editions, slugs, (text) => {
+			for (const paragraph of text.paragraphs) foldTable.observe(paragraph.texts);
+			foldTable.observe(text.titles);
+			const record = textRecord(text, editions, foldTable.table());
+			paragraphs += text.paragraphs.length;
+			records.push(record);
+			// Sent without waiting: the service answers in order.
+			adds.push(add(record));
+		});
+		await Promise.all(adds);
 		const refolded = foldTable.mergeLate();
 		if (refolded) {
-			// Rare: a pair the dictionaries missed changes folds already indexed. Start again.
+			// A pair the dictionaries missed changes folds already indexed: index the records again,
+			// folded again from what they hold (the pages are not read twice).
 			await index.deleteIndex();
 			index = await openIndex();
-			await addAll(index);
+			const table = foldTable.table();
+			for (const record of records) record.content = refoldContent(record.content, table);
+			await Promise.all(records.map(add));
 		}
+		for (const record of records) for (const char of record.content) if (char !== ' ') counts.set(char, (counts.get(char) ?? 0) + 1);
 		const outputPath = join(dist, 'pagefind');
 		await rm(outputPath, { recursive: true, force: true });
 		check('write its files', await index.writeFiles({ outputPath }));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openccConverter } from '../../src/convert/opencc.ts';
 import { applyEditionDiff, diffEdition } from '../../src/search/edition-diff.ts';
-import { fold, parseFoldTable, serializeFoldTable } from '../../src/search/fold.ts';
-import { buildFoldTable } from '../../src/search/fold-table.ts';
+import { fold, parseFoldTable, searchContent, serializeFoldTable } from '../../src/search/fold.ts';
+import { buildFoldTable, FoldTableBuilder } from '../../src/search/fold-table.ts';
+import { refoldContent } from '../../src/search/index-build.ts';
 
 const base = '习近平指出，没有网络安全就没有国家安全。信息技术决定着发展水平，著作等身。';
 const editions = [base, openccConverter('cn', 'tw')(base), openccConverter('cn', 'hk')(base)];
@@ -38,6 +39,19 @@ describe('the search fold', () => {
 		const astral = buildFoldTable([['甲𠀀乙', '甲𠀁乙']]);
 		expect(astral.get('𠀁')).toBe('𠀀');
 		expect([...astral.keys()].every((key) => !/^[\ud800-\udfff]$/.test(key))).toBe(true);
+	});
+
+	it('folds a record again from its content alone when a late pair changes a fold', () => {
+		// 乙 is indexed as itself; a later paragraph shows 乙 as an edition's form of 甲 (and 𠀁 of 𠀀).
+		const builder = new FoldTableBuilder();
+		const first = ['乙乙網路𠀁', '乙乙網路𠀁'];
+		builder.observe(first);
+		const before = searchContent(fold(first[0]!, builder.table()).chars);
+		builder.observe(['甲𠀀', '乙𠀁']);
+		expect(builder.mergeLate()).toBe(true);
+		const after = builder.table();
+		expect(refoldContent(before, after)).toBe(searchContent(fold(first[0]!, after).chars));
+		expect(refoldContent(before, after)).not.toBe(before);
 	});
 
 	it('survives its own serialisation, astral characters included', () => {
