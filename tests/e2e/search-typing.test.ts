@@ -204,8 +204,10 @@ describe('long quotes, slips and passages on the seed', () => {
 		const start = p2.slice(0, head).join('');
 		// Marks hold the quote's characters: the punctuation around them is not searched.
 		const [endMark, startMark] = [end, start].map((part) => part.replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, ''));
-		const { options } = await typeQuery(page, `${end}\n${start}`);
+		const { options, status } = await typeQuery(page, `${end}\n${start}`);
 		expect(options[0]).toMatchObject({ exact: true, where: '第1至2段', marks: [endMark, startMark] });
+		// A passage is one place found, not two paragraphs.
+		expect(status).toBe('找到 1 处，按日期从新到旧。');
 		expect(options[0]!.href).toMatch(/\?hl=\d+-\d+,p2:0-\d+#p1$/);
 		expect(await land(page, `${served.site.url}${options[0]!.href}`)).toEqual([
 			['p1', endMark],
@@ -244,7 +246,7 @@ describe('long quotes, slips and passages on the seed', () => {
 		expect(holding).toBeGreaterThan(6);
 		const { status, options, all } = await typeQuery(page, '网络');
 		expect(options).toHaveLength(6);
-		expect(status).toBe(`找到 ${holding} 个段落，按日期从新到旧。`);
+		expect(status).toBe(`找到 ${holding} 处，按日期从新到旧。`);
 		expect(all!.text).toBe(`查看全部 ${holding} 个结果`);
 		const onPage = await searchPage(page, served.site.url, '网络');
 		expect(new URL(all!.href).search).toBe(`?q=${encodeURIComponent('网络')}`);
@@ -288,7 +290,7 @@ describe('true counts, order and more results on a corpus of 26 texts', () => {
 		const page = await served.browser.newPage();
 		const expected = holding(WORD);
 		const first = await searchPage(page, served.site.url, WORD);
-		expect(first.status).toBe(`找到 ${expected.length} 个段落，按日期从新到旧。`);
+		expect(first.status).toBe(`找到 ${expected.length} 处，按日期从新到旧。`);
 		expect(first.hits).toHaveLength(20);
 		const address = page.url();
 		while (await page.isVisible('.search-more')) {
@@ -308,7 +310,7 @@ describe('true counts, order and more results on a corpus of 26 texts', () => {
 		const page = await served.browser.newPage();
 		await page.goto(`${served.site.url}/zh-hans/${texts[0]!.slug}/`);
 		const popup = await typeQuery(page, WORD);
-		expect(popup.status).toBe(`找到 ${holding(WORD).length} 个段落，按日期从新到旧。`);
+		expect(popup.status).toBe(`找到 ${holding(WORD).length} 处，按日期从新到旧。`);
 		expect(popup.options.map((option) => option.href.replace(/\?hl=[^#]*/, ''))).toEqual(
 			holding(WORD)
 				.slice(0, 6)
