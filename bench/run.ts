@@ -141,7 +141,7 @@ const slugs = readdirSync(join(dist, 'zh-hant')).filter((name) => name.startsWit
 const samplePage = join(dist, 'zh-hant', slugs[Math.floor(slugs.length / 2)]!, 'index.html');
 const paint = firstPaint(samplePage, dist);
 const listings = listingWeights(dist, EDITIONS);
-const comparePaint = compareWeight(samplePage, dist);
+const comparePaint = compareWeight(samplePage, dist, paint.ownText);
 const output = folderSize(dist);
 const pagefind = folderSize(join(dist, 'pagefind'));
 const pageList = readdirSync(join(dist, 'pagefind')).find((name) => name.endsWith('.pf_meta'));

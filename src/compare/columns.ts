@@ -7,7 +7,7 @@
  * edition pages: the conversion runs again, explaining itself, so the marks
  * are what the site's converter did. Build time only.
  */
-import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import type { Element, ElementContent, Root, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { changesOf, CHOICE_KINDS, type Change, type Choice, type ChoiceKind } from '../convert/choices.ts';
 import { editionConverter, editionQuotes, parsedText, TREE_USES, type TextSource } from '../convert/edition-text.ts';
@@ -180,6 +180,10 @@ function scopeIds(tree: Root, suffix: string, rowIds: ReadonlySet<string>): void
 	}
 }
 
+/** An anchor alias: a retired id kept as an empty span in its paragraph (its row's, in the table). */
+const isAlias = (node: ElementContent): node is Element =>
+	node.type === 'element' && ((node.properties.className as string[] | undefined)?.includes('anchor-alias') ?? false);
+
 /** The rows of a text: its title, then its top-level blocks (numbered paragraphs and the rest). */
 function rowsOf(tree: Root): { rows: CompareRow[]; blocks: Element[] } {
 	const paragraphs = topLevelParagraphs(tree);
@@ -188,34 +192,31 @@ function rowsOf(tree: Root): { rows: CompareRow[]; blocks: Element[] } {
 	for (const block of blocks) {
 		const position = paragraphs.indexOf(block) + 1;
 		const id = position > 0 && typeof block.properties.id === 'string' ? block.properties.id : undefined;
-		const aliases = block.children.flatMap((child) =>
-			child.type === 'element' && (child.properties.className as string[] | undefined)?.includes('anchor-alias') && typeof child.properties.id === 'string' ? [child.properties.id] : [],
-		);
+		const aliases = block.children.flatMap((child) => (isAlias(child) && typeof child.properties.id === 'string' ? [child.properties.id] : []));
 		rows.push({ ...(id ? { id } : {}), aliases, position });
 	}
 	return { rows, blocks };
 }
 
-/** One edition's column: the title and the blocks converted, requoted and marked. */
-function column(tree: Root, rows: readonly CompareRow[], source: CompareSource, edition: Edition): CompareColumn {
+/** One edition's column: the title and the blocks converted, requoted and marked; `rowIds` are the ids the rows hold. */
+function column(blocks: readonly Element[], rowIds: ReadonlySet<string>, source: CompareSource, edition: Edition): CompareColumn {
 	const convert = editionConverter(source.script, edition, source.terms, source.id);
 	const quotes = editionQuotes(source.script, edition);
 	const words = ui(edition);
 	// The column's own copy: the title as a block of its own, then the text's blocks.
-	const copy: Root = { type: 'root', children: [element('span', {}, [text(source.title)]), ...structuredClone(rowsOf(tree).blocks)] };
+	const cellBlocks: Element[] = [element('span', {}, [text(source.title)]), ...structuredClone(blocks)];
+	const copy: Root = { type: 'root', children: cellBlocks };
 	const explained = new Map<Text, { original: string; explanation: Explanation }>();
 	convertTree(copy, convert, (node, explanation) => explained.set(node, { original: node.value, explanation }));
 	if (quotes) requoteTree(copy, quotes);
-	const rowIds = new Set(rows.flatMap((row) => [...(row.id ? [row.id] : []), ...row.aliases]));
 	scopeIds(copy, edition.path, rowIds);
 
 	const placed: PlacedChoice[] = [];
 	const choices = Object.fromEntries(CHOICE_KINDS.map((kind) => [kind, 0])) as Record<ChoiceKind, number>;
 	let differences = 0;
-	copy.children.forEach((block, row) => {
-		if (block.type !== 'element') return;
+	cellBlocks.forEach((block, row) => {
 		// Aliases are the row's: out of the cell.
-		block.children = block.children.filter((child) => !(child.type === 'element' && child.tagName === 'span' && (child.properties.className as string[] | undefined)?.includes('anchor-alias')));
+		block.children = block.children.filter((child) => !isAlias(child));
 		for (const [parent, i] of [...withParents(block)].reverse()) {
 			const node = parent.children[i]!;
 			const found = node.type === 'text' ? explained.get(node) : undefined;
@@ -238,7 +239,8 @@ function column(tree: Root, rows: readonly CompareRow[], source: CompareSource, 
 	// Marks were made last to first within each block; the list reads in the order of the text.
 	placed.sort((a, b) => a.row - b.row || a.change.from - b.change.from);
 	const serialize = { allowDangerousHtml: true };
-	const cells = copy.children.map((block, row) => (row === 0 && block.type === 'element' ? toHtml(block.children, serialize) : toHtml(block as RootContent, serialize)));
+	// The title's cell is its words, without the span that made it a block.
+	const cells = cellBlocks.map((block, row) => toHtml(row === 0 ? block.children : block, serialize));
 	return { edition, stored: edition.lang === source.script, cells, differences, choices, placed };
 }
 
@@ -248,9 +250,10 @@ function column(tree: Root, rows: readonly CompareRow[], source: CompareSource, 
  * (`parsedText`); it is read, not changed.
  */
 export function compareColumns(tree: Root, source: CompareSource): ComparedText {
-	const { rows } = rowsOf(tree);
+	const { rows, blocks } = rowsOf(tree);
+	const rowIds = new Set(rows.flatMap((row) => [...(row.id ? [row.id] : []), ...row.aliases]));
 	const editions = [...EDITIONS].sort((a, b) => Number(b.lang === source.script) - Number(a.lang === source.script));
-	return { rows, columns: editions.map((edition) => column(tree, rows, source, edition)) };
+	return { rows, columns: editions.map((edition) => column(blocks, rowIds, source, edition)) };
 }
 
 /** Compare tables made in a build, each kept for its text's compare pages (one per edition). */
@@ -264,15 +267,10 @@ const made = new Map<string, { compared: ComparedText; uses: number }>();
 export async function comparedText(text: TextSource, source: CompareSource, building: boolean): Promise<ComparedText> {
 	let cached = building ? made.get(source.id) : undefined;
 	if (!cached) {
-		const started = performance.now();
 		const { tree } = await parsedText(text, TREE_USES, building);
 		cached = { compared: compareColumns(tree, source), uses: 0 };
 		if (building) made.set(source.id, cached);
-		performance.measure(COMPARE_MEASURE, { start: started });
 	}
 	if (++cached.uses >= EDITIONS.length) made.delete(source.id);
 	return cached.compared;
 }
-
-/** The User Timing measure left by each text's compare table. */
-export const COMPARE_MEASURE = 'fanjian:compare';

@@ -198,7 +198,7 @@ class Trail {
  * explanation of `input`, each rewritten character's piece starting with
  * the rewrite (`kind`).
  */
-export function afterRewrite(input: string, rewritten: string, kind: Rule['kind'], explanation: Explanation): Explanation {
+function afterRewrite(input: string, rewritten: string, kind: Rule['kind'], explanation: Explanation): Explanation {
 	if (rewritten === input) return explanation;
 	const before = codePoints(input);
 	const after = codePoints(rewritten);
@@ -276,8 +276,8 @@ export function pipelineExplainer(pipeline: Pipeline): Explainer {
 	return Object.assign(explain, { dictionaries });
 }
 
-/** The explanation of a text that nothing changes. */
-export const unchanged = (text: string): Explanation => ({ output: text, pieces: [] });
+/** The explainer of a conversion that changes nothing (an edition in the text's own script). */
+export const unchanged: Explainer = Object.assign((text: string): Explanation => ({ output: text, pieces: [] }), { dictionaries: [] });
 
 /** A part of a text that a layer does not pass on: kept as written (a URL), or given (a pinned term). */
 export interface Given {

@@ -103,7 +103,7 @@ export function openccConverter(from: OpenccLocale, to: OpenccLocale): Convert {
 	const key = `${from}>${to}`;
 	let convert = converters.get(key);
 	if (!convert) {
-		if (from === to) convert = Object.assign((text: string) => text, { explain: Object.assign(unchanged, { dictionaries: [] }) });
+		if (from === to) convert = Object.assign((text: string) => text, { explain: unchanged });
 		else {
 			const pipeline = openccPipeline(from, to);
 			convert = Object.assign(wordBoundedConverter(pipeline), { explain: pipelineExplainer(pipeline) });

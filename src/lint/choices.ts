@@ -12,6 +12,7 @@ import { byRisk, changesOf, type Change, type Choice, type ChoiceKind } from '..
 import { fullEntry } from '../convert/dictionaries.ts';
 import { editionConverter } from '../convert/edition-text.ts';
 import { EDITIONS, type Edition } from '../editions.ts';
+import { HAN } from '../import/clean.ts';
 import { around, type LintEntry } from './entries.ts';
 
 /** One choice at one place of the entry, in every edition that made it. */
@@ -38,7 +39,6 @@ export interface PlacedChoice {
 }
 
 const codePoints = (text: string) => Array.from(text).length;
-const HAN = /\p{Script=Han}/u;
 const words = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /**
@@ -50,10 +50,9 @@ const words = new Intl.Segmenter('zh', { granularity: 'word' });
 function pinSpan(text: string, change: Change, rule: Choice['rule']): [number, number] {
 	const { from, to } = change;
 	if (rule.kind !== 'character') {
-		for (let at = text.lastIndexOf(rule.key, from); at >= 0 && at + rule.key.length >= to; at = text.lastIndexOf(rule.key, at - 1)) {
-			if (at <= from) return [at, at + rule.key.length];
-			if (at === 0) break;
-		}
+		// The last place the phrase starts at or before the choice; an earlier one cannot reach it either.
+		const at = text.lastIndexOf(rule.key, from);
+		if (at >= 0 && at + rule.key.length >= to) return [at, at + rule.key.length];
 	}
 	const segments = [...words.segment(text)].map(({ index, segment }) => [index, index + segment.length] as [number, number]);
 	const i = segments.findIndex(([start, end]) => start <= from && to <= end);
@@ -160,7 +159,7 @@ export function entryChoices(entry: LintEntry, source: string, slug: string): Pl
 }
 
 /** YAML's flow form of a term, as the frontmatter writes it: `{ zh-Hans: 头发, zh-Hant: 頭髮 }`. */
-export const termLine = (pin: Record<string, string>) => `terms: [{ ${Object.entries(pin).map(([lang, words]) => `${lang}: ${words}`).join(', ')} }]`;
+const termLine = (pin: Record<string, string>) => `terms: [{ ${Object.entries(pin).map(([lang, words]) => `${lang}: ${words}`).join(', ')} }]`;
 
 /**
  * A choice as lines of the report: where it is, what was chosen and not,

@@ -55,7 +55,7 @@ const output = handOver<{ dir: string; written: WrittenPinyin[] }>('pinyin-outpu
 
 /** A build starts: from now on each text's file is written into `dir` (the site's folder) once its editions have rendered. */
 export function writePinyinInto(dir: string): void {
-	forgetPinyinTexts();
+	texts().clear();
 	output.set({ dir, written: [] });
 }
 
@@ -66,9 +66,9 @@ export function writePinyinInto(dir: string): void {
 export function finishPinyinFiles(): WrittenPinyin[] {
 	const open = output.active();
 	if (!open) return [];
-	for (const path of takePinyinPaths()) write(open, path);
+	// Each file written is forgotten: what is left had an edition missing.
+	for (const path of [...texts().keys()]) write(open, path);
 	output.set(undefined);
-	forgetPinyinTexts();
 	return open.written;
 }
 
@@ -115,16 +115,6 @@ export function addPinyinEdition(path: string, text: { file: string; lang: strin
 	texts().set(path, entry);
 	const open = output.active();
 	if (open && entry.forms.size === EDITIONS.length) write(open, path);
-}
-
-/** The address of every text handed over so far. */
-export function takePinyinPaths(): string[] {
-	return [...texts().keys()];
-}
-
-/** Forget the texts handed over (a new build starts, or one is written). */
-export function forgetPinyinTexts(): void {
-	texts().clear();
 }
 
 /**
