@@ -6,33 +6,30 @@
  * from, so a page never meets another version's readings in a cache.
  *
  * Each edition of a text hands over its words as it renders (EditionContent).
- * In a build, a text's file is written as soon as its last edition has
- * rendered, and its words forgotten: the build never holds every text's
- * words and readings at once (that cost a build of 1,020 texts 450 MB at
- * its end). `astro dev` serves the files from memory. Pages and the
- * integration (integration.ts) meet through src/build-hand-over.ts.
+ * In a build, a text's words are sent to be read and written (writer.ts, on
+ * a thread of its own) as soon as its last edition has rendered, and
+ * forgotten here: the build never holds every text's words and readings at
+ * once (that cost a build of 1,020 texts 450 MB at its end). `astro dev`
+ * reads a text when its file is asked for. Pages and the integration
+ * (integration.ts) meet through src/build-hand-over.ts.
  * Build-time only.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { handOver } from '../build-hand-over.ts';
 import { glossary, glossaryReadings } from '../convert/glossary.ts';
 import { EDITIONS } from '../editions.ts';
 import type { EntryData } from '../schemas/entry.ts';
 import { openccConverter } from '../convert/opencc.ts';
-import { serializeReadings } from './format.ts';
+import { pinyinFileContent, SIMPLIFIED } from './file-content.ts';
 import supplement from './phrases.json' with { type: 'json' };
-import { isHan } from './han.ts';
 import { pinnedReadings } from './pins.ts';
-import { textReadings, type PinnedReading } from './readings.ts';
+import type { PinnedReading } from './readings.ts';
 import { SETTLED_READINGS } from './settled.ts';
+// Types only: the writer's thread is the integration's to start, never a page's.
+import type { PinyinJob, PinyinWriter, WrittenPinyin } from './writer.ts';
 
 /** Where the pinyin files are, in the site. */
 export const PINYIN_DIR = 'pinyin';
-
-/** The edition pinyin-pro reads: the simplified one. */
-const SIMPLIFIED = EDITIONS.find((edition) => edition.opencc === 'cn');
 
 interface PinyinText {
 	/** The entry's file, named in the build's warnings. */
@@ -44,40 +41,31 @@ interface PinyinText {
 
 const handedOver = handOver<Map<string, PinyinText>>('pinyin-texts');
 
-/** A pinyin file a build has written: its text's entry, and the characters no reading is known for. */
-export interface WrittenPinyin {
-	file: string;
-	unknown: string[];
-}
+/** The writer of a running build's files. */
+const output = handOver<PinyinWriter>('pinyin-output');
 
-/** Where a running build writes the pinyin files, and those it has written. */
-const output = handOver<{ dir: string; written: WrittenPinyin[] }>('pinyin-output');
-
-/** A build starts: from now on each text's file is written into `dir` (the site's folder) once its editions have rendered. */
-export function writePinyinInto(dir: string): void {
+/** A build starts: from now on each text's words go to `writer` once its editions have rendered. */
+export function writePinyinWith(writer: PinyinWriter): void {
 	texts().clear();
-	output.set({ dir, written: [] });
+	output.set(writer);
 }
 
 /**
- * The build is done: write the files of any text not all of whose editions
- * rendered, and say what was written. Nothing is written after this.
+ * The build is done: send the words of any text not all of whose editions
+ * rendered, and wait for every file; say what was written. Nothing is
+ * sent after this.
  */
-export function finishPinyinFiles(): WrittenPinyin[] {
-	const open = output.active();
-	if (!open) return [];
-	// Each file written is forgotten: what is left had an edition missing.
-	for (const path of [...texts().keys()]) write(open, path);
+export async function finishPinyinFiles(): Promise<WrittenPinyin[]> {
+	const writer = output.active();
+	if (!writer) return [];
+	// Each text sent is forgotten: what is left had an edition missing.
+	for (const path of [...texts().keys()]) send(writer, path);
 	output.set(undefined);
-	return open.written;
+	return writer.finish();
 }
 
-function write(open: { dir: string; written: WrittenPinyin[] }, path: string): void {
-	const file = pinyinFile(path)!;
-	// Made here, not when the build starts: Astro empties its folder after that.
-	if (open.written.length === 0) mkdirSync(join(open.dir, PINYIN_DIR), { recursive: true });
-	writeFileSync(join(open.dir, path), file.content);
-	open.written.push({ file: file.file, unknown: file.unknown });
+function send(writer: PinyinWriter, path: string): void {
+	writer.write(pinyinJob(path)!);
 	texts().delete(path);
 }
 
@@ -113,26 +101,30 @@ export function addPinyinEdition(path: string, text: { file: string; lang: strin
 	const entry = texts().get(path) ?? { file: text.file, pins: text.pins, forms: new Map() };
 	entry.forms.set(text.lang, text.runs);
 	texts().set(path, entry);
-	const open = output.active();
-	if (open && entry.forms.size === EDITIONS.length) write(open, path);
+	const writer = output.active();
+	if (writer && entry.forms.size === EDITIONS.length) send(writer, path);
 }
 
 /**
- * The pinyin file at `path`, and the characters no reading is known for;
- * undefined if no page of that text was rendered. In dev, where a page is
- * rendered alone, the readings are settled by the editions rendered so far.
+ * What writing the pinyin file at `path` needs: the text's words in every
+ * edition rendered, the simplified among them; undefined if no page of that
+ * text was rendered. In dev, where a page is rendered alone, the readings
+ * are settled by the editions rendered so far.
  */
-export function pinyinFile(path: string): { file: string; content: string; unknown: string[] } | undefined {
+function pinyinJob(path: string): PinyinJob | undefined {
 	const text = texts().get(path);
-	if (!text || !SIMPLIFIED) return undefined;
+	if (!text) return undefined;
 	const forms = new Map(text.forms);
 	if (!forms.has(SIMPLIFIED.lang)) {
 		const [lang, runs] = [...forms][0]!;
 		const from = EDITIONS.find((edition) => edition.lang === lang)!.opencc;
 		forms.set(SIMPLIFIED.lang, runs.map(openccConverter(from, SIMPLIFIED.opencc)));
 	}
-	const readings = textReadings(forms, SIMPLIFIED.lang, text.pins);
-	const chars = forms.get(SIMPLIFIED.lang)!.flatMap((run) => Array.from(run).filter(isHan));
-	const unknown = [...new Set(chars.filter((_, i) => readings[i] === ''))];
-	return { file: text.file, content: serializeReadings(readings), unknown };
+	return { path, file: text.file, forms, pins: text.pins };
+}
+
+/** The pinyin file at `path` (`astro dev` serves it), and the characters no reading is known for. */
+export function pinyinFile(path: string): { file: string; content: string; unknown: string[] } | undefined {
+	const job = pinyinJob(path);
+	return job && { file: job.file, ...pinyinFileContent(job.forms, job.pins) };
 }

@@ -1,11 +1,13 @@
 /**
  * Has a build write every text's pinyin file as its pages render (the pages
- * hand over their words: files.ts), and serves the files in `astro dev`.
+ * hand over their words: files.ts; a thread of its own reads and writes
+ * them: writer.ts), and serves the files in `astro dev`.
  * Says which characters have no known reading, and how to pin one.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { finishPinyinFiles, pinyinFile, PINYIN_DIR, writePinyinInto } from './files.ts';
+import { finishPinyinFiles, pinyinFile, PINYIN_DIR, writePinyinWith } from './files.ts';
+import { PinyinWriter } from './writer.ts';
 
 export function pinyinFiles(): AstroIntegration {
 	let outDir = '';
@@ -15,9 +17,9 @@ export function pinyinFiles(): AstroIntegration {
 			'astro:config:done': ({ config }) => {
 				outDir = fileURLToPath(config.outDir);
 			},
-			'astro:build:start': () => writePinyinInto(outDir),
-			'astro:build:done': ({ logger }) => {
-				const written = finishPinyinFiles();
+			'astro:build:start': () => writePinyinWith(new PinyinWriter(outDir)),
+			'astro:build:done': async ({ logger }) => {
+				const written = await finishPinyinFiles();
 				for (const { file, unknown } of written) {
 					if (unknown.length === 0) continue;
 					logger.warn(
