@@ -13,7 +13,10 @@ import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHOICE_KINDS } from '../../src/convert/choices.ts';
 import { EDITIONS, type Edition } from '../../src/editions.ts';
+import { entryChoices } from '../../src/lint/choices.ts';
+import { readEntry } from '../../src/lint/entries.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
 import { builtPages, elements, treeOf, type BuiltPage } from '../support/pages.ts';
 import { servedInBrowser } from '../support/served.ts';
@@ -195,9 +198,14 @@ describe('the seed text, compared', () => {
 		const row = elements(table).find((el) => el.tagName === 'tr' && elements(el).some((child) => child.tagName === 'span' && child.properties.lang === lang))!;
 		const counts = elements(row).filter((el) => el.tagName === 'td').map((td) => Number(toString(td)));
 		expect(counts[0]).toBe(differences);
-		// Choices: as many as the column has marks of each kind (default, pinned, phrase).
+		// Choices: as many of each kind (default, pinned, phrase) as the column has marks, and as the lint's
+		// `--choices` finds converting the entry's source line by line (not the page's tree), in this edition.
 		const marks = elements(compare).filter((el) => el.tagName === 'td' && el.properties.lang === lang).flatMap((td) => elements(td).filter((el) => el.tagName === 'mark'));
 		expect(counts.slice(1)).toEqual(['risk', 'pin', 'ph'].map((kind) => marks.filter((mark) => hasClass(mark, kind)).length));
+		const file = join('content', `${SEED_SLUG}.mdx`);
+		const source = readFileSync(file, 'utf8');
+		const linted = entryChoices(readEntry(file, source), source, SEED_SLUG).filter((choice) => choice.editions.includes(edition));
+		expect(counts.slice(1)).toEqual(CHOICE_KINDS.map((kind) => linted.filter((choice) => choice.kind === kind).length));
 		expect(counts[1]).toBeGreaterThan(0);
 	});
 

@@ -14,6 +14,8 @@ import { serveStatic, type StaticSite } from '../support/server.ts';
 
 const site = fixtureSite('pinyin');
 let server: StaticSite;
+/** What the build printed. */
+let output = '';
 
 beforeAll(() => {
 	site.writeFiles({ 'glossary.json': JSON.stringify({ pinyin: { 单于: 'chán yú', 曾: 'zēng' } }) });
@@ -23,8 +25,10 @@ beforeAll(() => {
 		'> 引文里的“重要”二字',
 		'- 列表一行\n- 列表二行',
 	]);
+	site.write('rare', ['其䓕也。']);
 	const built = site.build();
 	expect(built.status, built.output).toBe(0);
+	output = built.output;
 });
 afterAll(async () => {
 	await server?.close();
@@ -42,6 +46,15 @@ describe('pinned readings, built', () => {
 	it('the glossary’s pin is read wherever its word is, and a text’s own pin wins for its word', () => {
 		// Title 单于, then 单于来朝，曾子曰。
 		expect(builtReadings('pinned')).toEqual(['chán', 'yú', 'chán', 'yú', 'lái', 'cháo', 'céng', 'zǐ', 'yuē']);
+	});
+});
+
+describe('the files a build writes', () => {
+	it('a character no reading is known for is written as unknown, and the build names it with the fix', () => {
+		// Title 测试, then 其䓕也。
+		expect(builtReadings('rare')).toEqual(['cè', 'shì', 'qí', '', 'yě']);
+		expect(output).toMatch(/rare\.mdx: no pinyin is known for 䓕; the aid shows none over it\. Pin a reading in the frontmatter: `pinyin: \{ 䓕: … \}`/);
+		expect(output).toContain('Wrote the pinyin of 3 texts.');
 	});
 });
 
