@@ -5,16 +5,20 @@
  *
  * The site ends up in FANJIAN_OUT (default `dist/`), as with `astro build`;
  * the build itself runs in `.<name>.next` beside it, then the folders swap.
- * The search index is written from the built pages once `astro build` has
- * exited, so Astro's memory and Pagefind's are never held at the same time.
+ * The search index is written from the built pages: each text is read as
+ * soon as `astro build` says its pages are written (src/build/integration.ts),
+ * on this process's core while Astro renders on its own; Pagefind runs once
+ * `astro build` has exited, so Astro's memory and Pagefind's are never held
+ * at the same time.
  *
  * Usage: node scripts/build.ts [astro build options]
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { EDITIONS } from '../src/editions.ts';
-import { writeSearchIndex } from '../src/search/index-build.ts';
+import type { TextWritten } from '../src/build/integration.ts';
+import { TextReader, writeSearchIndex } from '../src/search/index-build.ts';
 
 const out = resolve(process.env.FANJIAN_OUT ?? 'dist');
 /** Where the new site is built: beside the old one, so the swap is a rename on one file system. */
@@ -23,12 +27,26 @@ const next = join(dirname(out), `.${basename(out)}.next`);
 const previous = join(dirname(out), `.${basename(out)}.previous`);
 
 rmSync(next, { recursive: true, force: true });
-const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)], {
-	stdio: 'inherit',
+const reader = new TextReader(next, EDITIONS);
+const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)], {
+	stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 	// Keep FANJIAN_OUT's cache (astro.config.mjs names the cache after the output folder).
 	// A build is a production build, whoever runs it (vitest sets NODE_ENV=test,
 	// which Vite would read as development: no anchor records, no render cache).
 	env: { ...process.env, NODE_ENV: 'production', FANJIAN_OUT: next, FANJIAN_CACHE_KEY: process.env.FANJIAN_OUT ?? 'dist' },
+});
+let readEarly = 0;
+astro.on('message', (message: TextWritten) => {
+	reader.readAhead(message.written);
+	readEarly++;
+});
+const status = await new Promise<number>((resolve) => {
+	astro.on('error', (error) => {
+		console.error(error);
+		resolve(1);
+	});
+	// 'close', not 'exit': every message the build sent has then arrived.
+	astro.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 });
 
 /** Stop without touching the site in place. */
@@ -39,13 +57,13 @@ function fail(why: string, status: number): never {
 	process.exit(status);
 }
 
-if (astro.status !== 0) fail('The build failed', astro.status ?? 1);
+if (status !== 0) fail('The build failed', status);
 
 const started = performance.now();
 try {
-	const stats = await writeSearchIndex(next, EDITIONS);
+	const stats = await writeSearchIndex(next, EDITIONS, reader);
 	console.log(
-		`Indexed ${stats.paragraphs} paragraphs of ${stats.texts} texts (fold table: ${stats.foldEntries} characters${stats.refolded ? ', folded twice' : ''}) in ${Math.round(performance.now() - started)} ms.`,
+		`Indexed ${stats.paragraphs} paragraphs of ${stats.texts} texts (fold table: ${stats.foldEntries} characters${stats.refolded ? ', folded twice' : ''}) in ${Math.round(performance.now() - started)} ms after the build (${readEarly} of them read while it rendered).`,
 	);
 } catch (error) {
 	console.error(error);

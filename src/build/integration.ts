@@ -7,8 +7,12 @@
  * a DEV variable in the environment can set.) The pages see the mark
  * through src/build-hand-over.ts.
  *
- * The search index is written after the build, from the built pages
- * (scripts/build.ts, src/search/index-build.ts).
+ * The search index is written from the built pages (scripts/build.ts,
+ * src/search/index-build.ts). Astro renders and writes a build's pages one
+ * at a time, and a text's pages one after another (texts.ts): so when a
+ * page of another text begins, every page of the text before is on disk,
+ * and the build says so to the process that started it, if that one
+ * listens (an IPC channel), which reads it while the build goes on.
  */
 import type { AstroIntegration } from 'astro';
 import { handOver } from '../build-hand-over.ts';
@@ -19,15 +23,42 @@ const building = handOver<boolean>('building');
 /** True while `astro build` renders pages. */
 export const isBuilding = () => building.active() === true;
 
+/** What the build tells the process that started it: every page of a text is written. */
+export interface TextWritten {
+	written: string;
+}
+
+/** In a build whose starter listens: the text whose pages are rendering. */
+const rendering = handOver<{ slug?: string }>('rendering-text');
+
+const announce = (slug: string) => process.send?.({ written: slug } satisfies TextWritten);
+
+/** A page of text `slug` begins to render. */
+export function textRendering(slug: string): void {
+	const now = rendering.active();
+	if (!now || now.slug === slug) return;
+	if (now.slug) announce(now.slug);
+	now.slug = slug;
+}
+
 export function buildMode(): AstroIntegration {
+	/** Whether Astro renders one page at a time, and someone listens. */
+	let announcing = false;
 	return {
 		name: 'fanjian:build-mode',
 		hooks: {
+			'astro:config:done': ({ config }) => {
+				announcing = config.build.concurrency === 1 && process.send !== undefined;
+			},
 			'astro:build:start': () => {
 				building.set(true);
+				rendering.set(announcing ? {} : undefined);
 			},
 			'astro:build:done': ({ logger }) => {
 				building.set(false);
+				const last = rendering.active()?.slug;
+				if (last) announce(last);
+				rendering.set(undefined);
 				const conversions = performance.getEntriesByName(CONVERT_MEASURE);
 				const converting = conversions.reduce((sum, entry) => sum + entry.duration, 0);
 				performance.clearMeasures(CONVERT_MEASURE);

@@ -55,6 +55,14 @@ const normalise = (char: string) => {
 /** Aligned texts: the same paragraph in every edition, the default edition first. */
 export type AlignedTexts = readonly string[];
 
+/** What some paragraphs tell the table (FoldTableBuilder.read). */
+export interface Observation {
+	/** Characters of the default edition's texts, as written. */
+	chars: Set<string>;
+	/** Pairs the dictionaries missed, in the order of the texts. */
+	late: [string, string][];
+}
+
 export class FoldTableBuilder {
 	readonly #classes = dictionaryClasses();
 	/** Characters of the default edition's texts (what the index holds), as written. */
@@ -77,23 +85,42 @@ export class FoldTableBuilder {
 
 	/** Note a paragraph in every edition: its characters, and pairs the dictionaries do not fold together. */
 	observe(texts: AlignedTexts): void {
-		const [base, ...others] = texts;
-		if (base === undefined) return;
-		for (const char of base) this.#seen.add(char);
-		for (const other of others) {
-			// Editions almost always keep the length; only differing characters need a look.
-			if (other === base || other.length !== base.length) continue;
-			for (let i = 0; i < base.length; ) {
-				const [a, b] = [base.codePointAt(i)!, other.codePointAt(i)!];
-				const width = a > 0xffff ? 2 : 1;
-				// Same length but characters of different widths: the texts no longer line up.
-				if ((b > 0xffff ? 2 : 1) !== width) break;
-				i += width;
-				if (a === b) continue;
-				const [x, y] = [normalise(String.fromCodePoint(a)), normalise(String.fromCodePoint(b))];
-				if (x !== y && single(x) && single(y) && this.#classes.find(x) !== this.#classes.find(y)) this.#late.push([y, x]);
+		this.note(this.read([texts]));
+	}
+
+	/**
+	 * What paragraphs (each in every edition) tell the table, without noting
+	 * it yet: until mergeLate() the classes are the dictionaries' alone, so
+	 * texts may be read in any order (while a build still renders) and noted
+	 * later in theirs.
+	 */
+	read(paragraphs: readonly AlignedTexts[]): Observation {
+		const observation: Observation = { chars: new Set(), late: [] };
+		for (const [base, ...others] of paragraphs) {
+			if (base === undefined) continue;
+			for (const char of base) observation.chars.add(char);
+			for (const other of others) {
+				// Editions almost always keep the length; only differing characters need a look.
+				if (other === base || other.length !== base.length) continue;
+				for (let i = 0; i < base.length; ) {
+					const [a, b] = [base.codePointAt(i)!, other.codePointAt(i)!];
+					const width = a > 0xffff ? 2 : 1;
+					// Same length but characters of different widths: the texts no longer line up.
+					if ((b > 0xffff ? 2 : 1) !== width) break;
+					i += width;
+					if (a === b) continue;
+					const [x, y] = [normalise(String.fromCodePoint(a)), normalise(String.fromCodePoint(b))];
+					if (x !== y && single(x) && single(y) && this.#classes.find(x) !== this.#classes.find(y)) observation.late.push([y, x]);
+				}
 			}
 		}
+		return observation;
+	}
+
+	/** Note what read() found; the late pairs are merged in the order noted. */
+	note(observation: Observation): void {
+		for (const char of observation.chars) this.#seen.add(char);
+		this.#late.push(...observation.late);
 	}
 
 	/**

@@ -7,9 +7,11 @@
  * edition's page. What Pagefind loads on a first search (its page list) and
  * the files it writes grow with the number of texts, not of paragraphs.
  *
- * Runs in its own process after `astro build` has exited (scripts/build.ts),
- * so the build's memory and Pagefind's are never held at once, and reads a
- * few texts at a time (keeping only their records).
+ * Runs in the process that started `astro build` (scripts/build.ts), which
+ * reads each text as soon as its pages are written (TextReader), while the
+ * build renders the rest on the other core; Pagefind starts only once the
+ * build has exited, so the build's memory and Pagefind's are never held at
+ * once. Only the texts' records are kept, not their pages.
  */
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,7 +19,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { Edition } from '../editions.ts';
 import { fold, searchContent, serializeFoldTable, type FoldTable } from './fold.ts';
-import { FoldTableBuilder } from './fold-table.ts';
+import { FoldTableBuilder, type Observation } from './fold-table.ts';
 import { builtSlugs, readText, type TextInEditions } from './paragraphs.ts';
 import { encodeTextFields, type Filters } from './text-fields.ts';
 
@@ -31,7 +33,7 @@ export const FREQUENT_FILE = 'frequent.txt';
 const FREQUENT_SHIPPED = 1_000;
 /** Pagefind's bundle files the site does not use (it has its own UI and runs without a worker). */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\./;
-/** Texts read from disk at once. */
+/** Texts read from disk at once, after the build. */
 const READ_AHEAD = 8;
 
 export interface SearchRecord {
@@ -115,15 +117,58 @@ export interface IndexStats {
 	texts: number;
 	paragraphs: number;
 	foldEntries: number;
-	/** Whether the fold table changed after records were added, so all were folded again. */
+	/** Whether the fold table's late pairs changed how texts fold, so every record was folded again. */
 	refolded: boolean;
 }
 
-/** Read every built text (a few at a time, in order) and hand each to `use`. */
-async function eachText(dist: string, editions: readonly Edition[], slugs: readonly string[], use: (text: TextInEditions) => void): Promise<void> {
-	for (let i = 0; i < slugs.length; i += READ_AHEAD) {
-		const texts = await Promise.all(slugs.slice(i, i + READ_AHEAD).map((slug) => readText(dist, editions, slug)));
-		texts.forEach(use);
+/** A built text ready for the index: its record, and what it tells the fold table. */
+interface ReadText {
+	record: SearchRecord;
+	observation: Observation;
+	paragraphs: number;
+}
+
+/**
+ * The built texts, read for the index: each as soon as it is known to be
+ * written (readAhead), or when the index asks for it. Until the fold table
+ * merges its late pairs it is the dictionaries' alone, so a text's record
+ * and what it tells the table do not depend on which texts were read before.
+ */
+export class TextReader {
+	readonly foldTable = new FoldTableBuilder();
+	/** Texts read or being read; undefined where reading failed (a page not whole yet): read again when asked for. */
+	readonly #texts = new Map<string, Promise<ReadText | undefined>>();
+
+	readonly #dist: string;
+	readonly #editions: readonly Edition[];
+
+	constructor(dist: string, editions: readonly Edition[]) {
+		this.#dist = dist;
+		this.#editions = editions;
+	}
+
+	/** Start reading a text whose pages are all written. */
+	readAhead(slug: string): void {
+		if (!this.#texts.has(slug)) this.#texts.set(slug, this.#read(slug).catch(() => undefined));
+	}
+
+	/** A text, read ahead or now. */
+	async text(slug: string): Promise<ReadText> {
+		return (await this.#texts.get(slug)) ?? this.#read(slug);
+	}
+
+	async #read(slug: string): Promise<ReadText> {
+		const text = await readText(this.#dist, this.#editions, slug);
+		return {
+			record: textRecord(text, this.#editions, this.foldTable.table()),
+			observation: this.foldTable.read([...text.paragraphs.map((paragraph) => paragraph.texts), text.titles]),
+			paragraphs: text.paragraphs.length,
+		};
+	}
+
+	/** Forget a text once the index holds its record. */
+	forget(slug: string): void {
+		this.#texts.delete(slug);
 	}
 }
 
@@ -131,36 +176,31 @@ async function eachText(dist: string, editions: readonly Edition[], slugs: reado
  * Index the built site in `dist`: Pagefind's bundle, the fold table and the
  * frequent characters into `<dist>/pagefind/`.
  */
-export async function writeSearchIndex(dist: string, editions: readonly Edition[]): Promise<IndexStats> {
+export async function writeSearchIndex(dist: string, editions: readonly Edition[], reader = new TextReader(dist, editions)): Promise<IndexStats> {
 	const slugs = await builtSlugs(dist, editions);
-	const foldTable = new FoldTableBuilder();
-	const counts = new Map<string, number>();
+	const { foldTable } = reader;
 	let paragraphs = 0;
+	const records: SearchRecord[] = [];
 	try {
-		let index = await openIndex();
-		const records: SearchRecord[] = [];
-		const adds: Promise<void>[] = [];
-		const add = (record: SearchRecord) => index.addCustomRecord(record).then((response) => void check(`index ${record.url}`, response));
-		await eachText(dist, editions, slugs, (text) => {
-			for (const paragraph of text.paragraphs) foldTable.observe(paragraph.texts);
-			foldTable.observe(text.titles);
-			const record = textRecord(text, editions, foldTable.table());
-			paragraphs += text.paragraphs.length;
-			records.push(record);
-			// Sent without waiting: the service answers in order.
-			adds.push(add(record));
-		});
-		await Promise.all(adds);
+		// In the order of the slugs (the order Pagefind numbers its pages in), a few read at once.
+		for (let i = 0; i < slugs.length; i++) {
+			for (const slug of slugs.slice(i + 1, i + READ_AHEAD)) reader.readAhead(slug);
+			const text = await reader.text(slugs[i]!);
+			foldTable.note(text.observation);
+			records.push(text.record);
+			paragraphs += text.paragraphs;
+			reader.forget(slugs[i]!);
+		}
 		const refolded = foldTable.mergeLate();
 		if (refolded) {
-			// A pair the dictionaries missed changes folds already indexed: index the records again,
-			// folded again from what they hold (the pages are not read twice).
-			await index.deleteIndex();
-			index = await openIndex();
+			// A pair the dictionaries missed changes folds: fold the records again from what they hold.
 			const table = foldTable.table();
 			for (const record of records) record.content = refoldContent(record.content, table);
-			await Promise.all(records.map(add));
 		}
+		const index = await openIndex();
+		// Sent without waiting: the service answers in order.
+		await Promise.all(records.map((record) => index.addCustomRecord(record).then((response) => void check(`index ${record.url}`, response))));
+		const counts = new Map<string, number>();
 		for (const record of records) for (const char of record.content) if (char !== ' ') counts.set(char, (counts.get(char) ?? 0) + 1);
 		const outputPath = join(dist, 'pagefind');
 		await rm(outputPath, { recursive: true, force: true });
