@@ -68,6 +68,8 @@ const NEWEST_FIRST = [...TEXTS].sort((a, b) => b.date.localeCompare(a.date) || a
 const site = fixtureSite('archive');
 let pages: BuiltPage[] = [];
 let byPath = new Map<string, BuiltPage>();
+/** What `npm run build` printed. */
+let buildOutput = '';
 
 const LISTING = /^\/[^/]+\/(\d{4}\/(page\/\d+\/)?)?$/;
 const listingPages = () => pages.filter((page) => LISTING.test(page.path) && EDITIONS.some((e) => page.path.startsWith(`/${e.path}/`)));
@@ -102,10 +104,17 @@ beforeAll(() => {
 	}
 	const build = site.build();
 	if (build.status !== 0) throw new Error(build.output);
+	buildOutput = build.output;
 	pages = builtPages(site.dist);
 	byPath = new Map(pages.map((page) => [page.path, page]));
 });
 afterAll(() => site.remove());
+
+describe('the build', () => {
+	it('reads every text for the search index while it renders the rest (each as soon as its pages are written)', () => {
+		expect(buildOutput).toMatch(new RegExp(`Indexed \\d+ paragraphs of ${TEXTS.length} texts .* \\(${TEXTS.length} of them read while it rendered\\)`));
+	});
+});
 
 describe('listings', () => {
 	it('has, per edition, an index, one page per year and a second page for 2014', () => {

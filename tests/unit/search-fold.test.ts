@@ -54,6 +54,23 @@ describe('the search fold', () => {
 		expect(refoldContent(before, after)).not.toBe(before);
 	});
 
+	it('comes out the same when texts are read in any order and noted in theirs (as the build reads them while it renders)', () => {
+		// Late pairs whose merge order decides a representative: 丙 and 丁 each an edition's form of 甲, then of 乙.
+		const texts = [
+			[['甲乙', '丙丁']],
+			[['乙甲', '丙丁']],
+			[['網路甲', '網絡丁'], editions],
+		];
+		const inOrder = new FoldTableBuilder();
+		for (const paragraphs of texts) for (const paragraph of paragraphs) inOrder.observe(paragraph);
+		const readLate = new FoldTableBuilder();
+		const observations = [...texts.keys()].reverse().map((i) => [i, readLate.read(texts[i]!)] as const);
+		for (const [, observation] of observations.sort((a, b) => a[0] - b[0])) readLate.note(observation);
+		expect(readLate.mergeLate()).toBe(inOrder.mergeLate());
+		expect(serializeFoldTable(readLate.shipped())).toBe(serializeFoldTable(inOrder.shipped()));
+		expect(inOrder.shipped().get('丁')).toBeDefined();
+	});
+
 	it('survives its own serialisation, astral characters included', () => {
 		const withAstral = new Map([...table, ['𠮷', '吉']]);
 		expect(parseFoldTable(serializeFoldTable(withAstral))).toEqual(withAstral);
