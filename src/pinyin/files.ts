@@ -20,7 +20,6 @@ import { glossary, glossaryReadings } from '../convert/glossary.ts';
 import { EDITIONS } from '../editions.ts';
 import type { EntryData } from '../schemas/entry.ts';
 import { openccConverter } from '../convert/opencc.ts';
-import { pinyinFileContent, SIMPLIFIED } from './file-content.ts';
 import supplement from './phrases.json' with { type: 'json' };
 import { pinnedReadings } from './pins.ts';
 import type { PinnedReading } from './readings.ts';
@@ -30,6 +29,9 @@ import type { PinyinJob, PinyinWriter, WrittenPinyin } from './writer.ts';
 
 /** Where the pinyin files are, in the site. */
 export const PINYIN_DIR = 'pinyin';
+
+/** The edition pinyin-pro reads: the simplified one. */
+const SIMPLIFIED = EDITIONS.find((edition) => edition.opencc === 'cn')!;
 
 interface PinyinText {
 	/** The entry's file, named in the build's warnings. */
@@ -120,11 +122,17 @@ function pinyinJob(path: string): PinyinJob | undefined {
 		const from = EDITIONS.find((edition) => edition.lang === lang)!.opencc;
 		forms.set(SIMPLIFIED.lang, runs.map(openccConverter(from, SIMPLIFIED.opencc)));
 	}
-	return { path, file: text.file, forms, pins: text.pins };
+	return { path, file: text.file, forms, simplified: SIMPLIFIED.lang, pins: text.pins };
 }
 
-/** The pinyin file at `path` (`astro dev` serves it), and the characters no reading is known for. */
-export function pinyinFile(path: string): { file: string; content: string; unknown: string[] } | undefined {
+/**
+ * The pinyin file at `path` (`astro dev` serves it), and the characters no
+ * reading is known for. pinyin-pro is loaded here only: a build reads on the
+ * writer's thread, and its own thread need not hold the dictionary too.
+ */
+export async function pinyinFile(path: string): Promise<{ file: string; content: string; unknown: string[] } | undefined> {
 	const job = pinyinJob(path);
-	return job && { file: job.file, ...pinyinFileContent(job.forms, job.pins) };
+	if (!job) return undefined;
+	const { pinyinFileContent } = await import('./file-content.ts');
+	return { file: job.file, ...pinyinFileContent(job.forms, job.simplified, job.pins) };
 }

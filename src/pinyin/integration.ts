@@ -31,10 +31,12 @@ export function pinyinFiles(): AstroIntegration {
 			'astro:server:setup': ({ server }) => {
 				server.middlewares.use((request, response, next) => {
 					const path = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
-					const file = path.startsWith(`/${PINYIN_DIR}/`) ? pinyinFile(path) : undefined;
-					if (!file) return next();
-					response.setHeader('content-type', 'text/plain; charset=utf-8');
-					response.end(file.content);
+					if (!path.startsWith(`/${PINYIN_DIR}/`)) return next();
+					pinyinFile(path).then((file) => {
+						if (!file) return next();
+						response.setHeader('content-type', 'text/plain; charset=utf-8');
+						response.end(file.content);
+					}, next);
 				});
 			},
 		},

@@ -18,7 +18,7 @@ port.on('message', (message: PinyinJob | 'finish') => {
 		port.postMessage({ done: true } satisfies WriterReply);
 		return;
 	}
-	const { content, unknown } = pinyinFileContent(message.forms, message.pins);
+	const { content, unknown } = pinyinFileContent(message.forms, message.simplified, message.pins);
 	const target = join(dir, message.path);
 	// Made at the first file, not when the build starts: Astro empties its folder after that.
 	if (!folderMade) mkdirSync(dirname(target), { recursive: true });

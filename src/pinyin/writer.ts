@@ -17,6 +17,8 @@ export interface PinyinJob {
 	file: string;
 	/** Each edition's runs (title, then body), by tag; the simplified edition's among them. */
 	forms: Map<string, string[]>;
+	/** The tag of the simplified edition, which pinyin-pro reads. */
+	simplified: string;
 	pins: readonly PinnedReading[];
 }
 

@@ -59,6 +59,16 @@ describe('npm run dev picks up, without a restart,', () => {
 		expect((await get('/zh-hant/beta/')).html, said()).toContain('貝特第一段');
 	});
 
+	it('(and serves a text page’s pinyin file, read from the editions rendered so far)', async () => {
+		const page = await once('/zh-hans/alpha/', (answer) => answer.status === 200);
+		const path = /data-pinyin="([^"]+)"/.exec(page.html)?.[1];
+		expect(path, said()).toMatch(/^\/pinyin\/alpha\.[0-9a-f]+\.txt$/);
+		const file = await get(path!);
+		expect(file.status, said()).toBe(200);
+		// Title 测试, then 网络安全第一段。阿尔法第二段。
+		expect(file.html.trim().split(' ').slice(0, 8), said()).toEqual(['cè', 'shì', 'wǎng', 'luò', 'ān', 'quán', 'dì', 'yī']);
+	});
+
 	it('an edit to glossary.json', async () => {
 		writeFileSync(join(site.content, 'glossary.json'), glossary('網際網路'));
 		const alpha = await once('/zh-hant/alpha/', (page) => page.html.includes('網際網路安全'));
