@@ -36,7 +36,9 @@ const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'buil
 	env: { ...process.env, NODE_ENV: 'production', FANJIAN_OUT: next, FANJIAN_CACHE_KEY: process.env.FANJIAN_OUT ?? 'dist' },
 });
 let readEarly = 0;
-astro.on('message', (message: TextWritten) => {
+astro.on('message', (message: Partial<TextWritten>) => {
+	// Only the build's own word counts (a plugin could send something else).
+	if (typeof message?.written !== 'string') return;
 	reader.readAhead(message.written);
 	readEarly++;
 });
