@@ -58,6 +58,18 @@ export interface WordSegmenter {
 let icu: Intl.Segmenter | undefined;
 const icuWords = (): WordSegmenter => (icu ??= new Intl.Segmenter('zh', { granularity: 'word' }));
 
+/**
+ * OpenCC phrases that are words though ICU's dictionary lacks them and cuts
+ * them where they stand: accepted wherever they match, as plain OpenCC
+ * accepts them. Each is here because a cited case needs it, and only where
+ * the phrase is a word far more often than a chance meeting of two.
+ * - 周线 (a weekly line, 周线图 → 週線圖): OpenCC's own test case_065
+ *   (tests/fixtures/opencc/testcases.json); ICU reads 周|线图.
+ * - 不谷 (不穀, a king's "I"): 16 times in the Zuo Zhuan
+ *   (bench/zuozhuan.txt:4181 不谷之过也); ICU reads 不|谷之 there.
+ */
+const SEGMENTER_MISSES: ReadonlySet<string> = new Set(['周线', '不谷']);
+
 /** UTF-16 units that always separate words (spaces, punctuation), as a table: 1 = separator. */
 const SEPARATORS = new Uint8Array(0x10000);
 for (let code = 0; code < 0x10000; code++) if (/[\s\p{P}]/u.test(String.fromCharCode(code))) SEPARATORS[code] = 1;
@@ -163,7 +175,8 @@ function longestMatch(root: TrieNode, reading: TrieNode | undefined, text: strin
 			!words ||
 			(whole && end === to) ||
 			(reading && refusalChangesNothing(root, reading, text, at, end, value, k)) ||
-			words.allows(at + shift, end + shift)
+			words.allows(at + shift, end + shift) ||
+			SEGMENTER_MISSES.has(text.slice(at, end))
 		) {
 			matched = value;
 			return end;

@@ -41,14 +41,10 @@ const KNOWN_GAPS: Record<string, string[]> = {
 
 /**
  * Upstream cases the site's converter loses, each judged (README,
- * "Conversion"). case_065: the segmenter reads 周线图 as 周|线图 (a weekly
- * line chart), so OpenCC's 周线 → 週線 ends inside a word and is refused,
- * and 周 alone stays 周. No boundary rule keeps it while refusing 并|发布's
- * 并发 or 了|如何's 了如, which have the same shape.
+ * "Conversion"). None today: case_065 (周线图, which ICU reads 周|线图) is
+ * kept by the list of words the segmenter misses (phrase-matching.ts).
  */
-const TRADE_OFFS: Record<string, string[]> = {
-	s2tw: ['case_065_s2x'],
-};
+const TRADE_OFFS: Record<string, string[]> = {};
 
 const converters: [name: string, make: (from: OpenccLocale, to: OpenccLocale) => Convert, misses: (config: string) => string[]][] = [
 	['opencc-js', plainOpenccConverter, (config) => KNOWN_GAPS[config] ?? []],
