@@ -14,7 +14,8 @@
  * boundary: the segmenter splits numerals, names and classical words finer
  * than OpenCC's phrases do (三十|里 against OpenCC's 十里, 子|游, 不|谷), and
  * on the Zuo Zhuan those phrases were right far more often than not
- * (README, "Conversion").
+ * (README, "Conversion"). A few cited phrases that ICU's dictionary lacks
+ * are accepted wherever they match (`SEGMENTER_MISSES`).
  *
  * Everything else is OpenCC's, as opencc-js runs it: the same dictionaries,
  * the same chain of dictionary groups, the same segmentation step (each
@@ -146,8 +147,8 @@ export type OnMatch = (stage: number, input: string, from: number, to: number, v
 
 /**
  * Where the longest acceptable phrase starting at `at` ends (0 if none); its
- * replacement is left in `matched`. Single characters are always
- * acceptable. `words` (absent: accept every phrase) is asked in its own
+ * replacement is left in `matched`. Single characters and the words the
+ * segmenter misses are always acceptable. `words` (absent: accept every phrase) is asked in its own
  * offsets, `shift` more than this text's. `whole`: [at, to) is itself one
  * accepted match, so the phrase covering all of it needs no second look.
  * `reading`: the trie whose single characters say how the text reads
