@@ -121,11 +121,11 @@ class Words {
 	}
 
 	/**
-	 * May a phrase cover [start, end)? Yes if it ends on a word boundary, or
-	 * if it lies inside one word.
+	 * May a phrase cover [start, end)? Yes if it ends on a word boundary, if
+	 * it lies inside one word, or if it is a word the segmenter misses.
 	 */
 	allows(start: number, end: number): boolean {
-		if (this.#isBoundary(end)) return true;
+		if (this.#isBoundary(end) || SEGMENTER_MISSES.has(this.#text.slice(start, end))) return true;
 		for (let k = end - 1; k > start; k--) if (this.#isBoundary(k)) return false;
 		return true;
 	}
@@ -147,8 +147,8 @@ export type OnMatch = (stage: number, input: string, from: number, to: number, v
 
 /**
  * Where the longest acceptable phrase starting at `at` ends (0 if none); its
- * replacement is left in `matched`. Single characters and the words the
- * segmenter misses are always acceptable. `words` (absent: accept every phrase) is asked in its own
+ * replacement is left in `matched`. Single characters are always
+ * acceptable. `words` (absent: accept every phrase) is asked in its own
  * offsets, `shift` more than this text's. `whole`: [at, to) is itself one
  * accepted match, so the phrase covering all of it needs no second look.
  * `reading`: the trie whose single characters say how the text reads
@@ -176,8 +176,7 @@ function longestMatch(root: TrieNode, reading: TrieNode | undefined, text: strin
 			!words ||
 			(whole && end === to) ||
 			(reading && refusalChangesNothing(root, reading, text, at, end, value, k)) ||
-			words.allows(at + shift, end + shift) ||
-			SEGMENTER_MISSES.has(text.slice(at, end))
+			words.allows(at + shift, end + shift)
 		) {
 			matched = value;
 			return end;
