@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildArgs } from '../src/build/command.ts';
 import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { writeCorpus } from './corpus.ts';
 import { convertDiff } from './convert-diff.ts';
@@ -81,7 +82,7 @@ interface BuildRun {
 function runBuild(): Promise<BuildRun> {
 	return new Promise((resolvePromise, reject) => {
 		const started = performance.now();
-		const child = spawn(process.execPath, ['scripts/build.ts'], {
+		const child = spawn(process.execPath, buildArgs(), {
 			env: { ...process.env, FANJIAN_CONTENT: content, FANJIAN_OUT: dist },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

@@ -7,6 +7,7 @@
  * (commit it with the text). The build's summary says which ids it gave.
  */
 import { spawnSync } from 'node:child_process';
+import { buildArgs } from '../src/build/command.ts';
 import { parseCommandLine, refuse, type CommandSpec } from '../src/command-line.ts';
 
 const ANCHORS = {
@@ -20,7 +21,7 @@ const ANCHORS = {
 
 const { values } = parseCommandLine(ANCHORS);
 if (!values.confirm) refuse(ANCHORS, 'name the text to confirm with --confirm <slug> (the file name of the entry, without .mdx).');
-const build = spawnSync(process.execPath, ['scripts/build.ts'], {
+const build = spawnSync(process.execPath, buildArgs(), {
 	stdio: 'inherit',
 	env: { ...process.env, FANJIAN_CONFIRM_ANCHORS: values.confirm },
 });

@@ -4,8 +4,9 @@
  * Set FANJIAN_SKIP_BUILD=1 to test an existing build (FANJIAN_OUT or dist/).
  */
 import { execFileSync } from 'node:child_process';
+import { buildArgs } from '../src/build/command.ts';
 
 export default function setup(): void {
 	if (process.env.FANJIAN_SKIP_BUILD) return;
-	execFileSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit' });
+	execFileSync(process.execPath, buildArgs(), { stdio: 'inherit' });
 }

@@ -9,6 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { buildArgs } from '../../src/build/command.ts';
 
 /** The project, which every fixture site links to. */
 const PROJECT = resolve('.');
@@ -84,7 +85,7 @@ export function fixtureSite(name: string): FixtureSite {
 			site.writeFiles({ [`${slug}.mdx`]: `---\n${frontmatter}\n---\n\n${paragraphs.join('\n\n')}\n` });
 		},
 		build({ env = {}, astroOnly = false } = {}) {
-			const command = astroOnly ? [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build'] : [join(PROJECT, 'scripts/build.ts')];
+			const command = astroOnly ? [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build'] : buildArgs(join(PROJECT, 'scripts/build.ts'));
 			const run = spawnSync(process.execPath, command, {
 				cwd: root,
 				env: commandEnv({ NODE_ENV: 'production', FANJIAN_CONTENT: content, FANJIAN_OUT: dist, ...env }),
