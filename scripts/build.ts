@@ -11,7 +11,9 @@
  * `astro build` has exited, so Astro's memory and Pagefind's are never held
  * at the same time.
  *
- * Usage: node scripts/build.ts [astro build options]
+ * Usage: node --max-semi-space-size=2 scripts/build.ts [astro build options]
+ * (`npm run build`; the flag keeps this process's heap small while it reads
+ * the texts: src/build/command.ts)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
