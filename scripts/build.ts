@@ -37,12 +37,12 @@ const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'buil
 	// which Vite would read as development: no anchor records, no render cache).
 	env: { ...process.env, NODE_ENV: 'production', FANJIAN_OUT: next, FANJIAN_CACHE_KEY: process.env.FANJIAN_OUT ?? 'dist' },
 });
+/** Texts read whole while Astro rendered (a page still being written is read again after). */
 let readEarly = 0;
 astro.on('message', (message: Partial<TextWritten>) => {
 	// Only the build's own word counts (a plugin could send something else).
 	if (typeof message?.written !== 'string') return;
-	reader.readAhead(message.written);
-	readEarly++;
+	void reader.readAhead(message.written).then((read) => read && readEarly++);
 });
 const status = await new Promise<number>((resolve) => {
 	astro.on('error', (error) => {

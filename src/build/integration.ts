@@ -8,11 +8,15 @@
  * through src/build-hand-over.ts.
  *
  * The search index is written from the built pages (scripts/build.ts,
- * src/search/index-build.ts). Astro renders and writes a build's pages one
- * at a time, and a text's pages one after another (texts.ts): so when a
- * page of another text begins, every page of the text before is on disk,
- * and the build says so to the process that started it, if that one
- * listens (an IPC channel), which reads it while the build goes on.
+ * src/search/index-build.ts). Astro renders a build's pages in order, two at
+ * a time (astro.config.mjs), and a text's pages one after another, its
+ * edition pages before its compare pages (texts.ts): so when a page of
+ * another text begins, the edition pages of the text before, the ones the
+ * index reads, are on disk, and the build says so to the process that
+ * started it, if that one listens (an IPC channel), which reads them while
+ * the build goes on. Should a page still be being written, it does not
+ * parse (src/search/paragraphs.ts takes a text body only with its closing
+ * tags) and the text is read again once Astro has exited.
  */
 import type { AstroIntegration } from 'astro';
 import { handOver } from '../build-hand-over.ts';
@@ -42,13 +46,13 @@ export function textRendering(slug: string): void {
 }
 
 export function buildMode(): AstroIntegration {
-	/** Whether Astro renders one page at a time, and someone listens. */
+	/** Whether someone listens. */
 	let announcing = false;
 	return {
 		name: 'fanjian:build-mode',
 		hooks: {
-			'astro:config:done': ({ config }) => {
-				announcing = config.build.concurrency === 1 && process.send !== undefined;
+			'astro:config:done': () => {
+				announcing = process.send !== undefined;
 			},
 			'astro:build:start': () => {
 				building.set(true);

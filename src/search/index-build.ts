@@ -147,9 +147,14 @@ export class TextReader {
 		this.#editions = editions;
 	}
 
-	/** Start reading a text whose pages are all written. */
-	readAhead(slug: string): void {
-		if (!this.#texts.has(slug)) this.#texts.set(slug, this.#read(slug).catch(() => undefined));
+	/** Start reading a text whose pages should be written by now; whether they were (read whole). */
+	readAhead(slug: string): Promise<boolean> {
+		let reading = this.#texts.get(slug);
+		if (!reading) {
+			reading = this.#read(slug).catch(() => undefined);
+			this.#texts.set(slug, reading);
+		}
+		return reading.then((text) => text !== undefined);
 	}
 
 	/** A text, read ahead or now. */

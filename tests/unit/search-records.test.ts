@@ -87,6 +87,17 @@ describe('a built text page', () => {
 		]);
 	});
 
+	// The build reads a text while Astro may still be writing its page (src/build/integration.ts).
+	it('is refused while still being written, or read as it is whole: never a paragraph short', () => {
+		const whole = readTextPage('page.html', page);
+		const bodyEnd = page.indexOf('</div></article>') + '</div></article>'.length;
+		for (let length = 0; length < page.length; length++) {
+			const prefix = page.subarray(0, length);
+			if (length < bodyEnd) expect(() => readTextPage('page.html', prefix), `cut at byte ${length}`).toThrow(/no text body/);
+			else expect(readTextPage('page.html', prefix)).toEqual(whole);
+		}
+	});
+
 	it('is refused, naming the file, when it has no text body', () => {
 		expect(() => readTextPage('dist/x/index.html', Buffer.from('<h1>x</h1>'))).toThrow(/dist\/x\/index\.html: no text body, title or date/);
 	});
