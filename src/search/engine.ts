@@ -370,9 +370,15 @@ async function exactResults(pagefind: PagefindApi, context: Context, rank: Frequ
 			);
 			return { entries: entries.flat(), ...found };
 		}
-		const candidates = (await Promise.all(texts.map(async ({ result, starts }) => resultsIn(result, await textFields(result, edition), starts, quote.length)))).flat();
-		const held = await Promise.all(candidates.map((candidate) => holdsQuote(candidate, context)));
-		return { entries: candidates.filter((_, i) => held[i]), ...found };
+		// Each text's places are fetched as soon as its own fields come, not once every text's have.
+		const held = await Promise.all(
+			texts.map(async ({ result, starts }) => {
+				const candidates = resultsIn(result, await textFields(result, edition), starts, quote.length);
+				const holds = await Promise.all(candidates.map((candidate) => holdsQuote(candidate, context)));
+				return candidates.filter((_, i) => holds[i]);
+			}),
+		);
+		return { entries: held.flat(), ...found };
 	}
 }
 
