@@ -42,7 +42,9 @@ let readEarly = 0;
 astro.on('message', (message: Partial<TextWritten>) => {
 	// Only the build's own word counts (a plugin could send something else).
 	if (typeof message?.written !== 'string') return;
-	void reader.readAhead(message.written).then((read) => read && readEarly++);
+	void reader.readAhead(message.written).then((read) => {
+		if (read) readEarly++;
+	});
 });
 const status = await new Promise<number>((resolve) => {
 	astro.on('error', (error) => {
