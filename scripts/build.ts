@@ -37,14 +37,30 @@ const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'buil
 	// which Vite would read as development: no anchor records, no render cache).
 	env: { ...process.env, NODE_ENV: 'production', FANJIAN_OUT: next, FANJIAN_CACHE_KEY: process.env.FANJIAN_OUT ?? 'dist' },
 });
-/** Texts read whole while Astro rendered (a page still being written is read again after). */
+/** Texts read whole while Astro ran, or as it finished. */
 let readEarly = 0;
+/** Texts caught with a page still being written: read again with the next text announced. */
+const caught = new Set<string>();
+/** Whether the build said every page is written. */
+let allWritten = false;
+function readAhead(slug: string): void {
+	const final = allWritten;
+	void reader.readAhead(slug).then((read) => {
+		if (read) readEarly++;
+		// Once every page is written, a text caught before is read again at once, and
+		// a text that fails then is left for the index to read, and report.
+		else if (allWritten && !final) readAhead(slug);
+		else if (!allWritten) caught.add(slug);
+	});
+}
 astro.on('message', (message: Partial<TextWritten>) => {
 	// Only the build's own word counts (a plugin could send something else).
 	if (typeof message?.written !== 'string') return;
-	void reader.readAhead(message.written).then((read) => {
-		if (read) readEarly++;
-	});
+	allWritten ||= message.done === true;
+	for (const slug of [...caught, message.written]) {
+		caught.delete(slug);
+		readAhead(slug);
+	}
 });
 const status = await new Promise<number>((resolve) => {
 	astro.on('error', (error) => {

@@ -16,7 +16,8 @@
  * started it, if that one listens (an IPC channel), which reads them while
  * the build goes on. Should a page still be being written, it does not
  * parse (src/search/paragraphs.ts takes a text body only with its closing
- * tags) and the text is read again once Astro has exited.
+ * tags) and the text is read again with the next text announced; the last
+ * is announced when the build is done, every page written, and says so.
  */
 import type { AstroIntegration } from 'astro';
 import { handOver } from '../build-hand-over.ts';
@@ -27,15 +28,17 @@ const building = handOver<boolean>('building');
 /** True while `astro build` renders pages. */
 export const isBuilding = () => building.active() === true;
 
-/** What the build tells the process that started it: every page of a text is written. */
+/** What the build tells the process that started it: a text's edition pages are written. */
 export interface TextWritten {
 	written: string;
+	/** The build is done: every page is written. */
+	done?: true;
 }
 
 /** In a build whose starter listens: the text whose pages are rendering. */
 const rendering = handOver<{ slug?: string }>('rendering-text');
 
-const announce = (slug: string) => process.send?.({ written: slug } satisfies TextWritten);
+const announce = (slug: string, done?: true) => process.send?.({ written: slug, ...(done ? { done } : {}) } satisfies TextWritten);
 
 /** A page of text `slug` begins to render. */
 export function textRendering(slug: string): void {
@@ -61,7 +64,7 @@ export function buildMode(): AstroIntegration {
 			'astro:build:done': ({ logger }) => {
 				building.set(false);
 				const last = rendering.active()?.slug;
-				if (last) announce(last);
+				if (last) announce(last, true);
 				rendering.set(undefined);
 				const conversions = performance.getEntriesByName(CONVERT_MEASURE);
 				const converting = conversions.reduce((sum, entry) => sum + entry.duration, 0);

@@ -144,7 +144,7 @@ interface ReadText {
  */
 export class TextReader {
 	readonly foldTable = new FoldTableBuilder();
-	/** Texts read or being read; undefined where reading failed (a page not whole yet): read again when asked for. */
+	/** Texts read or being read; one whose reading failed (a page not whole yet) is read again when asked for. */
 	readonly #texts = new Map<string, Promise<ReadText | undefined>>();
 
 	readonly #dist: string;
@@ -155,11 +155,19 @@ export class TextReader {
 		this.#editions = editions;
 	}
 
-	/** Start reading a text whose pages should be written by now; whether they were (read whole). */
+	/**
+	 * Start reading a text whose pages should be written by now; whether they
+	 * were (read whole). A text caught mid-write is forgotten, to be read again
+	 * when next asked for.
+	 */
 	readAhead(slug: string): Promise<boolean> {
 		let reading = this.#texts.get(slug);
 		if (!reading) {
-			reading = this.#read(slug).catch(() => undefined);
+			const started = this.#read(slug).catch(() => {
+				if (this.#texts.get(slug) === started) this.#texts.delete(slug);
+				return undefined;
+			});
+			reading = started;
 			this.#texts.set(slug, reading);
 		}
 		return reading.then((text) => text !== undefined);

@@ -2,7 +2,12 @@
  * What the search keeps of each text (one record per text) and how the
  * browser chooses what to look up in it.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EDITIONS } from '../../src/editions.ts';
+import { TextReader } from '../../src/search/index-build.ts';
 import { parseFrequent, searchKeys } from '../../src/search/plan.ts';
 import { readTextPage } from '../../src/search/paragraphs.ts';
 import { decodeTextFields, encodeTextFields, paragraphAt, type TextFieldsSource } from '../../src/search/text-fields.ts';
@@ -100,5 +105,25 @@ describe('a built text page', () => {
 
 	it('is refused, naming the file, when it has no text body', () => {
 		expect(() => readTextPage('dist/x/index.html', Buffer.from('<h1>x</h1>'))).toThrow(/dist\/x\/index\.html: no text body, title or date/);
+	});
+
+	it('caught mid-write while the build reads ahead, is read again when next asked for', async () => {
+		const dist = mkdtempSync(join(tmpdir(), 'reader-'));
+		const write = (bytes: Buffer) => {
+			for (const edition of EDITIONS) {
+				mkdirSync(join(dist, edition.path, 'net'), { recursive: true });
+				writeFileSync(join(dist, edition.path, 'net', 'index.html'), bytes);
+			}
+		};
+		try {
+			const reader = new TextReader(dist, EDITIONS);
+			write(page.subarray(0, page.indexOf('</article>')));
+			expect(await reader.readAhead('net')).toBe(false);
+			write(page);
+			expect(await reader.readAhead('net')).toBe(true);
+			expect((await reader.text('net')).paragraphs).toBe(2);
+		} finally {
+			rmSync(dist, { recursive: true, force: true });
+		}
 	});
 });
