@@ -127,10 +127,11 @@ const texts = writeCorpus(content, scale);
 rmSync(dist, { recursive: true, force: true });
 console.log(`Corpus: ${texts} texts at scale ${scale}. Building…`);
 const run = await runBuild();
-const pages = Number(/(\d+) page\(s\) built/.exec(run.lines.map((l) => l.text).join('\n'))?.[1] ?? 0);
-const converted = /Converted (\d+) pages in (\d+) ms/.exec(run.lines.map((l) => l.text).join('\n'));
+const log = run.lines.map((l) => l.text).join('\n');
+const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0);
+const converted = /Converted (\d+) pages in (\d+) ms/.exec(log);
 /** Texts the build read for the index while Astro ran; the rest were read after it exited. */
-const readEarly = Number(/\((\d+) of them read while it rendered\)/.exec(run.lines.map((l) => l.text).join('\n'))?.[1] ?? Number.NaN);
+const readEarly = Number(/\((\d+) of them read while it rendered\)/.exec(log)?.[1] ?? Number.NaN);
 const renderStart = at(run, /generating static routes/);
 const renderEnd = at(run, /✓ Completed in/, renderStart);
 const phases = {

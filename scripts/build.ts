@@ -44,13 +44,15 @@ const caught = new Set<string>();
 /** Whether the build said every page is written. */
 let allWritten = false;
 function readAhead(slug: string): void {
-	const final = allWritten;
+	const afterAllWritten = allWritten;
 	void reader.readAhead(slug).then((read) => {
 		if (read) readEarly++;
-		// Once every page is written, a text caught before is read again at once, and
-		// a text that fails then is left for the index to read, and report.
-		else if (allWritten && !final) readAhead(slug);
-		else if (!allWritten) caught.add(slug);
+		// Caught mid-write: read again with the next text announced, or at once if every
+		// page is written by now. A read that fails after that is the index's to report.
+		else if (!afterAllWritten) {
+			if (allWritten) readAhead(slug);
+			else caught.add(slug);
+		}
 	});
 }
 astro.on('message', (message: Partial<TextWritten>) => {
