@@ -172,8 +172,12 @@ export interface QuoteBenchResult {
 	zeroResults: number;
 	/** A first search on a page opened with an empty cache, each quote in a fresh browser context: bytes (gzip as sent) and ms. */
 	cold: { quotes: number; bytes: Spread; latencyMs: Spread };
-	/** Every search after the first in one page, cache warm: bytes and ms. */
-	later: { bytes: Spread & { max: number }; latencyMs: Spread };
+	/**
+	 * Every search after the first in one page, cache warm: bytes, ms, and how
+	 * many requests it made (exact where latency is not: on a 2-core machine
+	 * each request costs the browser and the server CPU time, so latency follows it).
+	 */
+	later: { bytes: Spread & { max: number }; latencyMs: Spread; requests: Spread };
 	/** Long quotes, quotes with a slip and quotes across paragraphs: recall@1, bytes and latency of each kind. */
 	kinds: Record<(typeof EXTRA_KINDS)[number], { recallAt1: string; bytes: Spread; latencyMs: Spread }>;
 	misses: { query: string; expected: string[]; got: string[] }[];
@@ -234,17 +238,17 @@ export async function runQuoteBench(dist: string, count = 240, seed = 7, cold = 
 	}
 
 	const page = await openPage(browser, textUrl, errors);
-	const rows: { quote: Quote; got: string[]; ms: number; bytes: number }[] = [];
+	const rows: { quote: Quote; got: string[]; ms: number; bytes: number; requests: number }[] = [];
 	for (const quote of quotes) {
 		const before = site.requests.length;
 		const { ms, got } = await searchFor(page, quote.query);
-		rows.push({ quote, got, ms, bytes: bytesSince(before) });
+		rows.push({ quote, got, ms, bytes: bytesSince(before), requests: site.requests.length - before });
 	}
 	const extraRows: typeof rows = [];
 	for (const quote of extra) {
 		const before = site.requests.length;
 		const { ms, got } = await searchFor(page, quote.query);
-		extraRows.push({ quote, got, ms, bytes: bytesSince(before) });
+		extraRows.push({ quote, got, ms, bytes: bytesSince(before), requests: site.requests.length - before });
 	}
 	await browser.close();
 	await site.close();
@@ -276,6 +280,7 @@ export async function runQuoteBench(dist: string, count = 240, seed = 7, cold = 
 		later: {
 			bytes: { ...spread(later.map((row) => row.bytes)), max: Math.max(0, ...later.map((row) => row.bytes)) },
 			latencyMs: { median: round(median(later.map((row) => row.ms))), p95: round(percentile(later.map((row) => row.ms), 95)) },
+			requests: spread(later.map((row) => row.requests)),
 		},
 		kinds: Object.fromEntries(
 			EXTRA_KINDS.map((kind) => {
@@ -308,6 +313,7 @@ export function printQuoteBench(result: QuoteBenchResult): void {
 		'first query, cold: latency median / p95': `${result.cold.latencyMs.median} / ${result.cold.latencyMs.p95} ms`,
 		'later queries: bytes median / p95 / max': `${kb(result.later.bytes.median)} / ${kb(result.later.bytes.p95)} / ${kb(result.later.bytes.max)}`,
 		'later queries: latency median / p95': `${result.later.latencyMs.median} / ${result.later.latencyMs.p95} ms`,
+		'later queries: requests median / p95': `${result.later.requests.median} / ${result.later.requests.p95}`,
 	});
 	console.table(
 		Object.fromEntries(
