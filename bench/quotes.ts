@@ -225,7 +225,11 @@ export async function runQuoteBench(dist: string, count = 240, seed = 7, cold = 
 	const browser = await launch();
 	const errors: string[] = [];
 	const textUrl = `${site.url}/${EDITIONS[0]!.path}/${texts[0]!.slug}/`;
-	const bytesSince = (before: number) => site.requests.slice(before).reduce((sum, request) => sum + request.gzipBytes, 0);
+	/** What the site sent since request number `before`: bytes (gzip as sent) and how many requests. */
+	const sentSince = (before: number) => {
+		const since = site.requests.slice(before);
+		return { bytes: since.reduce((sum, request) => sum + request.gzipBytes, 0), requests: since.length };
+	};
 
 	const firsts: { ms: number; bytes: number }[] = [];
 	for (const quote of quotes.slice(0, cold)) {
@@ -233,7 +237,7 @@ export async function runQuoteBench(dist: string, count = 240, seed = 7, cold = 
 		const page = await openPage(context, textUrl, errors);
 		const before = site.requests.length;
 		const { ms } = await searchFor(page, quote.query);
-		firsts.push({ ms, bytes: bytesSince(before) });
+		firsts.push({ ms, bytes: sentSince(before).bytes });
 		await context.close();
 	}
 
@@ -242,13 +246,13 @@ export async function runQuoteBench(dist: string, count = 240, seed = 7, cold = 
 	for (const quote of quotes) {
 		const before = site.requests.length;
 		const { ms, got } = await searchFor(page, quote.query);
-		rows.push({ quote, got, ms, bytes: bytesSince(before), requests: site.requests.length - before });
+		rows.push({ quote, got, ms, ...sentSince(before) });
 	}
 	const extraRows: typeof rows = [];
 	for (const quote of extra) {
 		const before = site.requests.length;
 		const { ms, got } = await searchFor(page, quote.query);
-		extraRows.push({ quote, got, ms, bytes: bytesSince(before), requests: site.requests.length - before });
+		extraRows.push({ quote, got, ms, ...sentSince(before) });
 	}
 	await browser.close();
 	await site.close();
