@@ -26,11 +26,21 @@ export interface SummaryEntry {
 	rows: number[];
 }
 
+/** Summaries made, each kept with its compared text: a text's compare pages (one per edition) list the same. */
+const summaries = new WeakMap<ComparedText, readonly SummaryEntry[]>();
+
 /**
  * The choices of a compared text, grouped by character, what it became and
  * what decided it, and ordered: riskiest first, then in the order of the text.
+ * Made once per compared text.
  */
-export function summaryEntries(compared: ComparedText): SummaryEntry[] {
+export function summaryEntries(compared: ComparedText): readonly SummaryEntry[] {
+	let made = summaries.get(compared);
+	if (!made) summaries.set(compared, (made = summarize(compared)));
+	return made;
+}
+
+function summarize(compared: ComparedText): SummaryEntry[] {
 	const entries = new Map<string, SummaryEntry>();
 	for (const column of compared.columns) {
 		for (const { row, change, context } of column.placed) {

@@ -54,8 +54,24 @@ function differing(a: string, b: string): number {
 	return count;
 }
 
+/**
+ * The choices of dictionary rules, by place in the rule: a rule is one entry
+ * of one stage (made once per explainer, explain.ts), and a text applies the
+ * same few hundred entries thousands of times.
+ */
+const dictionaryChoices = new WeakMap<Rule, Map<number, Choice | undefined>>();
+
 /** The choice one step made, if its character had several candidates. `dictionaries`: the converter's, for a pinned term. */
 function choiceOf(step: Step, dictionaries: readonly (readonly string[])[]): Choice | undefined {
+	const { rule, at } = step;
+	if (rule.kind !== 'phrase' && rule.kind !== 'character') return findChoice(step, dictionaries);
+	let byPlace = dictionaryChoices.get(rule);
+	if (!byPlace) dictionaryChoices.set(rule, (byPlace = new Map()));
+	if (!byPlace.has(at)) byPlace.set(at, findChoice(step, dictionaries));
+	return byPlace.get(at);
+}
+
+function findChoice(step: Step, dictionaries: readonly (readonly string[])[]): Choice | undefined {
 	const { rule, at } = step;
 	if (at < 0 || rule.kind === 'stray' || rule.kind === 'normalized') return undefined;
 	const char = codePoints(rule.key)[at]!;

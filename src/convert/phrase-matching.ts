@@ -76,12 +76,36 @@ const SEPARATORS = new Uint8Array(0x10000);
 for (let code = 0; code < 0x10000; code++) if (/[\s\p{P}]/u.test(String.fromCharCode(code))) SEPARATORS[code] = 1;
 const separates = (text: string, at: number) => SEPARATORS[text.charCodeAt(at)] === 1;
 
+/** Runs segmented lately, at most this many per segmenter: the runs of the last few texts. */
+const SEGMENTED_RUNS = 16_384;
+const segmented = new WeakMap<WordSegmenter, Map<string, readonly number[]>>();
+
+/**
+ * Where the words of a run start, as `segmenter` cuts it. A text is
+ * converted four times in a build (two editions, and each explained for the
+ * compare page), each time asking about the same runs: they are segmented
+ * once and kept while the next texts are converted.
+ */
+function wordStarts(segmenter: WordSegmenter, run: string): readonly number[] {
+	let runs = segmented.get(segmenter);
+	if (!runs) segmented.set(segmenter, (runs = new Map()));
+	let starts = runs.get(run);
+	if (!starts) {
+		starts = Array.from(segmenter.segment(run), (word) => word.index);
+		// The oldest run goes first (a Map keeps the order it was filled in).
+		if (runs.size >= SEGMENTED_RUNS) runs.delete(runs.keys().next().value!);
+		runs.set(run, starts);
+	}
+	return starts;
+}
+
 /**
  * The words of one text. The segmenter runs only where a phrase match needs
  * an answer, and only on the run of text between two separators around it
  * (ICU segments Chinese run by run anyway): most of a text is never asked
  * about. Asking ICU about one offset (`Segments.containing`) costs about as
- * much as segmenting the whole run, so each run is segmented once, whole.
+ * much as segmenting the whole run, so each run is segmented once, whole
+ * (and kept a while: `wordStarts`).
  */
 class Words {
 	readonly #text: string;
@@ -116,7 +140,7 @@ class Words {
 		while (start > 0 && !separates(text, start - 1)) start--;
 		let end = offset;
 		while (end < text.length && !separates(text, end)) end++;
-		for (const word of this.#segmenter.segment(text.slice(start, end))) this.#boundaries[start + word.index] = 1;
+		for (const index of wordStarts(this.#segmenter, text.slice(start, end))) this.#boundaries[start + index] = 1;
 		this.#known.fill(1, start, end + 1);
 	}
 

@@ -150,21 +150,32 @@ function quotations(all: string, outer = 0): Quotation[] {
 export function requoteParagraphs(paragraphs: readonly (readonly (string | null)[])[], style: QuoteStyle, outer = 0): (string | null)[][] {
 	const all = paragraphs.map((pieces) => pieces.map((piece) => piece ?? KEPT).join('')).join(BREAK);
 	if (!ANY_MARK.test(all)) return paragraphs.map((pieces) => [...pieces]);
-	const chars = all.split('');
+	// The marks to rewrite, by place in `all`; each piece is then cut once around those it holds.
+	const marks: [number, string][] = [];
 	for (const quotation of quotations(all, outer)) {
 		if (quotation.level === 0) continue;
 		const [open, close] = style[(quotation.level - 1) % style.length]!;
-		for (const at of quotation.opens) chars[at] = open!;
-		if (quotation.close !== undefined) chars[quotation.close] = close!;
+		for (const at of quotation.opens) marks.push([at, open!]);
+		if (quotation.close !== undefined) marks.push([quotation.close, close!]);
 	}
+	marks.sort((a, b) => a[0] - b[0]);
+	let next = 0;
 	let at = 0;
 	return paragraphs.map((pieces, index) => {
 		if (index > 0) at++;
 		return pieces.map((piece) => {
-			const length = piece === null ? 1 : piece.length;
-			const rewritten = chars.slice(at, at + length).join('');
-			at += length;
-			return piece === null ? null : rewritten;
+			const from = at;
+			at += piece === null ? 1 : piece.length;
+			if (piece === null) return null;
+			while (next < marks.length && marks[next]![0] < from) next++;
+			let rewritten = '';
+			let kept = from;
+			for (; next < marks.length && marks[next]![0] < at; next++) {
+				const [place, mark] = marks[next]!;
+				rewritten += piece.slice(kept - from, place - from) + mark;
+				kept = place + 1;
+			}
+			return kept === from ? piece : rewritten + piece.slice(kept - from);
 		});
 	});
 }

@@ -9,7 +9,8 @@ import { toHtml } from 'hast-util-to-html';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { editionConverter } from '../../src/convert/edition-text.ts';
-import { openccConverter, plainOpenccConverter, withPinnedTerms } from '../../src/convert/opencc.ts';
+import { openccConverter, openccPipeline, plainOpenccConverter, withPinnedTerms } from '../../src/convert/opencc.ts';
+import { wordBoundedConverter, type WordSegmenter } from '../../src/convert/phrase-matching.ts';
 import { convertTree } from '../../src/convert/tree.ts';
 import { EDITIONS } from '../../src/editions.ts';
 import { importText } from '../../src/import/entry.ts';
@@ -107,5 +108,18 @@ describe('the boundary rule', () => {
 		for (const script of ['tw', 'hk'] as const) {
 			expect(lintScript('國家鐵路局同日並發布', script).map((finding) => finding.expected)).not.toContain('併');
 		}
+	});
+});
+
+describe('the segmenter’s cuts, kept between conversions (a text is converted four times in a build)', () => {
+	it('are kept for each segmenter apart: one that cuts nothing and ICU each cut the same words their own way', () => {
+		const pipeline = openccPipeline('cn', 'tw');
+		const cutsNothing: WordSegmenter = { segment: (text) => [{ index: 0, segment: text }] };
+		const withIcu = wordBoundedConverter(pipeline);
+		const withoutCuts = wordBoundedConverter(pipeline, cutsNothing);
+		// ICU reads 前头|发生, so the phrase 头发 → 頭髮 stands across two words and is refused.
+		expect(withIcu('前头发生')).toBe('前頭發生');
+		expect(withoutCuts('前头发生')).toBe('前頭髮生');
+		expect(withIcu('前头发生')).toBe('前頭發生');
 	});
 });
