@@ -76,8 +76,8 @@ const SEPARATORS = new Uint8Array(0x10000);
 for (let code = 0; code < 0x10000; code++) if (/[\s\p{P}]/u.test(String.fromCharCode(code))) SEPARATORS[code] = 1;
 const separates = (text: string, at: number) => SEPARATORS[text.charCodeAt(at)] === 1;
 
-/** Runs segmented lately, at most this many per segmenter: the runs of the last few texts. */
-const SEGMENTED_RUNS = 16_384;
+/** Runs whose cuts are kept, per segmenter; past this the oldest is dropped. */
+const SEGMENTED_RUNS = 1_024;
 const segmented = new WeakMap<WordSegmenter, Map<string, readonly number[]>>();
 
 /**
