@@ -166,8 +166,8 @@ export function requoteParagraphs(paragraphs: readonly (readonly (string | null)
 		return pieces.map((piece) => {
 			const from = at;
 			at += piece === null ? 1 : piece.length;
+			// No mark stands in a piece kept as written or between paragraphs (KEPT and BREAK are not marks).
 			if (piece === null) return null;
-			while (next < marks.length && marks[next]![0] < from) next++;
 			let rewritten = '';
 			let kept = from;
 			for (; next < marks.length && marks[next]![0] < at; next++) {
