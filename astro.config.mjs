@@ -33,7 +33,10 @@ export default defineConfig({
 		processor: satteri({ features: { ...MARKDOWN_FEATURES }, mdastPlugins: [bareUrlsStayText] }),
 	},
 	integrations: [
-		mdx(),
+		// A text's body is static markup (no components): `optimize` compiles it to
+		// one HTML string instead of a JSX call per element. The built site is
+		// byte-identical; the 1,020-text bench renders ~10 % faster (README, Benchmarks).
+		mdx({ optimize: true }),
 		buildMode(),
 		pinyinFiles(),
 		feeds(),
