@@ -12,7 +12,11 @@
  * Counts are true counts: every paragraph holding the quote is counted,
  * however many are shown. When the characters looked up cannot tell alone,
  * the places are checked against the whole quote by fetching them, or, if
- * there are many, more of its characters are looked up.
+ * there are many, more of its characters are looked up. When there are more
+ * places than are shown and the page has looked up all but a few of the
+ * quote's characters, Pagefind's phrase search tells which texts hold it and
+ * where first, so only the places shown (and a text's later places) are
+ * fetched.
  */
 import { EDITIONS } from '../editions.ts';
 import { fold, parseFoldTable, type FoldTable } from './fold.ts';
@@ -24,6 +28,15 @@ import { decodeTextFields, type TextFields } from './text-fields.ts';
 const MAX_INPUT = 2_000;
 /** Places checked by fetching them; beyond this, more of the quote's characters are looked up instead. */
 const CHECK_LIMIT = 24;
+/**
+ * Characters of a quote this page has not looked up yet, at most, for its
+ * places to be confirmed by a phrase search (an index chunk for each, ~3.5 kB
+ * at 4,080 texts, though neighbours share one) rather than fetched one by one
+ * (~0.65 kB and two requests each) when there are more places than are shown.
+ * 2 sent a fifth of the 4,080-text bench's later quotes that way and moved
+ * its medians little; 5 most of them (README, Benchmarks).
+ */
+const PHRASE_UNLOADED = 5;
 /** Places a quote with a slip is looked for at most. */
 const LOOSE_LIMIT = 30;
 
@@ -105,15 +118,30 @@ export function loadEngine(): Promise<Engine> {
 
 /** Every position of each character in every text, the texts newest first. Kept for later searches. */
 const looked = new Map<string, Promise<PagefindResult[]>>();
+/** Characters whose index chunks this page holds: looked up alone or in a phrase. */
+const loaded = new Set<string>();
 
 function lookUp(pagefind: PagefindApi, char: string): Promise<PagefindResult[]> {
 	let found = looked.get(char);
 	if (!found) {
 		found = pagefind.search(char, { sort: { date: 'desc' } }).then((answer) => answer?.results ?? []);
 		looked.set(char, found);
+		loaded.add(char);
 		found.catch(() => looked.delete(char));
 	}
 	return found;
+}
+
+/**
+ * The texts holding the whole quote, each with where the quote first stands
+ * in it: Pagefind's phrase search, exact on content of one token per
+ * character, but it needs every character's index chunk and reports only
+ * the first place in a text (pagefind_web `exact_term`).
+ */
+async function firstPlaces(pagefind: PagefindApi, quote: readonly string[]): Promise<Map<string, number>> {
+	const answer = await pagefind.search(`"${quote.join(' ')}"`, { sort: { date: 'desc' } });
+	for (const char of quote) loaded.add(char);
+	return new Map((answer?.results ?? []).map((result) => [result.id, Math.min(...result.words)]));
 }
 
 /** The positions of some characters, and their texts in order (newest first). */
@@ -341,7 +369,7 @@ function pager(entries: readonly Entry[], context: Context, exact: boolean) {
 }
 
 /** Every paragraph (or passage) holding the whole quote, newest text first, in text order within a text. */
-async function exactResults(pagefind: PagefindApi, context: Context, rank: FrequencyRank): Promise<{ entries: Entry[]; byRarity: Key[] }> {
+async function exactResults(pagefind: PagefindApi, context: Context, rank: FrequencyRank, shown: number): Promise<{ entries: Entry[]; byRarity: Key[] }> {
 	const { quote, edition } = context;
 	const byRarity = searchKeys(quote, rank, Number.POSITIVE_INFINITY);
 	let count = Math.min(KEYS, byRarity.length);
@@ -360,6 +388,24 @@ async function exactResults(pagefind: PagefindApi, context: Context, rank: Frequ
 			continue;
 		}
 		const found = { byRarity };
+		if (!complete && places > shown && new Set(quote.filter((char) => !loaded.has(char))).size <= PHRASE_UNLOADED) {
+			const first = await firstPlaces(pagefind, quote);
+			// A text without the quote has none of its places; the first place in a text with it
+			// holds it; a text's later places (at most 24 places in all here) are fetched to check them.
+			const entries = await Promise.all(
+				texts
+					.filter((text) => first.has(text.result.id))
+					.map(async ({ result, starts }): Promise<Entry[]> => {
+						const at = first.get(result.id)!;
+						const later = starts.filter((start) => start > at);
+						if (later.length === 0) return [{ result, start: at }];
+						const [held, ...candidates] = resultsIn(result, await textFields(result, edition), [at, ...later], quote.length);
+						const holds = await Promise.all(candidates.map((candidate) => holdsQuote(candidate, context)));
+						return [held!, ...candidates.filter((_, i) => holds[i])];
+					}),
+			);
+			return { entries: entries.flat(), ...found };
+		}
 		if (complete) {
 			// Every character was looked up: each place holds the quote. Only a text holding it
 			// at several places needs its fields, to tell which places share a paragraph.
@@ -443,7 +489,7 @@ export async function searchQuote(query: string, editionLang: string, limit = 10
 	const edition = Math.max(0, EDITIONS.findIndex((e) => e.lang === editionLang));
 	const context: Context = { quote, table, edition };
 	if (quote.length === 0) return { folded, exact: true, total: 0, hits: [], more: async () => [] };
-	const exact = await exactResults(pagefind, context, rank);
+	const exact = await exactResults(pagefind, context, rank, limit);
 	let entries: Entry[] = exact.entries;
 	const isExact = entries.length > 0 || quote.length < 4;
 	if (!isExact) entries = await looseResults(exact.byRarity, context, pagefind);

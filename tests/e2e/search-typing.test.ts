@@ -322,6 +322,25 @@ describe('true counts, order and more results on a corpus of 26 texts', () => {
 		await page.close();
 	});
 
+	it.each([
+		// In 9 texts, once in each: the popup shows 6, the other 3 are counted without fetching them.
+		['十有二月', 6],
+		// In 11 paragraphs of 7 texts: a text's places after its first are still fetched to check them.
+		['公会齐侯', undefined],
+	])('counts %s in more places than it shows, by a phrase search once its rarest characters are looked up', async (quote, fetched) => {
+		const expected = holding(quote);
+		expect(expected.length).toBeGreaterThan(6);
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hans/${texts[0]!.slug}/`);
+		const before = served.site.requests.length;
+		const popup = await typeQuery(page, quote);
+		expect(popup.status).toBe(`找到 ${expected.length} 处，按日期从新到旧。`);
+		expect(popup.options.map((option) => option.href.replace(/\?hl=[^#]*/, ''))).toEqual(expected.slice(0, 6).map((hit) => `/zh-hans/${hit.slug}/#${hit.id}`));
+		expect(popup.options.map((option) => option.marks)).toEqual(expected.slice(0, 6).map((hit) => Array(hit.count).fill(quote)));
+		if (fetched !== undefined) expect(served.site.requests.slice(before).filter((request) => request.range)).toHaveLength(fetched);
+		await page.close();
+	});
+
 	it('finds a whole pasted chapter among its neighbours, first', async () => {
 		const page = await served.browser.newPage();
 		await page.goto(`${served.site.url}/zh-hans/${texts[0]!.slug}/`);
