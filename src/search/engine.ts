@@ -33,8 +33,8 @@ const CHECK_LIMIT = 24;
  * places to be confirmed by a phrase search (an index chunk for each, ~3.5 kB
  * at 4,080 texts, though neighbours share one) rather than fetched one by one
  * (~0.65 kB and two requests each) when there are more places than are shown.
- * 2 sent a fifth of the 4,080-text bench's later quotes that way and moved
- * its medians little; 5 most of them (README, Benchmarks).
+ * With 2, a fifth of the 4,080-text bench's later quotes go that way (a
+ * simulation) and its medians hardly moved; with 5, most (README, Benchmarks).
  */
 const PHRASE_UNLOADED = 5;
 /** Places a quote with a slip is looked for at most. */
@@ -127,7 +127,10 @@ function lookUp(pagefind: PagefindApi, char: string): Promise<PagefindResult[]> 
 		found = pagefind.search(char, { sort: { date: 'desc' } }).then((answer) => answer?.results ?? []);
 		looked.set(char, found);
 		loaded.add(char);
-		found.catch(() => looked.delete(char));
+		found.catch(() => {
+			looked.delete(char);
+			loaded.delete(char);
+		});
 	}
 	return found;
 }
@@ -368,9 +371,23 @@ function pager(entries: readonly Entry[], context: Context, exact: boolean) {
 	};
 }
 
+/**
+ * A text's results from the places where the quote may start, in order: the
+ * first `sure` of them hold it, the others are checked by fetching them. A
+ * text whose one place surely holds it needs its fields only when shown; a
+ * text is fetched as soon as its own fields come, not once every text's have.
+ */
+async function heldIn(result: PagefindResult, starts: readonly number[], sure: number, context: Context): Promise<Entry[]> {
+	if (starts.length === 1 && sure > 0) return [{ result, start: starts[0]! }];
+	// Several places in one text: its fields tell which share a paragraph (the first result is the first place's).
+	const candidates = resultsIn(result, await textFields(result, context.edition), starts, context.quote.length);
+	const holds = await Promise.all(candidates.map((candidate, i) => i < sure || holdsQuote(candidate, context)));
+	return candidates.filter((_, i) => holds[i]);
+}
+
 /** Every paragraph (or passage) holding the whole quote, newest text first, in text order within a text. */
 async function exactResults(pagefind: PagefindApi, context: Context, rank: FrequencyRank, shown: number): Promise<{ entries: Entry[]; byRarity: Key[] }> {
-	const { quote, edition } = context;
+	const { quote } = context;
 	const byRarity = searchKeys(quote, rank, Number.POSITIVE_INFINITY);
 	let count = Math.min(KEYS, byRarity.length);
 	for (;;) {
@@ -387,44 +404,23 @@ async function exactResults(pagefind: PagefindApi, context: Context, rank: Frequ
 			count = Math.min(byRarity.length, count + 2);
 			continue;
 		}
-		const found = { byRarity };
-		if (!complete && places > shown && new Set(quote.filter((char) => !loaded.has(char))).size <= PHRASE_UNLOADED) {
-			const first = await firstPlaces(pagefind, quote);
-			// A text without the quote has none of its places; the first place in a text with it
-			// holds it; a text's later places (at most 24 places in all here) are fetched to check them.
-			const entries = await Promise.all(
-				texts
-					.filter((text) => first.has(text.result.id))
-					.map(async ({ result, starts }): Promise<Entry[]> => {
-						const at = first.get(result.id)!;
-						const later = starts.filter((start) => start > at);
-						if (later.length === 0) return [{ result, start: at }];
-						const [held, ...candidates] = resultsIn(result, await textFields(result, edition), [at, ...later], quote.length);
-						const holds = await Promise.all(candidates.map((candidate) => holdsQuote(candidate, context)));
-						return [held!, ...candidates.filter((_, i) => holds[i])];
-					}),
-			);
-			return { entries: entries.flat(), ...found };
-		}
+		let checked = texts;
+		// How many of a text's first places surely hold the quote; the others are fetched to check them.
+		let sure = 0;
 		if (complete) {
-			// Every character was looked up: each place holds the quote. Only a text holding it
-			// at several places needs its fields, to tell which places share a paragraph.
-			const entries = await Promise.all(
-				texts.map(async ({ result, starts }): Promise<Entry[]> =>
-					starts.length === 1 ? [{ result, start: starts[0]! }] : resultsIn(result, await textFields(result, edition), starts, quote.length),
-				),
-			);
-			return { entries: entries.flat(), ...found };
+			// Every character was looked up: each place holds the quote.
+			sure = Number.POSITIVE_INFINITY;
+		} else if (places > shown && new Set(quote.filter((char) => !loaded.has(char))).size <= PHRASE_UNLOADED) {
+			// A text without the quote has none of its places; the first place in a text with it holds it.
+			const first = await firstPlaces(pagefind, quote);
+			checked = texts.flatMap(({ result, starts }) => {
+				const at = first.get(result.id);
+				return at === undefined ? [] : [{ result, starts: [at, ...starts.filter((start) => start > at)] }];
+			});
+			sure = 1;
 		}
-		// Each text's places are fetched as soon as its own fields come, not once every text's have.
-		const held = await Promise.all(
-			texts.map(async ({ result, starts }) => {
-				const candidates = resultsIn(result, await textFields(result, edition), starts, quote.length);
-				const holds = await Promise.all(candidates.map((candidate) => holdsQuote(candidate, context)));
-				return candidates.filter((_, i) => holds[i]);
-			}),
-		);
-		return { entries: held.flat(), ...found };
+		const entries = await Promise.all(checked.map(({ result, starts }) => heldIn(result, starts, sure, context)));
+		return { entries: entries.flat(), byRarity };
 	}
 }
 
