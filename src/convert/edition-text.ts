@@ -49,9 +49,18 @@ function withStrayCharactersFolded(convert: Convert, script: StorageScript): Con
 	const other = own === 'cn' ? 't' : 'cn';
 	const stray = own === 'cn' ? traditionalOnly() : simplifiedOnly();
 	const pattern = new RegExp(`[${[...stray.keys()].join('')}]`, 'gu');
+	// Most text holds no stray character: a table of their first UTF-16 units says so
+	// ~8 × faster than the pattern's test (a class of ~3,000 characters).
+	const firstUnits = new Uint8Array(0x10000);
+	for (const char of stray.keys()) firstUnits[char.charCodeAt(0)] = 1;
+	const mayHoldStray = (text: string) => {
+		for (let i = 0; i < text.length; i++) if (firstUnits[text.charCodeAt(i)] === 1) return true;
+		return false;
+	};
 	const there = openccConverter(own, other);
 	const back = openccConverter(other, own);
 	const fold = (text: string) => {
+		if (!mayHoldStray(text)) return text;
 		pattern.lastIndex = 0;
 		if (!pattern.test(text)) return text;
 		const inContext = back(there(text));
@@ -188,7 +197,8 @@ export async function editionHtml(
 	// What the pages are handed over for (the pinyin files, the feeds) is not conversion.
 	const handedOver = performance.now() - handing;
 	const removeTools = addParagraphTools(tree, ui(edition));
-	const html = toHtml(tree);
+	// The paragraphs' tools are raw HTML (src/paragraphs/tools.ts); nothing else in the tree is.
+	const html = toHtml(tree, { allowDangerousHtml: true });
 	removeTools();
 	if (!last) for (const step of restore.reverse()) step();
 	// Read by the build's summary (src/build/integration.ts) and the benchmark.

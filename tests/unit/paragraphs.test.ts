@@ -48,7 +48,7 @@ describe('paragraph tools', () => {
 		const tree = fromHtml(html, { fragment: true });
 		assignParagraphIds(tree, 'content/x.mdx', memoryAnchorStore());
 		const remove = addParagraphTools(tree, ui(edition));
-		return { tree, html: toHtml(tree), remove };
+		return { tree, html: toHtml(tree, { allowDangerousHtml: true }), remove };
 	};
 
 	it('stand right after each top-level paragraph: a ¶ link with an accessible name and hidden copy buttons naming it', () => {
