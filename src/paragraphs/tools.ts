@@ -24,9 +24,10 @@ export type ToolLabels = Pick<UiStrings, 'paragraphLink' | 'copyLink' | 'copyLin
  * readers without JavaScript never see a control that does nothing.
  *
  * Written as HTML, not as elements for the serializer: every paragraph of
- * every edition page has them, and serializing their eight attributes node by
- * node took ~35 µs a paragraph (~2 s of a 1,020-text build's rendering), the
- * paragraphs' own words a tenth of that. The output is the same, byte for byte.
+ * every edition page has them, and hast-util-to-html took ~35 µs a paragraph
+ * over their eight attributes, seven times what the paragraph's own words
+ * took (~2 s of a 1,020-text build, README "Benchmarks"). The pages are the
+ * same, byte for byte.
  */
 function tools(id: string, n: number, labels: ToolLabels): RootContent {
 	const at = escapeXml(id);
