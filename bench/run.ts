@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scale 1|4|16 --quotes 240 --no-quotes]   (--help for the usage)
+ * npm run bench [-- --scale 1|4|16 --builds 3 --quotes 240 --no-quotes]   (--help for the usage)
  *
  * Builds the corpus site (bench/corpus.ts) at a scale with the real build
  * (`scripts/build.ts`), and prints one table: build wall time in total and by
@@ -9,7 +9,11 @@
  * queries with an empty cache, later ones warm); then `npm run convert:diff`
  * (bench/convert-diff.ts). Writes bench/out/bench-scale<N>.json. Exits
  * non-zero when a budget is missed; the budgets are issue 10's targets for
- * the scale.
+ * the scale. With `--builds n` the corpus is built n times: the build's
+ * figures are the median build's (by wall time), with the range of the walls,
+ * and the highest peak RSS of them all (this machine's timings vary by ±20 %
+ * from one build to the next; a budget judged on one build is a coin toss
+ * near its edge).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,11 +32,12 @@ import { printQuoteBench, runQuoteBench, type QuoteBenchResult } from './quotes.
 
 const BENCH = {
 	command: 'npm run bench --',
-	synopsis: '[--scale <n>] [--quotes <n>] [--no-quotes]',
+	synopsis: '[--scale <n>] [--builds <n>] [--quotes <n>] [--no-quotes]',
 	summary:
 		'Builds the corpus site (the Zuo Zhuan cut into 255 texts, times the scale) with the real build, runs the quote benchmark on it, prints one table and writes bench/out/bench-scale<n>.json. Exits 1 when a budget (the targets of issue 10 for the scale) is missed.',
 	options: {
 		scale: { type: 'string', value: 'n', default: '4', integer: { min: 1 }, description: 'build 255 × n texts' },
+		builds: { type: 'string', value: 'n', default: '1', integer: { min: 1 }, description: 'build n times: the median build counts, the highest memory of all' },
 		quotes: { type: 'string', value: 'n', default: '240', integer: { min: 1 }, description: 'how many quotes to search for' },
 		'no-quotes': { type: 'boolean', default: false, description: 'skip the quote benchmark' },
 	},
@@ -123,10 +128,20 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => (Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(1)} s`);
 
 const texts = writeCorpus(content, scale);
-// Measure a build from scratch, not the removal of the previous benchmark's output.
-rmSync(dist, { recursive: true, force: true });
-console.log(`Corpus: ${texts} texts at scale ${scale}. Building…`);
-const run = await runBuild();
+const builds: BuildRun[] = [];
+for (let i = 0; i < Number(values.builds); i++) {
+	// Measure a build from scratch, not the removal of the previous build's output.
+	rmSync(dist, { recursive: true, force: true });
+	console.log(`Corpus: ${texts} texts at scale ${scale}. Building${Number(values.builds) > 1 ? ` (${i + 1} of ${values.builds})` : ''}…`);
+	builds.push(await runBuild());
+}
+const walls = builds.map((build) => build.wallMs).sort((a, b) => a - b);
+/** The median build by wall time (the lower middle of an even number), whose phases are reported. */
+const median = builds.find((build) => build.wallMs === walls[Math.floor((walls.length - 1) / 2)])!;
+/** The median build, with the highest peak RSS of all the builds. */
+const run: BuildRun = { ...median, peakRss: Math.max(...builds.map((build) => build.peakRss)) };
+/** The wall time as reported: the median, and the range when there were several builds. */
+const wall = builds.length > 1 ? `${s(run.wallMs)} (median of ${builds.length}: ${walls.map(s).join(', ')})` : s(run.wallMs);
 const log = run.lines.map((l) => l.text).join('\n');
 const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0);
 const converted = /Converted (\d+) pages in (\d+) ms/.exec(log);
@@ -176,7 +191,7 @@ const perText = pagefind.files / texts;
 const conversion = convertDiff();
 const budgets = [
 	conversion.budget,
-	...(large ? [] : [{ name: 'build and index ≤ 45 s', ok: run.wallMs <= 45_000, value: s(run.wallMs) }]),
+	...(large ? [] : [{ name: 'build and index ≤ 45 s', ok: run.wallMs <= 45_000, value: wall }]),
 	{ name: `pages per second ≥ Starlight's ${STARLIGHT_PAGES_PER_SECOND.toFixed(1)}`, ok: pages / (run.wallMs / 1000) >= STARLIGHT_PAGES_PER_SECOND, value: (pages / (run.wallMs / 1000)).toFixed(1) },
 	{ name: `peak RSS of the whole build ≤ ${large ? 3 : 1.5} GiB`, ok: run.peakRss <= (large ? 3 : 1.5) * GiB, value: mb(run.peakRss) },
 	{ name: 'files under pagefind/ ≤ 2 per text', ok: perText <= 2, value: `${pagefind.files} (${perText.toFixed(2)} per text)` },
@@ -221,7 +236,7 @@ function quoteBudgets(q: QuoteBenchResult) {
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`\nBuild of ${texts} texts × 3 editions and their compare pages (${pages} pages) on ${machine}, ${new Date().toISOString().slice(0, 10)}`);
 console.table({
-	'build wall time': s(run.wallMs),
+	'build wall time': wall,
 	...Object.fromEntries(Object.entries(phases).map(([name, ms]) => [`  ${name}`, s(ms)])),
 	'  texts read for the index while Astro ran': `${readEarly} of ${texts}`,
 	'pages per second': (pages / (run.wallMs / 1000)).toFixed(0),
@@ -244,7 +259,7 @@ mkdirSync('bench/out', { recursive: true });
 const report = `bench/out/bench-scale${scale}.json`;
 writeFileSync(
 	report,
-	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), phases, readEarly, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, pinyin, listings, comparePaint, quotes, conversion, budgets }, null, '\t')}\n`,
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), builds: builds.map((build) => ({ wallMs: Math.round(build.wallMs), peakRss: build.peakRss })), phases, readEarly, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, pinyin, listings, comparePaint, quotes, conversion, budgets }, null, '\t')}\n`,
 );
 console.log(`Wrote ${report}`);
 if (budgets.some((budget) => !budget.ok)) process.exit(1);
