@@ -128,11 +128,12 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => (Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(1)} s`);
 
 const texts = writeCorpus(content, scale);
+const buildCount = Number(values.builds);
 const builds: BuildRun[] = [];
-for (let i = 0; i < Number(values.builds); i++) {
+for (let i = 0; i < buildCount; i++) {
 	// Measure a build from scratch, not the removal of the previous build's output.
 	rmSync(dist, { recursive: true, force: true });
-	console.log(`Corpus: ${texts} texts at scale ${scale}. Building${Number(values.builds) > 1 ? ` (${i + 1} of ${values.builds})` : ''}…`);
+	console.log(`Corpus: ${texts} texts at scale ${scale}. Building${buildCount > 1 ? ` (${i + 1} of ${buildCount})` : ''}…`);
 	builds.push(await runBuild());
 }
 const walls = builds.map((build) => build.wallMs).sort((a, b) => a - b);
@@ -141,7 +142,7 @@ const median = builds.find((build) => build.wallMs === walls[Math.floor((walls.l
 /** The median build, with the highest peak RSS of all the builds. */
 const run: BuildRun = { ...median, peakRss: Math.max(...builds.map((build) => build.peakRss)) };
 /** The wall time as reported: the median, and the range when there were several builds. */
-const wall = builds.length > 1 ? `${s(run.wallMs)} (median of ${builds.length}: ${walls.map(s).join(', ')})` : s(run.wallMs);
+const wall = buildCount > 1 ? `${s(run.wallMs)} (median of ${buildCount}: ${walls.map(s).join(', ')})` : s(run.wallMs);
 const log = run.lines.map((l) => l.text).join('\n');
 const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0);
 const converted = /Converted (\d+) pages in (\d+) ms/.exec(log);

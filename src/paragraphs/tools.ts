@@ -26,8 +26,8 @@ export type ToolLabels = Pick<UiStrings, 'paragraphLink' | 'copyLink' | 'copyLin
  * Written as HTML, not as elements for the serializer: every paragraph of
  * every edition page has them, and hast-util-to-html took ~35 µs a paragraph
  * over their eight attributes, seven times what the paragraph's own words
- * took (~2 s of a 1,020-text build, README "Benchmarks"). The pages are the
- * same, byte for byte.
+ * took (at that rate ~2 s of a 1,020-text build, README "Benchmarks"). The
+ * pages are the same, byte for byte.
  */
 function tools(id: string, n: number, labels: ToolLabels): RootContent {
 	const at = escapeXml(id);

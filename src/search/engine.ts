@@ -118,19 +118,16 @@ export function loadEngine(): Promise<Engine> {
 
 /** Every position of each character in every text, the texts newest first. Kept for later searches. */
 const looked = new Map<string, Promise<PagefindResult[]>>();
-/** Characters whose index chunks this page holds: looked up alone or in a phrase. */
-const loaded = new Set<string>();
+/** Characters searched in a phrase (firstPlaces): their index chunks are held, as those of the characters `looked` up. */
+const phrased = new Set<string>();
+const chunkHeld = (char: string) => looked.has(char) || phrased.has(char);
 
 function lookUp(pagefind: PagefindApi, char: string): Promise<PagefindResult[]> {
 	let found = looked.get(char);
 	if (!found) {
 		found = pagefind.search(char, { sort: { date: 'desc' } }).then((answer) => answer?.results ?? []);
 		looked.set(char, found);
-		loaded.add(char);
-		found.catch(() => {
-			looked.delete(char);
-			loaded.delete(char);
-		});
+		found.catch(() => looked.delete(char));
 	}
 	return found;
 }
@@ -143,7 +140,7 @@ function lookUp(pagefind: PagefindApi, char: string): Promise<PagefindResult[]> 
  */
 async function firstPlaces(pagefind: PagefindApi, quote: readonly string[]): Promise<Map<string, number>> {
 	const answer = await pagefind.search(`"${quote.join(' ')}"`, { sort: { date: 'desc' } });
-	for (const char of quote) loaded.add(char);
+	for (const char of quote) phrased.add(char);
 	return new Map((answer?.results ?? []).map((result) => [result.id, Math.min(...result.words)]));
 }
 
@@ -410,7 +407,7 @@ async function exactResults(pagefind: PagefindApi, context: Context, rank: Frequ
 		if (complete) {
 			// Every character was looked up: each place holds the quote.
 			sure = Number.POSITIVE_INFINITY;
-		} else if (places > shown && new Set(quote.filter((char) => !loaded.has(char))).size <= PHRASE_UNLOADED) {
+		} else if (places > shown && new Set(quote.filter((char) => !chunkHeld(char))).size <= PHRASE_UNLOADED) {
 			// A text without the quote has none of its places; the first place in a text with it holds it.
 			const first = await firstPlaces(pagefind, quote);
 			checked = texts.flatMap(({ result, starts }) => {
