@@ -23,9 +23,8 @@ import { EDITIONS } from '../src/editions.ts';
 import { fold, parseFoldTable, type FoldTable } from '../src/search/fold.ts';
 import { paragraphsCovering, runsOf } from '../src/search/matching.ts';
 import { readTexts, type TextInEditions } from '../src/search/paragraphs.ts';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launch } from '../tests/support/browser.ts';
-import { serveStatic } from '../tests/support/server.ts';
+import { serveStatic, type StaticSite } from '../tests/support/server.ts';
+import { startChromium, type Chromium, type Tab } from './chromium.ts';
 import { randomInt, seededRandom } from './random.ts';
 
 /** short: 2–40 characters from a paragraph; long: 40–200; slip: 10–80 with one character wrong; cross: across a paragraph's end. */
@@ -183,36 +182,53 @@ export interface QuoteBenchResult {
 	misses: { query: string; expected: string[]; got: string[] }[];
 }
 
-/** Type a quote into the header box of an open page; the ms the search took and the results (`slug#pN`). */
-async function searchFor(page: Page, query: string): Promise<{ ms: number; got: string[] }> {
-	await page.focus('#search-input');
-	await page.fill('#search-input', query);
-	const handle = await page.waitForFunction(
-		(q) => {
-			const entry = performance.getEntriesByName('fanjian:search').find((e) => (e as PerformanceMeasure).detail?.query === q);
-			return entry ? { ms: entry.duration } : false;
-		},
-		// A search box holds one line: what it holds of a pasted line break is up to the browser.
-		await page.inputValue('#search-input'),
-		{ timeout: 30_000 },
-	);
-	const { ms } = (await handle.jsonValue()) as { ms: number };
-	const got = await page.$$eval('[role=option]', (options) =>
-		options.map((option) => {
-			const url = new URL(option.getAttribute('href')!, location.href);
-			return `${url.pathname.split('/').filter(Boolean).at(-1)}#${url.hash.slice(1)}`;
-		}),
-	);
+/**
+ * Runs in the page: types a quote into the header box as `fill` does (the
+ * value set, one input event), waits for the search's `fanjian:search`
+ * measure, and returns its duration and the results (`slug#pN`). A search
+ * box holds one line: what it keeps of a pasted line break is the browser's.
+ */
+async function typeQuote(query: string): Promise<{ ms: number; got: string[] }> {
+	const input = document.querySelector<HTMLInputElement>('#search-input')!;
+	performance.clearMeasures('fanjian:search');
+	input.focus();
+	input.value = query;
+	input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+	const value = input.value;
+	const ms = await new Promise<number>((resolve, reject) => {
+		const timeout = setTimeout(() => reject(new Error(`no search answered ${JSON.stringify(value)} within 30 s`)), 30_000);
+		const observer = new PerformanceObserver((list) => {
+			const entry = list.getEntries().find((e) => (e as PerformanceMeasure).detail?.query === value);
+			if (!entry) return;
+			observer.disconnect();
+			clearTimeout(timeout);
+			resolve(entry.duration);
+		});
+		observer.observe({ type: 'measure', buffered: true });
+	});
+	const got = [...document.querySelectorAll('[role=option]')].map((option) => {
+		const url = new URL(option.getAttribute('href')!, location.href);
+		return `${url.pathname.split('/').filter(Boolean).at(-1)}#${url.hash.slice(1)}`;
+	});
 	return { ms, got };
 }
 
-/** A text page opened and settled, its errors collected. */
-async function openPage(context: BrowserContext, url: string, errors: string[]): Promise<Page> {
-	const page = await context.newPage();
-	page.on('pageerror', (error) => errors.push(error.message));
-	await page.goto(url);
-	await page.waitForLoadState('networkidle');
-	return page;
+/** Type a quote into the header box of an open page; the ms the search took and the results (`slug#pN`). */
+const searchFor = (tab: Tab, query: string) => tab.evaluate<{ ms: number; got: string[] }>(`(${typeQuote.toString()})(${JSON.stringify(query)})`);
+
+/** Until the site has had no request for half a second (the page's scripts loaded, as a reader would wait). */
+async function settled(site: StaticSite): Promise<void> {
+	for (let seen = -1; seen !== site.requests.length; ) {
+		seen = site.requests.length;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+/** A text page opened and settled. */
+async function openPage(chromium: Chromium, site: StaticSite, url: string, fresh: boolean): Promise<Tab> {
+	const tab = await chromium.open(url, { fresh });
+	await settled(site);
+	return tab;
 }
 
 /** Run the benchmark against a built site: `cold` quotes each in a fresh context, then all quotes in one page. */
@@ -222,7 +238,7 @@ export async function runQuoteBench(dist: string, count = 240, seed = 7, cold = 
 	const quotes = sampleQuotes(texts, table, count, seed);
 	const extra = sampleExtraQuotes(texts, table, each, seed);
 	const site = await serveStatic(dist);
-	const browser = await launch();
+	const chromium = await startChromium();
 	const errors: string[] = [];
 	const textUrl = `${site.url}/${EDITIONS[0]!.path}/${texts[0]!.slug}/`;
 	/** What the site sent since request number `before`: bytes (gzip as sent) and how many requests. */
@@ -231,31 +247,30 @@ export async function runQuoteBench(dist: string, count = 240, seed = 7, cold = 
 		return { bytes: since.reduce((sum, request) => sum + request.gzipBytes, 0), requests: since.length };
 	};
 
-	const firsts: { ms: number; bytes: number }[] = [];
-	for (const quote of quotes.slice(0, cold)) {
-		const context = await browser.browser()!.newContext();
-		const page = await openPage(context, textUrl, errors);
-		const before = site.requests.length;
-		const { ms } = await searchFor(page, quote.query);
-		firsts.push({ ms, bytes: sentSince(before).bytes });
-		await context.close();
-	}
-
-	const page = await openPage(browser, textUrl, errors);
 	const rows: { quote: Quote; got: string[]; ms: number; bytes: number; requests: number }[] = [];
-	for (const quote of quotes) {
-		const before = site.requests.length;
-		const { ms, got } = await searchFor(page, quote.query);
-		rows.push({ quote, got, ms, ...sentSince(before) });
-	}
 	const extraRows: typeof rows = [];
-	for (const quote of extra) {
-		const before = site.requests.length;
-		const { ms, got } = await searchFor(page, quote.query);
-		extraRows.push({ quote, got, ms, ...sentSince(before) });
+	const firsts: { ms: number; bytes: number }[] = [];
+	try {
+		for (const quote of quotes.slice(0, cold)) {
+			const tab = await openPage(chromium, site, textUrl, true);
+			const before = site.requests.length;
+			const { ms } = await searchFor(tab, quote.query);
+			firsts.push({ ms, bytes: sentSince(before).bytes });
+			errors.push(...(await tab.errors()));
+			await tab.close();
+		}
+
+		const tab = await openPage(chromium, site, textUrl, false);
+		for (const [quote, into] of [...quotes.map((q) => [q, rows] as const), ...extra.map((q) => [q, extraRows] as const)]) {
+			const before = site.requests.length;
+			const { ms, got } = await searchFor(tab, quote.query);
+			into.push({ quote, got, ms, ...sentSince(before) });
+		}
+		errors.push(...(await tab.errors()));
+	} finally {
+		await chromium.close();
+		await site.close();
 	}
-	await browser.close();
-	await site.close();
 	if (errors.length > 0) throw new Error(`The page reported errors during the benchmark: ${errors.join('; ')}`);
 
 	const top1 = (row: (typeof rows)[number]) => row.got[0] !== undefined && row.quote.expected.includes(row.got[0]);
