@@ -4,8 +4,9 @@
  * Samples quotes of 2–40 characters from the built texts (fixed seed), half of
  * them taken from another script's edition, some with punctuation changed or
  * removed, types each into the real search box of the built site in headless
- * Chromium, and prints recall@1 / recall@5, zero-result count, latency and
- * the bytes a static host would send (gzip; byte ranges as sent) for a first
+ * Chromium (driven without Playwright: bench/chromium.ts), and prints
+ * recall@1 / recall@5, zero-result count, latency and the bytes a static
+ * host would send (gzip; byte ranges as sent) for a first
  * query with an empty cache (the first 40 quotes, each in a fresh browser
  * context: median and p95) and for later queries in one page.
  *
