@@ -49,12 +49,19 @@ export async function startChromium(): Promise<Chromium> {
 	const child = spawn(CHROMIUM, [...CHROMIUM_ARGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], {
 		stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
 	});
+	let gone = false;
 	const exited = new Promise<void>((resolve) => {
-		child.once('exit', () => resolve());
-		child.once('error', () => resolve());
+		const exit = () => {
+			gone = true;
+			resolve();
+		};
+		child.once('exit', exit);
+		child.once('error', exit);
 	});
 	const toBrowser = child.stdio[3] as Writable;
 	const fromBrowser = child.stdio[4] as Readable;
+	// A browser that has gone says so through `exited`; writing to its pipe then must not throw elsewhere.
+	toBrowser.on('error', () => {});
 	let nextId = 0;
 	const pending = new Map<number, { resolve: (result: Record<string, unknown>) => void; reject: (error: Error) => void; method: string }>();
 	const listeners = new Set<(message: Message) => void>();
@@ -79,15 +86,22 @@ export async function startChromium(): Promise<Chromium> {
 	});
 	const send = <T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}, sessionId?: string) =>
 		new Promise<T>((resolve, reject) => {
+			if (gone) return reject(new Error(`Chromium has exited: cannot ${method}`));
 			const id = ++nextId;
 			pending.set(id, { resolve: resolve as (result: Record<string, unknown>) => void, reject, method });
 			toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
 		});
+	/** The next `method` event of a page, or an error after 30 s. */
 	const event = (method: string, sessionId: string) =>
-		new Promise<void>((resolve) => {
+		new Promise<void>((resolve, reject) => {
+			const timeout = setTimeout(() => {
+				listeners.delete(listener);
+				reject(new Error(`no ${method} within 30 s`));
+			}, 30_000);
 			const listener = (message: Message) => {
 				if (message.method === method && message.sessionId === sessionId) {
 					listeners.delete(listener);
+					clearTimeout(timeout);
 					resolve();
 				}
 			};
@@ -104,7 +118,9 @@ export async function startChromium(): Promise<Chromium> {
 			await send('Emulation.setFocusEmulationEnabled', { enabled: true }, sessionId);
 			await send('Page.addScriptToEvaluateOnNewDocument', { source: COLLECT_ERRORS }, sessionId);
 			const loaded = event('Page.loadEventFired', sessionId);
-			await send('Page.navigate', { url }, sessionId);
+			loaded.catch(() => {}); // awaited below, unless the navigation itself fails
+			const { errorText } = await send<{ errorText?: string }>('Page.navigate', { url }, sessionId);
+			if (errorText) throw new Error(`${url}: ${errorText}`);
 			await loaded;
 			const evaluate = async <T>(expression: string): Promise<T> => {
 				const { result, exceptionDetails } = await send<{ result: { value: T }; exceptionDetails?: { exception?: { description?: string }; text: string } }>(
