@@ -215,7 +215,8 @@ async function typeQuote(query: string): Promise<{ ms: number; got: string[] }> 
 }
 
 /** Type a quote into the header box of an open page; the ms the search took and the results (`slug#pN`). */
-const searchFor = (tab: Tab, query: string) => tab.evaluate<{ ms: number; got: string[] }>(`(${typeQuote.toString()})(${JSON.stringify(query)})`);
+const TYPE_QUOTE = typeQuote.toString();
+const searchFor = (tab: Tab, query: string) => tab.evaluate<{ ms: number; got: string[] }>(`(${TYPE_QUOTE})(${JSON.stringify(query)})`);
 
 /** Until the site has had no request for half a second (the page's scripts loaded, as a reader would wait). */
 async function settled(site: StaticSite): Promise<void> {
@@ -262,11 +263,16 @@ export async function runQuoteBench(dist: string, count = 240, seed = 7, cold = 
 		}
 
 		const tab = await openPage(chromium, site, textUrl, false);
-		for (const [quote, into] of [...quotes.map((q) => [q, rows] as const), ...extra.map((q) => [q, extraRows] as const)]) {
-			const before = site.requests.length;
-			const { ms, got } = await searchFor(tab, quote.query);
-			into.push({ quote, got, ms, ...sentSince(before) });
-		}
+		/** Each quote typed in turn into the one page, with what it sent. */
+		const typeEach = async (list: Quote[], into: typeof rows) => {
+			for (const quote of list) {
+				const before = site.requests.length;
+				const { ms, got } = await searchFor(tab, quote.query);
+				into.push({ quote, got, ms, ...sentSince(before) });
+			}
+		};
+		await typeEach(quotes, rows);
+		await typeEach(extra, extraRows);
 		errors.push(...(await tab.errors()));
 	} finally {
 		await chromium.close();
