@@ -3,8 +3,8 @@
  * is one Pagefind record whose content is the text folded to one script,
  * one token per character, paragraph after paragraph (index-build.ts). A
  * quote is folded the same way; its rarest characters (plan.ts) are looked
- * up, each on its own, which gives every place each stands in every text,
- * newest text first; where they stand as in the quote (matching.ts), the
+ * up, which gives the texts holding them all, newest first, and every place
+ * each stands in them; where they stand as in the quote (matching.ts), the
  * quote may be. A result is the paragraph holding it, or the paragraphs it
  * runs across; its words come from the reader's own page (only their bytes:
  * text-fields.ts). Loaded on first use only.
@@ -20,7 +20,7 @@
  */
 import { EDITIONS } from '../editions.ts';
 import { fold, parseFoldTable, type FoldTable } from './fold.ts';
-import { looseStartsIn, paragraphsCovering, runsOf, sharedRuns, startsIn, type Positions } from './matching.ts';
+import { keyQueries, looseStartsIn, paragraphsCovering, positionsFrom, runsOf, sharedRuns, startsIn, type Positions } from './matching.ts';
 import { KEYS, parseFrequent, searchKeys, type FrequencyRank, type Key } from './plan.ts';
 import { decodeTextFields, type TextFields } from './text-fields.ts';
 
@@ -116,11 +116,11 @@ export function loadEngine(): Promise<Engine> {
 	return engine;
 }
 
-/** Every position of each character in every text, the texts newest first. Kept for later searches. */
+/** Every position of each character in every text, the texts newest first (for the looser search). Kept for later searches. */
 const looked = new Map<string, Promise<PagefindResult[]>>();
-/** Characters searched in a phrase (firstPlaces): their index chunks are held, as those of the characters `looked` up. */
-const phrased = new Set<string>();
-const chunkHeld = (char: string) => looked.has(char) || phrased.has(char);
+/** Characters searched together with others (textsHolding, firstPlaces): their index chunks are held, as those of the characters `looked` up. */
+const searched = new Set<string>();
+const chunkHeld = (char: string) => looked.has(char) || searched.has(char);
 
 function lookUp(pagefind: PagefindApi, char: string): Promise<PagefindResult[]> {
 	let found = looked.get(char);
@@ -140,17 +140,30 @@ function lookUp(pagefind: PagefindApi, char: string): Promise<PagefindResult[]> 
  */
 async function firstPlaces(pagefind: PagefindApi, quote: readonly string[]): Promise<Map<string, number>> {
 	const answer = await pagefind.search(`"${quote.join(' ')}"`, { sort: { date: 'desc' } });
-	for (const char of quote) phrased.add(char);
+	for (const char of quote) searched.add(char);
 	return new Map((answer?.results ?? []).map((result) => [result.id, Math.min(...result.words)]));
 }
 
-/** The positions of some characters, and their texts in order (newest first). */
+/** The texts holding every one of some characters, newest first, each with where any of them stands. */
+async function textsHolding(pagefind: PagefindApi, chars: readonly string[]): Promise<PagefindResult[]> {
+	const answer = await pagefind.search(chars.join(' '), { sort: { date: 'desc' } });
+	for (const char of chars) searched.add(char);
+	return answer?.results ?? [];
+}
+
+/**
+ * Where each of some characters (rarest first) stands in each text holding
+ * them all, the texts in order (newest first): a few searches of several
+ * characters at once (matching.ts, keyQueries), each answered with the
+ * texts holding all it asks for. Looking each character up on its own
+ * costs a result for every text holding it, and at 4,080 texts even a
+ * quote's rarest characters stand in hundreds (README, Benchmarks).
+ */
 async function positionsOf(pagefind: PagefindApi, chars: readonly string[]): Promise<{ positions: Positions; results: Map<string, PagefindResult> }> {
-	const answers = await Promise.all(chars.map((char) => lookUp(pagefind, char)));
-	const positions = new Map(chars.map((char, i) => [char, new Map(answers[i]!.map((result) => [result.id, new Set(result.words)]))]));
-	// The rarest character's texts are the fewest; each list is in date order.
-	const results = new Map(answers.reduce((fewest, list) => (list.length < fewest.length ? list : fewest)).map((result) => [result.id, result]));
-	return { positions, results };
+	const answers = await Promise.all(keyQueries(chars).map((query) => textsHolding(pagefind, query)));
+	const { positions, ids } = positionsFrom(chars, answers);
+	const byId = new Map(answers[0]!.map((result) => [result.id, result]));
+	return { positions, results: new Map(ids.map((id) => [id, byId.get(id)!])) };
 }
 
 const fieldsOf = new Map<string, Promise<Record<string, string[]>>>();
@@ -342,6 +355,16 @@ function resultsIn(result: PagefindResult, fields: TextFields, starts: readonly 
 	return found;
 }
 
+/** Fetch a place's fields and words ahead of showing it (both are kept); a failure is left to the showing. */
+async function prefetch(result: PagefindResult, start: number, context: Context): Promise<void> {
+	try {
+		const fields = await textFields(result, context.edition);
+		await wordsOf(resultsIn(result, fields, [start], context.quote.length)[0]!, context);
+	} catch {
+		// Shown later, the place is fetched again and its error reported then.
+	}
+}
+
 /**
  * The results in order, some not yet resolved: a text holding the quote at
  * one place only is one result, whatever paragraphs it covers, so it needs
@@ -408,6 +431,8 @@ async function exactResults(pagefind: PagefindApi, context: Context, rank: Frequ
 			// Every character was looked up: each place holds the quote.
 			sure = Number.POSITIVE_INFINITY;
 		} else if (places > shown && new Set(quote.filter((char) => !chunkHeld(char))).size <= PHRASE_UNLOADED) {
+			// While the phrase search loads, the places shown first are fetched: they nearly always hold the quote.
+			for (const { result, starts } of texts.slice(0, shown)) void prefetch(result, starts[0]!, context);
 			// A text without the quote has none of its places; the first place in a text with it holds it.
 			const first = await firstPlaces(pagefind, quote);
 			checked = texts.flatMap(({ result, starts }) => {

@@ -33,6 +33,66 @@ export function startsIn(quote: readonly string[], positions: Positions, anchor:
 	return starts.sort((a, b) => a - b);
 }
 
+/** A text as the index answers a query: its id, and where the words asked for stand in it. */
+export interface Answer {
+	id: string;
+	words: readonly number[];
+}
+
+/**
+ * The code of each of `count` characters: the queries it is asked in (bit b
+ * set: in query b). The first (the rarest) is in every query, so each
+ * answer is no longer than the texts holding it; every other has a code of
+ * its own.
+ */
+function codes(count: number): number[] {
+	const bits = Math.max(1, Math.ceil(Math.log2(count + 1)));
+	const every = 2 ** bits - 1;
+	return Array.from({ length: count }, (_, i) => (i === 0 ? every : i));
+}
+
+/**
+ * The queries that tell where each of some characters (rarest first) stands:
+ * about log₂ of their number, each asking for several at once. The index
+ * answers a query of several characters with the texts holding them all and
+ * where any of them stands, not which; a place holds one character, and the
+ * queries whose answers hold a place tell which (positionsFrom).
+ *
+ * @example keyQueries(['郑', '伯', '克']) // [['郑', '伯'], ['郑', '克']]
+ */
+export function keyQueries(chars: readonly string[]): string[][] {
+	const code = codes(chars.length);
+	const bits = Math.ceil(Math.log2(code[0]! + 1));
+	return Array.from({ length: bits }, (_, bit) => chars.filter((_, i) => code[i]! & (1 << bit)));
+}
+
+/**
+ * Where each of some characters stands in each text holding them all, from
+ * the index's answers to keyQueries(chars), in order; and those texts in the
+ * order of the first answer.
+ */
+export function positionsFrom(chars: readonly string[], answers: readonly (readonly Answer[])[]): { positions: Positions; ids: string[] } {
+	const code = codes(chars.length);
+	const byCode = new Map(code.map((c, i) => [c, chars[i]!]));
+	const places = new Map<string, Map<number, number>>();
+	answers.forEach((answer, bit) => {
+		for (const { id, words } of answer) {
+			const text = places.get(id) ?? new Map<number, number>();
+			places.set(id, text);
+			for (const word of words) text.set(word, (text.get(word) ?? 0) | (1 << bit));
+		}
+	});
+	// A text in every answer holds every character: each is in some query.
+	const inEvery = answers.slice(1).map((answer) => new Set(answer.map(({ id }) => id)));
+	const ids = (answers[0] ?? []).map(({ id }) => id).filter((id) => inEvery.every((set) => set.has(id)));
+	const positions = new Map(chars.map((char) => [char, new Map<string, Set<number>>()]));
+	for (const id of ids) {
+		for (const char of chars) positions.get(char)!.set(id, new Set());
+		for (const [word, c] of places.get(id)!) positions.get(byCode.get(c)!)?.get(id)!.add(word);
+	}
+	return { positions, ids };
+}
+
 /**
  * For a quote with a slip (a wrong, missing or extra character): places in
  * text `id` where at least two of the keys stand as they do in the quote,
