@@ -31,12 +31,14 @@ const CHECK_LIMIT = 24;
 /**
  * Characters of a quote this page has not looked up yet, at most, for its
  * places to be confirmed by a phrase search (an index chunk for each, ~3.5 kB
- * at 4,080 texts, though neighbours share one) rather than fetched one by one
- * (~0.65 kB and two requests each) when there are more places than are shown.
- * With 2, a fifth of the 4,080-text bench's later quotes go that way (a
- * simulation) and its medians hardly moved; with 5, most (README, Benchmarks).
+ * at 4,080 texts, though neighbours share one, and later quotes find them
+ * held) rather than fetched one by one (~0.65 kB and two requests each) when
+ * there are more places than are shown. On the 4,080-text bench, 12 rather
+ * than 5 took later quotes from 9.6 to 5.6 kB and 14 to 12 requests
+ * (median), 7 ms faster, and a first quote from 142.6 to 146.8 kB; with no
+ * limit a first quote took 209 kB (README, Benchmarks).
  */
-const PHRASE_UNLOADED = 5;
+const PHRASE_UNLOADED = 12;
 /** Places a quote with a slip is looked for at most. */
 const LOOSE_LIMIT = 30;
 
