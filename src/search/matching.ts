@@ -46,10 +46,12 @@ export interface Answer {
  * its own.
  */
 function codes(count: number): number[] {
-	const bits = Math.max(1, Math.ceil(Math.log2(count + 1)));
-	const every = 2 ** bits - 1;
+	const every = 2 ** queryCount(count) - 1;
 	return Array.from({ length: count }, (_, i) => (i === 0 ? every : i));
 }
+
+/** How many queries tell `count` characters apart. */
+const queryCount = (count: number) => Math.max(1, Math.ceil(Math.log2(count + 1)));
 
 /**
  * The queries that tell where each of some characters (rarest first) stands:
@@ -62,8 +64,7 @@ function codes(count: number): number[] {
  */
 export function keyQueries(chars: readonly string[]): string[][] {
 	const code = codes(chars.length);
-	const bits = Math.ceil(Math.log2(code[0]! + 1));
-	return Array.from({ length: bits }, (_, bit) => chars.filter((_, i) => code[i]! & (1 << bit)));
+	return Array.from({ length: queryCount(chars.length) }, (_, bit) => chars.filter((_, i) => code[i]! & (1 << bit)));
 }
 
 /**
@@ -88,7 +89,11 @@ export function positionsFrom(chars: readonly string[], answers: readonly (reado
 	const positions = new Map(chars.map((char) => [char, new Map<string, Set<number>>()]));
 	for (const id of ids) {
 		for (const char of chars) positions.get(char)!.set(id, new Set());
-		for (const [word, c] of places.get(id)!) positions.get(byCode.get(c)!)?.get(id)!.add(word);
+		for (const [word, c] of places.get(id)!) {
+			const char = byCode.get(c);
+			// Every place is one of a character asked for, so it has a character's code.
+			if (char !== undefined) positions.get(char)!.get(id)!.add(word);
+		}
 	}
 	return { positions, ids };
 }
