@@ -70,7 +70,8 @@ export function keyQueries(chars: readonly string[]): string[][] {
 /**
  * Where each of some characters stands in each text holding them all, from
  * the index's answers to keyQueries(chars), in order; and those texts in the
- * order of the first answer.
+ * order of the first answer. Pagefind leaves a character no text holds out
+ * of a query: it then has no places, and no text holds the quote whole.
  */
 export function positionsFrom(chars: readonly string[], answers: readonly (readonly Answer[])[]): { positions: Positions; ids: string[] } {
 	const code = codes(chars.length);

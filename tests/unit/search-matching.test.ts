@@ -8,8 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { keyQueries, positionsFrom, startsIn, type Answer } from '../../src/search/matching.ts';
 import type { Key } from '../../src/search/plan.ts';
 
-/** What the index answers for a query of some characters: each text holding them all, with where any of them stands. */
-function answer(texts: Record<string, string>, chars: readonly string[]): Answer[] {
+/**
+ * What the index answers for a query of some characters: each text holding
+ * them all, with where any of them stands. A character no text holds is left
+ * out of the query, as Pagefind does (tests/e2e/search.test.ts).
+ */
+function answer(texts: Record<string, string>, query: readonly string[]): Answer[] {
+	const chars = query.filter((char) => Object.values(texts).some((text) => text.includes(char)));
 	return Object.entries(texts)
 		.filter(([, text]) => chars.every((char) => text.includes(char)))
 		.map(([id, text]) => ({ id, words: Array.from(text).flatMap((char, at) => (chars.includes(char) ? [at] : [])) }));
@@ -47,6 +52,14 @@ describe('positionsFrom', () => {
 		expect(found.get('月')!.get('a')).toEqual(new Set([4, 7]));
 		expect(found.get('二')!.get('b')).toEqual(new Set([1]));
 		expect(found.get('月')!.get('b')).toEqual(new Set([2]));
+	});
+
+	it('gives a character no text holds no places, and the others theirs', () => {
+		for (const chars of [['鄀', '十', '月'], ['二', '鄀', '月']]) {
+			const { positions: found } = positions(texts, chars);
+			expect(found.get('鄀')!.get('b')).toEqual(new Set());
+			expect(found.get('月')!.get('b')).toEqual(new Set([2]));
+		}
 	});
 
 	it('gives a character looked up alone all its places', () => {
