@@ -163,9 +163,8 @@ async function textsHolding(pagefind: PagefindApi, chars: readonly string[]): Pr
  */
 async function positionsOf(pagefind: PagefindApi, chars: readonly string[]): Promise<{ positions: Positions; results: Map<string, PagefindResult> }> {
 	const answers = await Promise.all(keyQueries(chars).map((query) => textsHolding(pagefind, query)));
-	const { positions, ids } = positionsFrom(chars, answers);
-	const byId = new Map(answers[0]!.map((result) => [result.id, result]));
-	return { positions, results: new Map(ids.map((id) => [id, byId.get(id)!])) };
+	const { positions, texts } = positionsFrom(chars, answers);
+	return { positions, results: new Map(texts.map((result) => [result.id, result])) };
 }
 
 const fieldsOf = new Map<string, Promise<Record<string, string[]>>>();
@@ -357,11 +356,14 @@ function resultsIn(result: PagefindResult, fields: TextFields, starts: readonly 
 	return found;
 }
 
+/** The result at one place of a text: its fields fetched (once) to tell which paragraphs the quote covers there. */
+const resultAt = async (result: PagefindResult, start: number, context: Context): Promise<Result> =>
+	resultsIn(result, await textFields(result, context.edition), [start], context.quote.length)[0]!;
+
 /** Fetch a place's fields and words ahead of showing it (both are kept); a failure is left to the showing. */
 async function prefetch(result: PagefindResult, start: number, context: Context): Promise<void> {
 	try {
-		const fields = await textFields(result, context.edition);
-		await wordsOf(resultsIn(result, fields, [start], context.quote.length)[0]!, context);
+		await wordsOf(await resultAt(result, start, context), context);
 	} catch {
 		// Shown later, the place is fetched again and its error reported then.
 	}
@@ -383,12 +385,7 @@ function pager(entries: readonly Entry[], context: Context, exact: boolean) {
 		const next = entries.slice(shown, shown + count);
 		shown += next.length;
 		return Promise.all(
-			next.map(async (entry) => {
-				const result = resolved(entry)
-					? entry
-					: resultsIn(entry.result, await textFields(entry.result, context.edition), [entry.start], context.quote.length)[0]!;
-				return hitOf(result, context, exact);
-			}),
+			next.map(async (entry) => hitOf(resolved(entry) ? entry : await resultAt(entry.result, entry.start, context), context, exact)),
 		);
 	};
 }

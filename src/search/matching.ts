@@ -69,34 +69,34 @@ export function keyQueries(chars: readonly string[]): string[][] {
 
 /**
  * Where each of some characters stands in each text holding them all, from
- * the index's answers to keyQueries(chars), in order; and those texts in the
- * order of the first answer. Pagefind leaves a character no text holds out
- * of a query: it then has no places, and no text holds the quote whole.
+ * the index's answers to keyQueries(chars), in order; and those texts as the
+ * first answer gives them, in its order. Pagefind leaves a character no text
+ * holds out of a query: it then has no places, and no text holds the quote
+ * whole.
  */
-export function positionsFrom(chars: readonly string[], answers: readonly (readonly Answer[])[]): { positions: Positions; ids: string[] } {
-	const code = codes(chars.length);
-	const byCode = new Map(code.map((c, i) => [c, chars[i]!]));
-	const places = new Map<string, Map<number, number>>();
-	answers.forEach((answer, bit) => {
-		for (const { id, words } of answer) {
-			const text = places.get(id) ?? new Map<number, number>();
-			places.set(id, text);
-			for (const word of words) text.set(word, (text.get(word) ?? 0) | (1 << bit));
-		}
-	});
+export function positionsFrom<T extends Answer>(chars: readonly string[], answers: readonly (readonly T[])[]): { positions: Positions; texts: T[] } {
 	// A text in every answer holds every character: each is in some query.
 	const inEvery = answers.slice(1).map((answer) => new Set(answer.map(({ id }) => id)));
-	const ids = (answers[0] ?? []).map(({ id }) => id).filter((id) => inEvery.every((set) => set.has(id)));
-	const positions = new Map(chars.map((char) => [char, new Map<string, Set<number>>()]));
-	for (const id of ids) {
-		for (const char of chars) positions.get(char)!.set(id, new Set());
-		for (const [word, c] of places.get(id)!) {
+	const texts = (answers[0] ?? []).filter(({ id }) => inEvery.every((ids) => ids.has(id)));
+	/** Per text, each place's code: the queries whose answers hold it. */
+	const codeAt = new Map(texts.map(({ id }) => [id, new Map<number, number>()]));
+	answers.forEach((answer, bit) => {
+		for (const { id, words } of answer) {
+			const places = codeAt.get(id);
+			if (places) for (const word of words) places.set(word, (places.get(word) ?? 0) | (1 << bit));
+		}
+	});
+	const code = codes(chars.length);
+	const byCode = new Map(code.map((c, i) => [c, chars[i]!]));
+	const positions = new Map(chars.map((char) => [char, new Map(texts.map(({ id }) => [id, new Set<number>()]))]));
+	for (const [id, places] of codeAt) {
+		for (const [word, c] of places) {
 			const char = byCode.get(c);
 			// Every place is one of a character asked for, so it has a character's code.
 			if (char !== undefined) positions.get(char)!.get(id)!.add(word);
 		}
 	}
-	return { positions, ids };
+	return { positions, texts };
 }
 
 /**

@@ -45,8 +45,8 @@ describe('positionsFrom', () => {
 	const texts = { a: '冬十有二月，二月二十日', b: '十二月', c: '春王正月', d: '二十' };
 
 	it('gives each character its own places, in the texts holding them all, in the order of the first answer', () => {
-		const { positions: found, ids } = positions(texts, ['二', '十', '月']);
-		expect(ids).toEqual(['a', 'b']);
+		const { positions: found, texts: holding } = positions(texts, ['二', '十', '月']);
+		expect(holding.map(({ id }) => id)).toEqual(['a', 'b']);
 		expect(found.get('二')!.get('a')).toEqual(new Set([3, 6, 8]));
 		expect(found.get('十')!.get('a')).toEqual(new Set([1, 9]));
 		expect(found.get('月')!.get('a')).toEqual(new Set([4, 7]));
@@ -63,8 +63,8 @@ describe('positionsFrom', () => {
 	});
 
 	it('gives a character looked up alone all its places', () => {
-		const { positions: found, ids } = positions(texts, ['月']);
-		expect(ids).toEqual(['a', 'b', 'c']);
+		const { positions: found, texts: holding } = positions(texts, ['月']);
+		expect(holding.map(({ id }) => id)).toEqual(['a', 'b', 'c']);
 		expect(found.get('月')!.get('c')).toEqual(new Set([3]));
 	});
 });
