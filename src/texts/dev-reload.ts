@@ -2,10 +2,17 @@
  * What `npm run dev` needs beyond Astro's own watching of the entries:
  * - an edit to `glossary.json` reloads open pages (the pages read the
  *   glossary again on the next request: src/convert/glossary.ts);
- * - an entry is read again once its save has settled: Astro reads a file as
- *   soon as it changes, and a read that lands between the editor's truncate
- *   and write sees an empty entry, fails, and would leave the old text
- *   served with no later event to correct it;
+ * - an entry is read again once its save has settled, and an edited one once
+ *   more a little later: Astro reads a file as soon as it changes, and a read
+ *   that lands between the editor's truncate and write sees an empty entry,
+ *   fails, and would leave the old text served with no later event to
+ *   correct it; and a load of the same file begun before the edit can store
+ *   the older text after ours (under load, CI once served a text's old terms
+ *   for a minute after the edit, its page built from the entry as it was). A
+ *   read that finds the file as stored costs nothing: Astro compares digests
+ *   and keeps the entry. (A new or moved file is read only once more: a late
+ *   read of a moved file before Astro has seen the old one go would list the
+ *   old path again among the content modules.)
  * - a text moved to another folder stays published. Astro's glob loader
  *   gives the moved file the text's id (its slug) when the new file appears,
  *   then deletes that id when it sees the old file go, if in that order; so
@@ -19,6 +26,8 @@ import { contentDir } from '../content-dir.ts';
 
 /** How long an entry file must be left alone before it is read again, in ms. */
 const SETTLE_MS = 300;
+/** When an edited entry is read once more, in ms after its last change: after any load of it begun before the edit is done. */
+const RECHECK_MS = 2_000;
 
 /** Entry files under the content folder with the given file name. */
 function entriesNamed(dir: string, name: string): string[] {
@@ -52,20 +61,24 @@ export function devReload(): AstroIntegration {
 					readingAgain.add(path);
 					server.watcher.emit('change', path);
 				};
-				const settling = new Map<string, NodeJS.Timeout>();
-				const saved = (path: string) => {
+				const settling = new Map<string, NodeJS.Timeout[]>();
+				/** Read a saved entry again after each of the delays (a later save starts them over). */
+				const saved = (path: string, delays: number[]) => {
 					if (!isEntry(path) || readingAgain.delete(path)) return;
-					clearTimeout(settling.get(path));
+					for (const timer of settling.get(path) ?? []) clearTimeout(timer);
+					const last = Math.max(...delays);
 					settling.set(
 						path,
-						setTimeout(() => {
-							settling.delete(path);
-							if (existsSync(path)) readAgain(path);
-						}, SETTLE_MS),
+						delays.map((delay) =>
+							setTimeout(() => {
+								if (delay === last) settling.delete(path);
+								if (existsSync(path)) readAgain(path);
+							}, delay),
+						),
 					);
 				};
-				server.watcher.on('change', saved);
-				server.watcher.on('add', saved);
+				server.watcher.on('change', (path) => saved(path, [SETTLE_MS, RECHECK_MS]));
+				server.watcher.on('add', (path) => saved(path, [SETTLE_MS]));
 
 				server.watcher.on('unlink', (path) => {
 					if (!isEntry(path)) return;
