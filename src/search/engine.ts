@@ -169,12 +169,13 @@ async function positionsOf(pagefind: PagefindApi, chars: readonly string[]): Pro
 
 const fieldsOf = new Map<string, Promise<Record<string, string[]>>>();
 
-/** A text's fields (its fragment, a few hundred bytes), fetched once. */
+/** A text's fields (its fragment, a few hundred bytes), fetched once; asked for again if that failed. */
 function textFields(result: PagefindResult, edition: number): Promise<TextFields> {
 	let filters = fieldsOf.get(result.id);
 	if (!filters) {
 		filters = result.data().then((data) => data.filters);
 		fieldsOf.set(result.id, filters);
+		filters.catch(() => fieldsOf.delete(result.id));
 	}
 	return filters.then((fields) => decodeTextFields(fields, edition));
 }

@@ -130,6 +130,19 @@ describe('quote search', () => {
 		await page.close();
 	});
 
+	it('asks again for what failed to load: a search after a dropped connection finds the quote', async () => {
+		const { page } = await openText('zh-hans');
+		let dropped = 0;
+		await page.route('**/pagefind/fragment/**', (route) => (dropped++ === 0 ? route.abort() : route.continue()));
+		const failed = await search(page, '千军易得');
+		expect(dropped).toBeGreaterThan(0);
+		expect(failed.status).toBe('搜索出错了，请稍后再试。');
+		const again = await search(page, '千军易得，一将难求');
+		expect(again.options[0]!.href).toContain('#p10');
+		expect(again.options[0]!.exact).toBe(true);
+		await page.close();
+	});
+
 	it('loads no search code before the reader touches search', async () => {
 		const before = served.site.requests.length;
 		const { page } = await openText('zh-hant');
