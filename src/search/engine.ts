@@ -146,9 +146,13 @@ async function firstPlaces(pagefind: PagefindApi, quote: readonly string[]): Pro
 	return new Map((answer?.results ?? []).map((result) => [result.id, Math.min(...result.words)]));
 }
 
-/** The texts holding every one of some characters, newest first, each with where any of them stands. */
-async function textsHolding(pagefind: PagefindApi, chars: readonly string[]): Promise<PagefindResult[]> {
-	const answer = await pagefind.search(chars.join(' '), { sort: { date: 'desc' } });
+/**
+ * The texts holding every one of some characters, each with where any of
+ * them stands: newest first if `newestFirst`, else in Pagefind's own order
+ * (which saves sorting an answer that only says where characters stand).
+ */
+async function textsHolding(pagefind: PagefindApi, chars: readonly string[], newestFirst: boolean): Promise<PagefindResult[]> {
+	const answer = await pagefind.search(chars.join(' '), newestFirst ? { sort: { date: 'desc' } } : {});
 	for (const char of chars) searched.add(char);
 	return answer?.results ?? [];
 }
@@ -162,7 +166,8 @@ async function textsHolding(pagefind: PagefindApi, chars: readonly string[]): Pr
  * quote's rarest characters stand in hundreds (README, Benchmarks).
  */
 async function positionsOf(pagefind: PagefindApi, chars: readonly string[]): Promise<{ positions: Positions; results: Map<string, PagefindResult> }> {
-	const answers = await Promise.all(keyQueries(chars).map((query) => textsHolding(pagefind, query)));
+	// The texts come in the first answer's order (positionsFrom): only it is sorted.
+	const answers = await Promise.all(keyQueries(chars).map((query, i) => textsHolding(pagefind, query, i === 0)));
 	const { positions, texts } = positionsFrom(chars, answers);
 	return { positions, results: new Map(texts.map((result) => [result.id, result])) };
 }
