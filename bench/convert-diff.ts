@@ -99,31 +99,51 @@ export function differences(): Difference[] {
 	return found;
 }
 
+/** The bench's Zuo Zhuan, line by line, and the traditional editions' OpenCC locales. */
+function workload(): { lines: string[]; locales: OpenccLocale[] } {
+	const lines = readFileSync(root('bench/zuozhuan.txt'), 'utf8').split('\n').filter((line) => line.trim());
+	return { lines, locales: EDITIONS.map((e) => e.opencc).filter((to) => to !== 'cn') as OpenccLocale[] };
+}
+
+/** CPU time (ms) of one converter over the workload: each line into every traditional edition in turn, as a build converts each paragraph. */
+function cpuTime(make: typeof openccConverter, { lines, locales }: ReturnType<typeof workload>): number {
+	const converters = locales.map((to) => make('cn', to));
+	const started = process.cpuUsage();
+	for (const line of lines) for (const convert of converters) convert(line);
+	const used = process.cpuUsage(started);
+	return (used.user + used.system) / 1000;
+}
+
 /**
- * Time of both converters over the corpus, interleaved round by round: each
- * line into every traditional edition in turn, as a build converts each
- * paragraph. CPU time of this process, which the machine's other load
- * disturbs less than wall time.
+ * Time of both converters over the corpus, interleaved round by round. CPU
+ * time of this process, which the machine's other load disturbs less than
+ * wall time.
  */
 export function timeConverters(rounds: number): { plain: number[]; ours: number[]; characters: number } {
-	const lines = readFileSync(root('bench/zuozhuan.txt'), 'utf8').split('\n').filter((line) => line.trim());
-	const locales = EDITIONS.map((e) => e.opencc).filter((to) => to !== 'cn') as OpenccLocale[];
-	const run = (make: typeof openccConverter) => {
-		const converters = locales.map((to) => make('cn', to));
-		const started = process.cpuUsage();
-		for (const line of lines) for (const convert of converters) convert(line);
-		const used = process.cpuUsage(started);
-		return (used.user + used.system) / 1000;
-	};
+	const work = workload();
 	// A first round of each builds the tries and warms up; it is not counted.
-	run(plainOpenccConverter);
-	run(openccConverter);
+	cpuTime(plainOpenccConverter, work);
+	cpuTime(openccConverter, work);
 	const times = { plain: [] as number[], ours: [] as number[] };
 	for (let i = 0; i < rounds; i++) {
-		times.plain.push(run(plainOpenccConverter));
-		times.ours.push(run(openccConverter));
+		times.plain.push(cpuTime(plainOpenccConverter, work));
+		times.ours.push(cpuTime(openccConverter, work));
 	}
-	return { ...times, characters: lines.reduce((sum, line) => sum + line.length, 0) * locales.length };
+	return { ...times, characters: work.lines.reduce((sum, line) => sum + line.length, 0) * work.locales.length };
+}
+
+/**
+ * How fast the machine is right now: plain OpenCC's CPU time over the
+ * corpus (the work convert:diff calls "plain"), median of `rounds` after a
+ * warm-up, in ms. Nothing of ours runs in it, so between runs of the bench
+ * it moves only with the machine (this project's has drifted from 623 to
+ * 1,076 ms within an hour: README, Benchmarks); taken before each build and
+ * before the quote benchmark, it says how to read their times.
+ */
+export function machineReference(rounds = 3): number {
+	const work = workload();
+	cpuTime(plainOpenccConverter, work);
+	return Math.round(median(Array.from({ length: rounds }, () => cpuTime(plainOpenccConverter, work))));
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -13,7 +13,9 @@
  * figures are the median build's (by wall time), with the range of the walls,
  * and the highest peak RSS of them all (this machine's timings vary by ±20 %
  * from one build to the next; a budget judged on one build is a coin toss
- * near its edge).
+ * near its edge). Before each build and before the quote benchmark it times
+ * plain OpenCC (machineReference in convert-diff.ts), which nothing of ours
+ * touches: the machine's speed at that moment, printed beside the times.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,7 +24,7 @@ import { join, resolve } from 'node:path';
 import { buildArgs } from '../src/build/command.ts';
 import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { writeCorpus } from './corpus.ts';
-import { convertDiff } from './convert-diff.ts';
+import { convertDiff, machineReference } from './convert-diff.ts';
 import { EDITIONS } from '../src/editions.ts';
 import { describeWeight, listingWeights } from './listing-weight.ts';
 import { compareWeight } from './compare-weight.ts';
@@ -79,12 +81,14 @@ function treeRss(root: number): number {
 
 interface BuildRun {
 	wallMs: number;
+	/** The machine's speed just before the build (machineReference, ms: more is slower). */
+	referenceMs: number;
 	peakRss: number;
 	/** Seconds since the start at which each log line arrived. */
 	lines: { at: number; text: string }[];
 }
 
-function runBuild(): Promise<BuildRun> {
+function runBuild(referenceMs: number): Promise<BuildRun> {
 	return new Promise((resolvePromise, reject) => {
 		const started = performance.now();
 		const child = spawn(process.execPath, buildArgs(), {
@@ -102,7 +106,7 @@ function runBuild(): Promise<BuildRun> {
 		child.on('close', (code) => {
 			clearInterval(sampler);
 			if (code !== 0) reject(new Error(`The build failed:\n${lines.slice(-30).map((l) => l.text).join('\n')}`));
-			else resolvePromise({ wallMs: performance.now() - started, peakRss, lines });
+			else resolvePromise({ wallMs: performance.now() - started, referenceMs, peakRss, lines });
 		});
 	});
 }
@@ -134,7 +138,7 @@ for (let i = 0; i < buildCount; i++) {
 	// Measure a build from scratch, not the removal of the previous build's output.
 	rmSync(dist, { recursive: true, force: true });
 	console.log(`Corpus: ${texts} texts at scale ${scale}. Building${buildCount > 1 ? ` (${i + 1} of ${buildCount})` : ''}…`);
-	builds.push(await runBuild());
+	builds.push(await runBuild(machineReference()));
 }
 const walls = builds.map((build) => build.wallMs).sort((a, b) => a - b);
 /** The median build by wall time (the lower middle of an even number), whose phases are reported. */
@@ -143,6 +147,8 @@ const median = builds.find((build) => build.wallMs === walls[Math.floor((walls.l
 const run: BuildRun = { ...median, peakRss: Math.max(...builds.map((build) => build.peakRss)) };
 /** The wall time as reported: the median, and the range when there were several builds. */
 const wall = buildCount > 1 ? `${s(run.wallMs)} (median of ${buildCount}: ${walls.map(s).join(', ')})` : s(run.wallMs);
+/** The machine reference before each build, in build order: how to read their walls. */
+const references = `${builds.map((build) => `${build.referenceMs} ms`).join(' / ')} before ${buildCount > 1 ? 'each build' : 'the build'}`;
 const log = run.lines.map((l) => l.text).join('\n');
 const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0);
 const converted = /Converted (\d+) pages in (\d+) ms/.exec(log);
@@ -170,7 +176,9 @@ const pageListBytes = pageList ? statSync(join(dist, 'pagefind', pageList)).size
 const pinyin = { corpus: pinyinWeight(dist), seed: pinyinWeight(resolve('dist')) };
 
 let quotes: QuoteBenchResult | undefined;
+let quotesReferenceMs: number | undefined;
 if (!values['no-quotes']) {
+	quotesReferenceMs = machineReference();
 	console.log('Running the quote benchmark…');
 	quotes = await runQuoteBench(dist, Number(values.quotes));
 }
@@ -238,6 +246,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() /
 console.log(`\nBuild of ${texts} texts × 3 editions and their compare pages (${pages} pages) on ${machine}, ${new Date().toISOString().slice(0, 10)}`);
 console.table({
 	'build wall time': wall,
+	'  machine reference (plain OpenCC, CPU)': references,
 	...Object.fromEntries(Object.entries(phases).map(([name, ms]) => [`  ${name}`, s(ms)])),
 	'  texts read for the index while Astro ran': `${readEarly} of ${texts}`,
 	'pages per second': (pages / (run.wallMs / 1000)).toFixed(0),
@@ -252,7 +261,10 @@ console.table({
 	'home page (gzip)': describeWeight(listings.home),
 	'compare page first paint (gzip)': `${kb(comparePaint.total)} (HTML ${kb(comparePaint.html)}, CSS ${kb(comparePaint.css)}, JS ${kb(comparePaint.js)})`,
 });
-if (quotes) printQuoteBench(quotes);
+if (quotes) {
+	printQuoteBench(quotes);
+	console.log(`Machine reference before the quote benchmark (plain OpenCC, CPU): ${quotesReferenceMs} ms`);
+}
 console.log('\nBudgets:');
 for (const budget of budgets) console.log(`  ${budget.ok ? 'ok  ' : 'MISS'} ${budget.name}: ${budget.value}`);
 
@@ -260,7 +272,7 @@ mkdirSync('bench/out', { recursive: true });
 const report = `bench/out/bench-scale${scale}.json`;
 writeFileSync(
 	report,
-	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), builds: builds.map((build) => ({ wallMs: Math.round(build.wallMs), peakRss: build.peakRss })), phases, readEarly, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, pinyin, listings, comparePaint, quotes, conversion, budgets }, null, '\t')}\n`,
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), builds: builds.map((build) => ({ wallMs: Math.round(build.wallMs), referenceMs: build.referenceMs, peakRss: build.peakRss })), quotesReferenceMs, phases, readEarly, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, pinyin, listings, comparePaint, quotes, conversion, budgets }, null, '\t')}\n`,
 );
 console.log(`Wrote ${report}`);
 if (budgets.some((budget) => !budget.ok)) process.exit(1);
