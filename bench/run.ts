@@ -15,7 +15,9 @@
  * from one build to the next; a budget judged on one build is a coin toss
  * near its edge). Before each build and before the quote benchmark it times
  * plain OpenCC (machineReference in convert-diff.ts), which nothing of ours
- * touches: the machine's speed at that moment, printed beside the times.
+ * touches: the machine's speed at that moment, printed beside the times;
+ * and during each it reads how the machine's CPU was spent (busy, waiting
+ * on the disk, taken by the host for others: /proc/stat).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -79,10 +81,36 @@ function treeRss(root: number): number {
 	return total;
 }
 
+/** The machine's CPU time so far by kind, in ticks (/proc/stat); undefined off Linux. */
+function cpuTicks(): { busy: number; iowait: number; steal: number; total: number } | undefined {
+	try {
+		// cpu  user nice system idle iowait irq softirq steal …
+		const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number) as number[];
+		const busy = user! + nice! + system! + irq! + softirq!;
+		return { busy, iowait: iowait!, steal: steal!, total: busy + idle! + iowait! + steal! };
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * How the machine's CPU was spent between two readings, in % of it: busy
+ * (any process), waiting on the disk, and taken by the host for others (a
+ * virtual machine's steal time, which slows a build without its own work
+ * changing).
+ */
+function cpuSpent(before: ReturnType<typeof cpuTicks>, after: ReturnType<typeof cpuTicks>): string {
+	if (!before || !after || after.total === before.total) return '–';
+	const share = (key: 'busy' | 'iowait' | 'steal') => `${Math.round((100 * (after[key] - before[key])) / (after.total - before.total))} %`;
+	return `busy ${share('busy')}, disk wait ${share('iowait')}, steal ${share('steal')}`;
+}
+
 interface BuildRun {
 	wallMs: number;
 	/** The machine's speed just before the build (machineReference, ms: more is slower). */
 	referenceMs: number;
+	/** How the machine's CPU was spent during the build (cpuSpent). */
+	cpu: string;
 	peakRss: number;
 	/** Seconds since the start at which each log line arrived. */
 	lines: { at: number; text: string }[];
@@ -91,6 +119,7 @@ interface BuildRun {
 function runBuild(referenceMs: number): Promise<BuildRun> {
 	return new Promise((resolvePromise, reject) => {
 		const started = performance.now();
+		const ticks = cpuTicks();
 		const child = spawn(process.execPath, buildArgs(), {
 			env: { ...process.env, FANJIAN_CONTENT: content, FANJIAN_OUT: dist },
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,7 +135,7 @@ function runBuild(referenceMs: number): Promise<BuildRun> {
 		child.on('close', (code) => {
 			clearInterval(sampler);
 			if (code !== 0) reject(new Error(`The build failed:\n${lines.slice(-30).map((l) => l.text).join('\n')}`));
-			else resolvePromise({ wallMs: performance.now() - started, referenceMs, peakRss, lines });
+			else resolvePromise({ wallMs: performance.now() - started, referenceMs, cpu: cpuSpent(ticks, cpuTicks()), peakRss, lines });
 		});
 	});
 }
@@ -149,6 +178,7 @@ const run: BuildRun = { ...median, peakRss: Math.max(...builds.map((build) => bu
 const wall = buildCount > 1 ? `${s(run.wallMs)} (median of ${buildCount}: ${walls.map(s).join(', ')})` : s(run.wallMs);
 /** The machine reference before each build, in build order: how to read their walls. */
 const references = `${builds.map((build) => `${build.referenceMs} ms`).join(' / ')} before ${buildCount > 1 ? 'each build' : 'the build'}`;
+const cpuDuring = builds.map((build) => build.cpu).join(' / ');
 const log = run.lines.map((l) => l.text).join('\n');
 const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0);
 const converted = /Converted (\d+) pages in (\d+) ms/.exec(log);
@@ -177,10 +207,13 @@ const pinyin = { corpus: pinyinWeight(dist), seed: pinyinWeight(resolve('dist'))
 
 let quotes: QuoteBenchResult | undefined;
 let quotesReferenceMs: number | undefined;
+let quotesCpu: string | undefined;
 if (!values['no-quotes']) {
 	quotesReferenceMs = machineReference();
 	console.log('Running the quote benchmark…');
+	const ticks = cpuTicks();
 	quotes = await runQuoteBench(dist, Number(values.quotes));
+	quotesCpu = cpuSpent(ticks, cpuTicks());
 }
 
 /** The cold first query at 1,020 texts, which the first query at 4,080 may exceed by 30 % at most. */
@@ -247,6 +280,7 @@ console.log(`\nBuild of ${texts} texts × 3 editions and their compare pages (${
 console.table({
 	'build wall time': wall,
 	'  machine reference (plain OpenCC, CPU)': references,
+	[`  the machine's CPU during ${buildCount > 1 ? 'each build' : 'the build'}`]: cpuDuring,
 	...Object.fromEntries(Object.entries(phases).map(([name, ms]) => [`  ${name}`, s(ms)])),
 	'  texts read for the index while Astro ran': `${readEarly} of ${texts}`,
 	'pages per second': (pages / (run.wallMs / 1000)).toFixed(0),
@@ -263,7 +297,7 @@ console.table({
 });
 if (quotes) {
 	printQuoteBench(quotes);
-	console.log(`Machine reference before the quote benchmark (plain OpenCC, CPU): ${quotesReferenceMs} ms`);
+	console.log(`Machine reference before the quote benchmark (plain OpenCC, CPU): ${quotesReferenceMs} ms; its CPU during it: ${quotesCpu}`);
 }
 console.log('\nBudgets:');
 for (const budget of budgets) console.log(`  ${budget.ok ? 'ok  ' : 'MISS'} ${budget.name}: ${budget.value}`);
@@ -272,7 +306,7 @@ mkdirSync('bench/out', { recursive: true });
 const report = `bench/out/bench-scale${scale}.json`;
 writeFileSync(
 	report,
-	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), builds: builds.map((build) => ({ wallMs: Math.round(build.wallMs), referenceMs: build.referenceMs, peakRss: build.peakRss })), quotesReferenceMs, phases, readEarly, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, pinyin, listings, comparePaint, quotes, conversion, budgets }, null, '\t')}\n`,
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, texts, pages, wallMs: Math.round(run.wallMs), builds: builds.map((build) => ({ wallMs: Math.round(build.wallMs), referenceMs: build.referenceMs, cpu: build.cpu, peakRss: build.peakRss })), quotesReferenceMs, quotesCpu, phases, readEarly, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, pinyin, listings, comparePaint, quotes, conversion, budgets }, null, '\t')}\n`,
 );
 console.log(`Wrote ${report}`);
 if (budgets.some((budget) => !budget.ok)) process.exit(1);
