@@ -211,13 +211,18 @@ function wordsIn(page: Document, url: string, id: string): string {
 let servesRanges: Promise<boolean> | undefined;
 
 /**
- * A paragraph's words in the reader's edition, fetched from its page: only
- * the paragraph's own bytes where the host serves ranges (static hosts do),
- * the whole page otherwise, or if the bytes are not the paragraph (a host
- * that rewrites pages).
+ * The words of some paragraphs of a page, in the reader's edition, in
+ * order: only the bytes from the first paragraph to the last, `span`, where
+ * the host serves ranges (static hosts do; what lies between paragraphs,
+ * their tools, comes along), the whole page otherwise, or if the bytes are
+ * not those paragraphs (a host that rewrites pages).
  */
-async function fetchWords(url: string, id: string, [start, end]: [number, number]): Promise<string> {
-	if (servesRanges && !(await servesRanges)) return wordsIn(await wholePage(url), url, id);
+async function fetchWords(url: string, ids: readonly string[], [start, end]: [number, number]): Promise<string[]> {
+	const fromPage = async (response?: Response) => {
+		const page = await wholePage(url, response);
+		return ids.map((id) => wordsIn(page, url, id));
+	};
+	if (servesRanges && !(await servesRanges)) return fromPage();
 	const response = fetch(url, { headers: { range: `bytes=${start}-${end - 1}` } });
 	servesRanges ??= response.then(
 		(answer) => {
@@ -232,29 +237,39 @@ async function fetchWords(url: string, id: string, [start, end]: [number, number
 		},
 	);
 	const answer = await response;
-	if (answer.status !== 206) return wordsIn(await wholePage(url, answer), url, id);
+	if (answer.status !== 206) return fromPage(answer);
 	const html = await answer.text();
-	if (html.startsWith(`<p id="${id}"`)) {
+	if (html.startsWith(`<p id="${ids[0]}"`)) {
 		const template = document.createElement('template');
 		template.innerHTML = html;
-		const paragraph = template.content.firstElementChild;
-		if (paragraph) return paragraph.textContent ?? '';
+		const paragraphs = ids.map((id) => template.content.getElementById(id));
+		if (paragraphs.every((paragraph) => paragraph !== null)) return paragraphs.map((paragraph) => paragraph.textContent ?? '');
 	}
-	return wordsIn(await wholePage(url), url, id);
+	return fromPage();
 }
 
 const words = new Map<string, Promise<string>>();
 
-/** A paragraph's words (see fetchWords), fetched once. */
-function paragraphWords(url: string, id: string, range: [number, number]): Promise<string> {
-	const key = `${url}#${id}`;
-	let found = words.get(key);
-	if (!found) {
-		found = fetchWords(url, id, range);
-		words.set(key, found);
-		found.catch(() => words.delete(key));
+/**
+ * The words of consecutive paragraphs of a page (see fetchWords), each
+ * fetched once: those not fetched yet come in one request, whatever their
+ * number (a passage pasted whole is one request, not one a paragraph).
+ */
+function passageWords(url: string, ids: readonly string[], ranges: readonly [number, number][]): Promise<string[]> {
+	const key = (id: string) => `${url}#${id}`;
+	const missing = ids.flatMap((id, k) => (words.has(key(id)) ? [] : [k]));
+	if (missing.length > 0) {
+		const [first, last] = [missing[0]!, missing.at(-1)!];
+		const span = ids.slice(first, last + 1);
+		const fetched = fetchWords(url, span, [ranges[first]![0], ranges[last]![1]]);
+		span.forEach((id, k) => {
+			if (words.has(key(id))) return;
+			const found = fetched.then((texts) => texts[k]!);
+			words.set(key(id), found);
+			found.catch(() => words.delete(key(id)));
+		});
 	}
-	return found;
+	return Promise.all(ids.map((id) => words.get(key(id))!));
 }
 
 /** Ranges sorted, with overlapping and touching ones joined. */
@@ -299,10 +314,7 @@ const pageOf = (fields: TextFields, edition: number) => `${base}${EDITIONS[editi
 
 /** The words of a result's paragraphs, folded, one after another: what the text holds there. */
 async function wordsOf({ fields, paragraphs: [first, last] }: Result, { table, edition }: Context) {
-	const url = pageOf(fields, edition);
-	const texts = await Promise.all(
-		Array.from({ length: last - first + 1 }, (_, k) => paragraphWords(url, fields.ids[first + k]!, fields.ranges[first + k]!)),
-	);
+	const texts = await passageWords(pageOf(fields, edition), fields.ids.slice(first, last + 1), fields.ranges.slice(first, last + 1));
 	const folds = texts.map((text) => fold(text, table));
 	return { texts, folds, chars: folds.flatMap((folded) => folded.chars) };
 }

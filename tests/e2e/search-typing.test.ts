@@ -218,9 +218,14 @@ describe('long quotes, slips and passages on the seed', () => {
 
 	it('finds the text of a whole pasted article, as a passage from its first paragraph to its last', async () => {
 		const article = readFileSync(join('content', `${SEED_SLUG}.mdx`), 'utf8').split(/^---$/m)[2]!.trim();
+		const before = served.site.requests.length;
 		const { options } = await typeQuery(page, article);
 		expect(options[0]).toMatchObject({ exact: true, where: `第1至${seedParagraphs.size}段` });
 		expect(options[0]!.href).toMatch(/#p1$/);
+		// Its paragraphs' words came in one request, the bytes from the first to the last, not one a paragraph.
+		const pageRequests = served.site.requests.slice(before).filter((request) => request.path === `/zh-hans/${SEED_SLUG}/`);
+		expect(pageRequests).toHaveLength(1);
+		expect(pageRequests[0]!.range).toBeDefined();
 	});
 
 	it('marks every occurrence of the quote in a paragraph, in results and on landing', async () => {
