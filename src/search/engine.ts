@@ -211,11 +211,11 @@ function wordsIn(page: Document, url: string, id: string): string {
 let servesRanges: Promise<boolean> | undefined;
 
 /**
- * The words of some paragraphs of a page, in the reader's edition, in
- * order: only the bytes from the first paragraph to the last, `span`, where
- * the host serves ranges (static hosts do; what lies between paragraphs,
- * their tools, comes along), the whole page otherwise, or if the bytes are
- * not those paragraphs (a host that rewrites pages).
+ * The words of consecutive paragraphs of a page, in the reader's edition,
+ * in order: only the bytes [start, end) from the first paragraph to the
+ * last where the host serves ranges (static hosts do; what lies between
+ * paragraphs, their tools, comes along), the whole page otherwise, or if the
+ * bytes are not those paragraphs (a host that rewrites pages).
  */
 async function fetchWords(url: string, ids: readonly string[], [start, end]: [number, number]): Promise<string[]> {
 	const fromPage = async (response?: Response) => {
