@@ -116,7 +116,8 @@ interface BuildRun {
 	lines: { at: number; text: string }[];
 }
 
-function runBuild(referenceMs: number): Promise<BuildRun> {
+function runBuild(): Promise<BuildRun> {
+	const referenceMs = machineReference();
 	return new Promise((resolvePromise, reject) => {
 		const started = performance.now();
 		const ticks = cpuTicks();
@@ -167,7 +168,7 @@ for (let i = 0; i < buildCount; i++) {
 	// Measure a build from scratch, not the removal of the previous build's output.
 	rmSync(dist, { recursive: true, force: true });
 	console.log(`Corpus: ${texts} texts at scale ${scale}. Building${buildCount > 1 ? ` (${i + 1} of ${buildCount})` : ''}…`);
-	builds.push(await runBuild(machineReference()));
+	builds.push(await runBuild());
 }
 const walls = builds.map((build) => build.wallMs).sort((a, b) => a - b);
 /** The median build by wall time (the lower middle of an even number), whose phases are reported. */

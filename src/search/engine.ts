@@ -118,21 +118,25 @@ export function loadEngine(): Promise<Engine> {
 	return engine;
 }
 
+/** What `load` gives for `key`, loaded once and kept in `cache`; loaded again next time if it failed. */
+function kept<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+	let found = cache.get(key);
+	if (!found) {
+		found = load();
+		cache.set(key, found);
+		found.catch(() => cache.delete(key));
+	}
+	return found;
+}
+
 /** Every position of each character in every text, the texts newest first (for the looser search). Kept for later searches. */
 const looked = new Map<string, Promise<PagefindResult[]>>();
 /** Characters searched together with others (textsHolding, firstPlaces): their index chunks are held, as those of the characters `looked` up. */
 const searched = new Set<string>();
 const chunkHeld = (char: string) => looked.has(char) || searched.has(char);
 
-function lookUp(pagefind: PagefindApi, char: string): Promise<PagefindResult[]> {
-	let found = looked.get(char);
-	if (!found) {
-		found = pagefind.search(char, { sort: { date: 'desc' } }).then((answer) => answer?.results ?? []);
-		looked.set(char, found);
-		found.catch(() => looked.delete(char));
-	}
-	return found;
-}
+const lookUp = (pagefind: PagefindApi, char: string): Promise<PagefindResult[]> =>
+	kept(looked, char, () => pagefind.search(char, { sort: { date: 'desc' } }).then((answer) => answer?.results ?? []));
 
 /**
  * The texts holding the whole quote, each with where the quote first stands
@@ -175,31 +179,18 @@ async function positionsOf(pagefind: PagefindApi, chars: readonly string[]): Pro
 const fieldsOf = new Map<string, Promise<Record<string, string[]>>>();
 
 /** A text's fields (its fragment, a few hundred bytes), fetched once; asked for again if that failed. */
-function textFields(result: PagefindResult, edition: number): Promise<TextFields> {
-	let filters = fieldsOf.get(result.id);
-	if (!filters) {
-		filters = result.data().then((data) => data.filters);
-		fieldsOf.set(result.id, filters);
-		filters.catch(() => fieldsOf.delete(result.id));
-	}
-	return filters.then((fields) => decodeTextFields(fields, edition));
-}
+const textFields = (result: PagefindResult, edition: number): Promise<TextFields> =>
+	kept(fieldsOf, result.id, () => result.data().then((data) => data.filters)).then((fields) => decodeTextFields(fields, edition));
 
 const pages = new Map<string, Promise<Document>>();
 
 /** A page fetched whole and parsed, once; `response` is the page already asked for, if it was. */
-function wholePage(url: string, response?: Response): Promise<Document> {
-	let page = pages.get(url);
-	if (!page) {
-		page = (response ? Promise.resolve(response) : fetch(url)).then(async (answer) => {
-			if (!answer.ok) throw new Error(`${url}: HTTP ${answer.status}`);
-			return new DOMParser().parseFromString(await answer.text(), 'text/html');
-		});
-		pages.set(url, page);
-		page.catch(() => pages.delete(url));
-	}
-	return page;
-}
+const wholePage = (url: string, response?: Response): Promise<Document> =>
+	kept(pages, url, async () => {
+		const answer = await (response ?? fetch(url));
+		if (!answer.ok) throw new Error(`${url}: HTTP ${answer.status}`);
+		return new DOMParser().parseFromString(await answer.text(), 'text/html');
+	});
 
 function wordsIn(page: Document, url: string, id: string): string {
 	const paragraph = page.getElementById(id);
@@ -262,12 +253,7 @@ function passageWords(url: string, ids: readonly string[], ranges: readonly [num
 		const [first, last] = [missing[0]!, missing.at(-1)!];
 		const span = ids.slice(first, last + 1);
 		const fetched = fetchWords(url, span, [ranges[first]![0], ranges[last]![1]]);
-		span.forEach((id, k) => {
-			if (words.has(key(id))) return;
-			const found = fetched.then((texts) => texts[k]!);
-			words.set(key(id), found);
-			found.catch(() => words.delete(key(id)));
-		});
+		span.forEach((id, k) => void kept(words, key(id), () => fetched.then((texts) => texts[k]!)));
 	}
 	return Promise.all(ids.map((id) => words.get(key(id))!));
 }
