@@ -1,10 +1,12 @@
 /**
  * `npm run dev` as an editor uses it: the real dev server (astro dev) on a
- * fixture site, driven through the edits an editor makes (the glossary, a
- * text's own terms, a new text, a text moved to another folder, a deleted
- * text) and read over HTTP after each, without a restart.
+ * fixture site, driven through the edits an editor makes (a text's own terms,
+ * the glossary made and edited, a new text in a new folder, a text moved to
+ * another folder, a deleted text) and read over HTTP after each, without a
+ * restart. The site starts without a glossary.json, as the project's own
+ * content/ does.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureSite, type DevServer } from '../support/fixture-site.ts';
@@ -19,7 +21,6 @@ const pinning = (zhHant: string) => `title: 测试\ndate: 2014-02-27\npublisher:
 beforeAll(async () => {
 	site.write('alpha', ['网络安全第一段。', '阿尔法第二段。']);
 	site.write('beta', ['贝塔第一段。'], pinning('貝特'));
-	site.writeFiles({ 'glossary.json': glossary('網路') });
 	server = await site.dev();
 });
 
@@ -28,8 +29,29 @@ afterAll(async () => {
 	site.remove();
 });
 
-/** What the server printed but its request lines, to show with a failure. */
-const said = () => `astro dev said:\n${server!.log.replace(/^.*\[\d{3}\] \/.*\n/gm, '').slice(-4000)}`;
+/**
+ * What the server printed, to show with a failure: each line once, where it
+ * was first printed (with how often), without request lines, stack traces and
+ * times; a message repeated for a minute would hide what came before it.
+ */
+const said = () => {
+	const lines = server!.log
+		.replace(/^.*\[\d{3}\] \/.*\n/gm, '')
+		.replace(/^\s+at .*\n/gm, '')
+		.split('\n')
+		.map((line) => line.replace(/^\d\d:\d\d:\d\d /, ''))
+		.filter((line) => line.trim());
+	const times = new Map<string, number>();
+	for (const line of lines) times.set(line, (times.get(line) ?? 0) + 1);
+	const once = [...times].map(([line, count]) => (count > 1 ? `${line} (×${count})` : line));
+	return `astro dev said:\n${once.join('\n').slice(-4000)}`;
+};
+
+/** The entry files .astro/content-modules.mjs now lists (which file renders each text), to show with a failure. */
+const modulesListed = () => {
+	const file = join(site.root, '.astro', 'content-modules.mjs');
+	return existsSync(file) ? `content-modules.mjs lists: ${readFileSync(file, 'utf8').match(/(?<=^\[)"[^"]+"/gm)?.join(', ')}` : 'no content-modules.mjs';
+};
 
 /** The first paragraph of a text page, as it reads (a failure shows it, not the whole page). */
 const firstParagraph = (html: string) => /<p id="p1">([^<]*)</.exec(html)?.[1] ?? `(no p1 in: ${html.slice(0, 300)})`;
@@ -58,7 +80,7 @@ describe('npm run dev picks up, without a restart,', () => {
 	it('(the texts as they were at the start)', async () => {
 		const alpha = await once('/zh-hant/alpha/', (page) => page.status === 200);
 		expect(alpha.status, said()).toBe(200);
-		expect(firstParagraph(alpha.html), said()).toBe('網路安全第一段。');
+		expect(firstParagraph(alpha.html), said()).toBe('網絡安全第一段。');
 		expect(firstParagraph((await get('/zh-hant/beta/')).html), said()).toBe('貝特第一段。');
 	});
 
@@ -72,20 +94,26 @@ describe('npm run dev picks up, without a restart,', () => {
 		expect(file.html.trim().split(' ').slice(0, 8), said()).toEqual(['cè', 'shì', 'wǎng', 'luò', 'ān', 'quán', 'dì', 'yī']);
 	});
 
-	it('an edit to glossary.json', async () => {
-		writeFileSync(join(site.content, 'glossary.json'), glossary('網際網路'));
-		const alpha = await once('/zh-hant/alpha/', (page) => page.html.includes('網際網路安全'));
-		expect(firstParagraph(alpha.html), said()).toBe('網際網路安全第一段。');
-	});
-
 	it("an edit to a text's own terms", async () => {
 		site.write('beta', ['贝塔第一段。'], pinning('貝他'));
 		const beta = await once('/zh-hant/beta/', (page) => page.html.includes('貝他第一段'));
 		expect(firstParagraph(beta.html), said()).toBe('貝他第一段。');
 	});
 
-	it('a new text, with its page and its place in the list', async () => {
-		site.write('gamma', ['伽马新的一段。']);
+	it('a glossary.json made', async () => {
+		writeFileSync(join(site.content, 'glossary.json'), glossary('網路'));
+		const alpha = await once('/zh-hant/alpha/', (page) => page.html.includes('網路安全'));
+		expect(firstParagraph(alpha.html), said()).toBe('網路安全第一段。');
+	});
+
+	it('an edit to glossary.json', async () => {
+		writeFileSync(join(site.content, 'glossary.json'), glossary('網際網路'));
+		const alpha = await once('/zh-hant/alpha/', (page) => page.html.includes('網際網路安全'));
+		expect(firstParagraph(alpha.html), said()).toBe('網際網路安全第一段。');
+	});
+
+	it('a new text in a new folder, with its page and its place in the list', async () => {
+		site.write('2015/gamma', ['伽马新的一段。']);
 		const gamma = await once('/zh-hant/gamma/', (page) => page.status === 200);
 		expect(gamma.status, said()).toBe(200);
 		expect(firstParagraph(gamma.html), said()).toBe('伽馬新的一段。');
@@ -99,13 +127,13 @@ describe('npm run dev picks up, without a restart,', () => {
 		// Wait until the server has seen the old file go (and read the moved one again).
 		await once('/zh-hant/', () => server!.log.includes('alpha.mdx is gone'));
 		const alpha = await once('/zh-hant/alpha/', (page) => page.status === 200 && page.html.includes('阿爾法第二段'));
-		expect(alpha.status, said()).toBe(200);
+		expect(alpha.status, `${modulesListed()}\n${said()}`).toBe(200);
 		expect(alpha.html.includes('阿爾法第二段'), said()).toBe(true);
 		expect(server!.log).not.toContain('Two texts have the slug');
 	});
 
 	it('a deleted text: its page is gone, and so is its place in the list', async () => {
-		rmSync(join(site.content, 'gamma.mdx'));
+		rmSync(join(site.content, '2015', 'gamma.mdx'));
 		expect((await once('/zh-hant/gamma/', (page) => page.status === 404)).status, said()).toBe(404);
 		const list = await once('/zh-hant/', (page) => !page.html.includes('/zh-hant/gamma/'));
 		expect(list.html.includes('/zh-hant/gamma/'), said()).toBe(false);
