@@ -2,7 +2,7 @@
  * `npm run dev` as an editor uses it: the real dev server (astro dev) on a
  * fixture site, driven through the edits an editor makes (a text's own terms,
  * the glossary made and edited, a new text in a new folder, a text moved to
- * another folder, a deleted text) and read over HTTP after each, without a
+ * another folder and edited there, a deleted text) and read over HTTP after each, without a
  * restart. The site starts without a glossary.json, as the project's own
  * content/ does.
  */
@@ -130,6 +130,12 @@ describe('npm run dev picks up, without a restart,', () => {
 		expect(alpha.status, `${modulesListed()}\n${said()}`).toBe(200);
 		expect(alpha.html.includes('阿爾法第二段'), said()).toBe(true);
 		expect(server!.log).not.toContain('Two texts have the slug');
+	});
+
+	it('an edit to the moved text', async () => {
+		site.write('2014/alpha', ['网络安全第一段。', '阿尔法改过的第二段。']);
+		const alpha = await once('/zh-hant/alpha/', (page) => page.html.includes('阿爾法改過的第二段'));
+		expect(alpha.html.includes('阿爾法改過的第二段'), said()).toBe(true);
 	});
 
 	it('a deleted text: its page is gone, and so is its place in the list', async () => {
