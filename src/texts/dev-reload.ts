@@ -25,7 +25,7 @@
  *   reloads itself, but not of this file); then a moved text's pages answer
  *   500, "Unexpected error while rendering → <slug>", until a restart (the
  *   moved-text step of tests/e2e/dev-server.test.ts did so for a minute in
- *   CI, stop 34).
+ *   CI on 2026-12-03).
  *
  * The content folder is watched by Astro's loader (it adds the folder to
  * Vite's watcher), glossary.json included. Adding glossary.json to the

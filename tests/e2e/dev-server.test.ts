@@ -2,9 +2,9 @@
  * `npm run dev` as an editor uses it: the real dev server (astro dev) on a
  * fixture site, driven through the edits an editor makes (a text's own terms,
  * the glossary made and edited, a new text in a new folder, a text moved to
- * another folder and edited there, a deleted text) and read over HTTP after each, without a
- * restart. The site starts without a glossary.json, as the project's own
- * content/ does.
+ * another folder and edited there, a deleted text) and read over HTTP after
+ * each, without a restart. The site starts without a glossary.json, as the
+ * project's own content/ does.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
