@@ -105,11 +105,16 @@ function workload(): { lines: string[]; locales: OpenccLocale[] } {
 	return { lines, locales: EDITIONS.map((e) => e.opencc).filter((to) => to !== 'cn') as OpenccLocale[] };
 }
 
-/** CPU time (ms) of one converter over the workload: each line into every traditional edition in turn, as a build converts each paragraph. */
-function cpuTime(make: typeof openccConverter, { lines, locales }: ReturnType<typeof workload>): number {
+/**
+ * CPU time (ms) of one converter over the workload: each line into every
+ * traditional edition in turn, as a build converts each paragraph; or, with
+ * `explained`, explained piece by piece as the compare pages convert it.
+ */
+function cpuTime(make: typeof openccConverter, { lines, locales }: ReturnType<typeof workload>, explained = false): number {
 	const converters = locales.map((to) => make('cn', to));
 	const started = process.cpuUsage();
-	for (const line of lines) for (const convert of converters) convert(line);
+	if (explained) for (const line of lines) for (const convert of converters) convert.explain!(line);
+	else for (const line of lines) for (const convert of converters) convert(line);
 	const used = process.cpuUsage(started);
 	return (used.user + used.system) / 1000;
 }
@@ -119,15 +124,17 @@ function cpuTime(make: typeof openccConverter, { lines, locales }: ReturnType<ty
  * time of this process, which the machine's other load disturbs less than
  * wall time.
  */
-export function timeConverters(rounds: number): { plain: number[]; ours: number[]; characters: number } {
+export function timeConverters(rounds: number): { plain: number[]; ours: number[]; explained: number[]; characters: number } {
 	const work = workload();
 	// A first round of each builds the tries and warms up; it is not counted.
 	cpuTime(plainOpenccConverter, work);
 	cpuTime(openccConverter, work);
-	const times = { plain: [] as number[], ours: [] as number[] };
+	cpuTime(openccConverter, work, true);
+	const times = { plain: [] as number[], ours: [] as number[], explained: [] as number[] };
 	for (let i = 0; i < rounds; i++) {
 		times.plain.push(cpuTime(plainOpenccConverter, work));
 		times.ours.push(cpuTime(openccConverter, work));
+		times.explained.push(cpuTime(openccConverter, work, true));
 	}
 	return { ...times, characters: work.lines.reduce((sum, line) => sum + line.length, 0) * work.locales.length };
 }
@@ -173,6 +180,8 @@ export interface ConvertDiffSummary {
 	/** CPU milliseconds per round over the corpus, both traditional editions. */
 	plainMs: { median: number; min: number; max: number };
 	oursMs: { median: number; min: number; max: number };
+	/** Ours explained piece by piece, as the compare pages convert (no budget: a figure to follow). */
+	explainedMs: { median: number; min: number; max: number };
 	/** The cost budget: the site's conversion at most 1.3 × plain OpenCC's (median CPU time). */
 	budget: { name: string; ok: boolean; value: string };
 }
@@ -189,7 +198,7 @@ export function convertDiff(rounds = 5): ConvertDiffSummary {
 	const spread = (values: number[]) => ({ median: Math.round(median(values)), min: Math.round(Math.min(...values)), max: Math.round(Math.max(...values)) });
 	const ratio = median(times.ours) / median(times.plain);
 	const budget = { name: 'conversion ≤ 1.3 × plain OpenCC (CPU, interleaved)', ok: ratio <= 1.3, value: `×${ratio.toFixed(2)}` };
-	const summary = { counts, unjudged, plainMs: spread(times.plain), oursMs: spread(times.ours), budget };
+	const summary = { counts, unjudged, plainMs: spread(times.plain), oursMs: spread(times.ours), explainedMs: spread(times.explained), budget };
 	console.log(`\nConversion, word boundaries against plain OpenCC (bench/out/convert-diff.md):`);
 	for (const [edition, byVerdict] of Object.entries(counts)) {
 		const total = Object.values(byVerdict).reduce((a, b) => a + b, 0);
@@ -199,6 +208,7 @@ export function convertDiff(rounds = 5): ConvertDiffSummary {
 	console.log(
 		`  CPU time for ${mb.toFixed(2)} M characters, ${rounds} interleaved rounds: plain ${summary.plainMs.median} ms (${summary.plainMs.min}–${summary.plainMs.max}), ours ${summary.oursMs.median} ms (${summary.oursMs.min}–${summary.oursMs.max}): ×${ratio.toFixed(2)} by median, ×${(Math.min(...times.ours) / Math.min(...times.plain)).toFixed(2)} by best round`,
 	);
+	console.log(`  ours explained piece by piece, as the compare pages convert: ${summary.explainedMs.median} ms (${summary.explainedMs.min}–${summary.explainedMs.max})`);
 	if (unjudged > 0) console.log(`  ${unjudged} differences have no verdict yet: judge them in bench/convert-verdicts.json.`);
 	return summary;
 }

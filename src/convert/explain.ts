@@ -262,11 +262,20 @@ export function pipelineExplainer(pipeline: Pipeline): Explainer {
 		}
 		return rule;
 	};
+	// Most matches are one character: their rules are found by code point, no key cut out of the text.
+	const characterRules = dictionaries.map(() => new Map<number, Rule>());
+	const ruleAt = (stage: number, text: string, from: number, to: number, value: string): Rule => {
+		const code = text.codePointAt(from)!;
+		if (to - from !== (code > 0xffff ? 2 : 1)) return ruleOf(stage, text.slice(from, to), value);
+		let rule = characterRules[stage]!.get(code);
+		if (!rule) characterRules[stage]!.set(code, (rule = ruleOf(stage, text.slice(from, to), value)));
+		return rule;
+	};
 	const explain = (input: string): Explanation => {
 		const normalized = tracing.normalize(input);
 		const stages: Match[][] = dictionaries.map(() => []);
 		const onMatch: OnMatch = (stage, text, from, to, value) => {
-			stages[stage]!.push({ from, to, rule: ruleOf(stage, text.slice(from, to), value) });
+			stages[stage]!.push({ from, to, rule: ruleAt(stage, text, from, to, value) });
 		};
 		const output = tracing.convert(normalized, onMatch);
 		const trail = new Trail(normalized.length);
