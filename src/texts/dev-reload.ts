@@ -25,7 +25,11 @@
  *   reloads itself, but not of this file); then a moved text's pages answer
  *   500, "Unexpected error while rendering → <slug>", until a restart (the
  *   moved-text step of tests/e2e/dev-server.test.ts did so for a minute in
- *   CI on 2026-12-03).
+ *   CI on 2026-12-03);
+ * - a request waits until that list names every entry file just added (a
+ *   new or moved text): Astro stores the entry a moment before it lists its
+ *   file, and a page asked for in between (the reload the store's change
+ *   itself sends) failed, printing "Unexpected error while rendering".
  *
  * The content folder is watched by Astro's loader (it adds the folder to
  * Vite's watcher), glossary.json included. Adding glossary.json to the
@@ -34,7 +38,7 @@
  * not, had no page until a restart.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { contentDir } from '../content-dir.ts';
 
@@ -86,6 +90,30 @@ export function rereadWhenChanged(server: DevServer, path: string): () => void {
 	};
 }
 
+/**
+ * How long a request waits, at most, for Astro to list an added entry's
+ * file, in ms: Astro writes the list 500 ms after its last change to the
+ * entries (about 0.9 s after a save, counting the read once the save has
+ * settled), later on a busy machine; a file it never lists (an entry that
+ * fails its schema) holds requests this long once.
+ */
+const LISTING_MS = 5_000;
+
+/**
+ * Resolves once every file in `unlisted` is named in Astro's module list
+ * (`modulesFile`), or has waited `LISTING_MS`; each is forgotten then.
+ * Astro stores a new entry a moment before it lists the file that renders
+ * it, and a page asked for in between fails ("Unexpected error while
+ * rendering → <slug>": its reload on the store's change is such a request).
+ */
+async function listed(unlisted: Map<string, number>, modulesFile: string): Promise<void> {
+	while (unlisted.size > 0) {
+		const list = existsSync(modulesFile) ? readFileSync(modulesFile, 'utf8') : '';
+		for (const [name, since] of unlisted) if (list.includes(name) || Date.now() - since > LISTING_MS) unlisted.delete(name);
+		if (unlisted.size > 0) await new Promise((wait) => setTimeout(wait, 50));
+	}
+}
+
 export function devReload(): AstroIntegration {
 	return {
 		name: 'fanjian:dev-reload',
@@ -129,10 +157,18 @@ export function devReload(): AstroIntegration {
 				server.watcher.on('change', (path) => saved(path, [SETTLE_MS, RECHECK_MS]));
 				server.watcher.on('add', (path) => saved(path, [SETTLE_MS]));
 
-				const contentModules = rereadWhenChanged(server, join(server.config.root, '.astro', 'content-modules.mjs'));
+				const modulesFile = join(server.config.root, '.astro', 'content-modules.mjs');
+				const contentModules = rereadWhenChanged(server, modulesFile);
+				/** Entry files added (new or moved in) that Astro's module list may not name yet: their names there, and when they came. */
+				const unlisted = new Map<string, number>();
+				server.watcher.on('add', (path) => {
+					if (isEntry(path)) unlisted.set(JSON.stringify(relative(server.config.root, path).split(sep).join('/')), Date.now());
+				});
 				server.middlewares.use((_request, _response, next) => {
-					contentModules();
-					next();
+					void listed(unlisted, modulesFile).then(() => {
+						contentModules();
+						next();
+					});
 				});
 
 				server.watcher.on('unlink', (path) => {
