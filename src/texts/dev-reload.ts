@@ -99,6 +99,15 @@ export function rereadWhenChanged(server: DevServer, path: string): () => void {
  */
 const LISTING_MS = 5_000;
 
+/** A file's text, or none while it is missing (Astro renames the list over itself). */
+function textOf(path: string): string {
+	try {
+		return readFileSync(path, 'utf8');
+	} catch {
+		return '';
+	}
+}
+
 /**
  * Resolves once every file in `unlisted` is named in Astro's module list
  * (`modulesFile`), or has waited `LISTING_MS`; each is forgotten then.
@@ -108,7 +117,7 @@ const LISTING_MS = 5_000;
  */
 async function listed(unlisted: Map<string, number>, modulesFile: string): Promise<void> {
 	while (unlisted.size > 0) {
-		const list = existsSync(modulesFile) ? readFileSync(modulesFile, 'utf8') : '';
+		const list = textOf(modulesFile);
 		for (const [name, since] of unlisted) if (list.includes(name) || Date.now() - since > LISTING_MS) unlisted.delete(name);
 		if (unlisted.size > 0) await new Promise((wait) => setTimeout(wait, 50));
 	}
