@@ -252,23 +252,19 @@ function outputOffset(explanation: Explanation, k: number): number {
 export function pipelineExplainer(pipeline: Pipeline): Explainer {
 	const tracing = tracingConverter(pipeline);
 	const dictionaries = pipeline.dictionaries ?? pipeline.chain.map(() => ['OpenCC']);
-	// A stage gives one key one value, always: one rule each, made once.
-	const rules = dictionaries.map(() => new Map<string, Rule>());
-	const ruleOf = (stage: number, key: string, value: string): Rule => {
-		let rule = rules[stage]!.get(key);
-		if (!rule) {
-			const kind = key.length > (key.codePointAt(0)! > 0xffff ? 2 : 1) ? 'phrase' : 'character';
-			rules[stage]!.set(key, (rule = { kind, key, value, dictionaries: dictionaries[stage]! }));
-		}
-		return rule;
-	};
-	// Most matches are one character: their rules are found by code point, no key cut out of the text.
-	const characterRules = dictionaries.map(() => new Map<number, Rule>());
+	// A stage gives one key one value, always: one rule each, made once. A
+	// character's is found by its code point (most matches are one character),
+	// a phrase's by its text: no key is cut out of the text for a character.
+	const rules = dictionaries.map(() => new Map<number | string, Rule>());
 	const ruleAt = (stage: number, text: string, from: number, to: number, value: string): Rule => {
 		const code = text.codePointAt(from)!;
-		if (to - from !== (code > 0xffff ? 2 : 1)) return ruleOf(stage, text.slice(from, to), value);
-		let rule = characterRules[stage]!.get(code);
-		if (!rule) characterRules[stage]!.set(code, (rule = ruleOf(stage, text.slice(from, to), value)));
+		const character = to - from === (code > 0xffff ? 2 : 1);
+		const id = character ? code : text.slice(from, to);
+		let rule = rules[stage]!.get(id);
+		if (!rule) {
+			const key = character ? String.fromCodePoint(code) : (id as string);
+			rules[stage]!.set(id, (rule = { kind: character ? 'character' : 'phrase', key, value, dictionaries: dictionaries[stage]! }));
+		}
 		return rule;
 	};
 	const explain = (input: string): Explanation => {
