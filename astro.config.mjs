@@ -24,7 +24,7 @@ export default defineConfig({
 	// Content-Security-Policy in public/_headers needs no hashes (issue 6).
 	// Two pages render at once (on Astro's one thread): one page's file is
 	// written while the next renders, instead of the thread waiting on the disk
-	// (README, Benchmarks). More did not pay: 3 or 4 rendered no faster.
+	// (bench/HISTORY.md). More did not pay: 3 or 4 rendered no faster.
 	build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
 	markdown: {
 		// Texts render exactly as written: no curly quotes or dashes invented
@@ -35,7 +35,7 @@ export default defineConfig({
 	integrations: [
 		// A text's body is static markup (no components): `optimize` compiles it to
 		// one HTML string instead of a JSX call per element. The built site is
-		// byte-identical; the 1,020-text bench renders ~10 % faster (README, Benchmarks).
+		// byte-identical; the 1,020-text bench renders ~10 % faster (bench/HISTORY.md).
 		mdx({ optimize: true }),
 		buildMode(),
 		pinyinFiles(),

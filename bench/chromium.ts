@@ -4,7 +4,7 @@
  * Playwright enables the Network and Runtime domains for every page it
  * opens, and the browser then reports each request to it as it goes; on this
  * project's 2-core machine that cost ~9 ms of a later query's ~35 ms (the
- * same queries, the same site, the same requests: README, Benchmarks). The
+ * same queries, the same site, the same requests: bench/HISTORY.md). The
  * tests keep Playwright (tests/support/browser.ts); the quote benchmark times
  * searches with this, and counts bytes at its own server.
  */

@@ -149,7 +149,7 @@ export function timeConverters(rounds: number): { plain: number[]; ours: number[
  * corpus (the work convert:diff calls "plain"), median of `rounds` after a
  * warm-up, in ms. Nothing of ours runs in it, so between runs of the bench
  * it moves only with the machine (this project's has drifted from 623 to
- * 1,076 ms within an hour: README, Benchmarks); taken before each build and
+ * 1,076 ms within an hour: bench/HISTORY.md); taken before each build and
  * before the quote benchmark, it says how to read their times.
  */
 export function machineReference(rounds = 3): number {

@@ -175,7 +175,7 @@ export interface QuoteBenchResult {
 	/**
 	 * Every search after the first in one page, cache warm: bytes, ms, and how
 	 * many requests it made (exact where latency is not; on this project's
-	 * 2-core machine latency follows it, HTTP/1.1 or HTTP/2 alike: README, Benchmarks).
+	 * 2-core machine latency follows it, HTTP/1.1 or HTTP/2 alike: bench/HISTORY.md).
 	 */
 	later: { bytes: Spread & { max: number }; latencyMs: Spread; requests: Spread };
 	/** Long quotes, quotes with a slip and quotes across paragraphs: recall@1, bytes and latency of each kind. */

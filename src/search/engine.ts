@@ -36,7 +36,7 @@ const CHECK_LIMIT = 24;
  * there are more places than are shown. On the 4,080-text bench, 12 rather
  * than 5 took later quotes from 9.6 to 5.6 kB and 14 to 12 requests
  * (median), 7 ms faster, and a first quote from 142.6 to 146.8 kB; with no
- * limit a first quote took 209 kB (README, Benchmarks).
+ * limit a first quote took 209 kB (bench/HISTORY.md).
  */
 const PHRASE_UNLOADED = 12;
 /** Places a quote with a slip is looked for at most. */
@@ -167,7 +167,7 @@ async function textsHolding(pagefind: PagefindApi, chars: readonly string[], new
  * characters at once (matching.ts, keyQueries), each answered with the
  * texts holding all it asks for. Looking each character up on its own
  * costs a result for every text holding it, and at 4,080 texts even a
- * quote's rarest characters stand in hundreds (README, Benchmarks).
+ * quote's rarest characters stand in hundreds (bench/HISTORY.md).
  */
 async function positionsOf(pagefind: PagefindApi, chars: readonly string[]): Promise<{ positions: Positions; results: Map<string, PagefindResult> }> {
 	// The texts come in the first answer's order (positionsFrom): only it is sorted.
