@@ -5,11 +5,12 @@
  * pinyin aid (src/pinyin/pins.ts). Read again whenever the file changes, so
  * that `npm run dev` shows an edit on the next request.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import { contentDir } from '../content-dir.ts';
+import { fileVersion } from '../file-version.ts';
 import { pinnedReadingsSchema } from '../pinyin/pins.ts';
 import type { PinnedReading } from '../pinyin/readings.ts';
 import { termSchema, type Term } from '../schemas/entry.ts';
@@ -28,10 +29,9 @@ export const glossaryReadings = (): PinnedReading[] => glossaryFile().pinyin;
 
 function glossaryFile(): Glossary {
 	const file = join(contentDir(), 'glossary.json');
-	const stat = statSync(file, { throwIfNoEntry: false });
-	const version = stat ? `${stat.mtimeMs}:${stat.ctimeMs}:${stat.size}` : 'none';
+	const version = fileVersion(file);
 	if (cached?.file === file && cached.version === version) return cached.glossary;
-	const read = stat ? readGlossary(file) : { terms: [], pinyin: [] };
+	const read = version === 'none' ? { terms: [], pinyin: [] } : readGlossary(file);
 	cached = { file, version, glossary: read };
 	return read;
 }

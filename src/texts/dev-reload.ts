@@ -38,9 +38,10 @@
  * not, had no page until a restart.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { contentDir } from '../content-dir.ts';
+import { fileVersion } from '../file-version.ts';
 
 /** How long an entry file must be left alone before it is read again, in ms. */
 const SETTLE_MS = 300;
@@ -63,12 +64,6 @@ type Evaluated = { getModulesByFile(file: string): Set<unknown> | undefined; inv
 /** Whether pages are rendered in this environment, by a module runner with its own cache (Vite's RunnableDevEnvironment). */
 const rendersPages = (environment: Environment): environment is Environment & { runner: { evaluatedModules: Evaluated } } => 'runner' in environment;
 
-/** A file as it is now on disk (renamed over, rewritten or gone), to tell whether it changed. */
-function fileState(path: string): string {
-	const stat = statSync(path, { throwIfNoEntry: false });
-	return stat ? `${stat.ino}:${stat.mtimeMs}:${stat.size}` : 'none';
-}
-
 /**
  * Returns a check that makes Vite read the module at `path` afresh (in every
  * environment, and in the module runner that renders pages) on its next
@@ -76,9 +71,9 @@ function fileState(path: string): string {
  * watcher saw it change. Cheap enough for every request: one stat.
  */
 export function rereadWhenChanged(server: DevServer, path: string): () => void {
-	let seen = fileState(path);
+	let seen = fileVersion(path);
 	return () => {
-		const now = fileState(path);
+		const now = fileVersion(path);
 		if (now === seen) return;
 		seen = now;
 		for (const environment of Object.values(server.environments)) {
