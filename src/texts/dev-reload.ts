@@ -38,6 +38,7 @@
  * not, had no page until a restart.
  */
 import type { AstroIntegration } from 'astro';
+import type { RunnableDevEnvironment } from 'vite';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { contentDir } from '../content-dir.ts';
@@ -59,10 +60,13 @@ function entriesNamed(dir: string, name: string): string[] {
 type DevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
 
 type Environment = DevServer['environments'][string];
-/** A module cache by file, as Vite's module runner keeps one of the modules it evaluated. */
-type Evaluated = { getModulesByFile(file: string): Set<unknown> | undefined; invalidateModule(module: unknown): void };
-/** Whether pages are rendered in this environment, by a module runner with its own cache (Vite's RunnableDevEnvironment). */
-const rendersPages = (environment: Environment): environment is Environment & { runner: { evaluatedModules: Evaluated } } => 'runner' in environment;
+/**
+ * Whether pages are rendered in this environment, by a module runner with its
+ * own cache: Vite's RunnableDevEnvironment, told by its runner rather than by
+ * Vite's `isRunnableDevEnvironment` (an `instanceof`, which a copy of Vite
+ * other than Astro's would answer no).
+ */
+const rendersPages = (environment: Environment): environment is Environment & RunnableDevEnvironment => 'runner' in environment;
 
 /**
  * Returns a check that makes Vite read the module at `path` afresh (in every
