@@ -18,6 +18,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { counted } from '../src/counted.ts';
 import { EDITIONS } from '../src/editions.ts';
 import type { TextWritten } from '../src/build/integration.ts';
 import { TextReader, writeSearchIndex } from '../src/search/index-build.ts';
@@ -87,7 +88,7 @@ const started = performance.now();
 try {
 	const stats = await writeSearchIndex(next, EDITIONS, reader);
 	console.log(
-		`Indexed ${stats.paragraphs} paragraphs of ${stats.texts} texts (fold table: ${stats.foldEntries} characters${stats.refolded ? ', folded twice' : ''}) in ${Math.round(performance.now() - started)} ms after the build (${readEarly} of them read while it rendered).`,
+		`Indexed ${counted(stats.paragraphs, 'paragraph')} of ${counted(stats.texts, 'text')} (fold table: ${stats.foldEntries} characters${stats.refolded ? ', folded twice' : ''}) in ${Math.round(performance.now() - started)} ms after the build (${readEarly} of them read while it rendered).`,
 	);
 } catch (error) {
 	console.error(error);

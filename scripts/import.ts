@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { counted } from '../src/counted.ts';
 import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { STORAGE_SCRIPT_NAMES, type StorageScript } from '../src/editions.ts';
 import { ImportError, decodeText, type Encoding } from '../src/import/decode.ts';
@@ -69,7 +70,7 @@ function main(argv: string[]): void {
 		rmSync(temporary, { force: true });
 	}
 
-	console.log(`Wrote ${target}: ${report.paragraphs} paragraphs.`);
+	console.log(`Wrote ${target}: ${counted(report.paragraphs, 'paragraph')}.`);
 	console.log(`  read as ${decoded.encoding}${decoded.note ? `: ${decoded.note}` : ''}`);
 	for (const [kind, count] of Object.entries(report.counts)) console.log(`  ${kind}: ${count}`);
 	/** Print places, the first 50 of them: a long file can have thousands. */
@@ -84,7 +85,7 @@ function main(argv: string[]): void {
 	}
 	const unsure = [...report.unsure, ...withLevel(report.stored)];
 	if (unsure.length > 0) {
-		console.log(`Check these ${unsure.length} places by hand:`);
+		console.log(`Check ${unsure.length === 1 ? 'this place' : `these ${unsure.length} places`} by hand:`);
 		list(unsure);
 	}
 }

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feedPath } from '../archive/paths.ts';
+import { counted } from '../counted.ts';
 import { EDITIONS } from '../editions.ts';
 import { siteOrigin } from '../sitemap.ts';
 import { setActiveFeedItems, FeedItems } from './collector.ts';
@@ -34,7 +35,7 @@ export function feeds(): AstroIntegration {
 					await mkdir(dirname(file), { recursive: true });
 					await writeFile(file, await feedXml(edition, items.newest(edition.lang), siteOrigin(site)));
 				}
-				logger.info(`Wrote ${EDITIONS.length} feeds of ${items.newest(EDITIONS[0].lang).length} texts each.`);
+				logger.info(`Wrote ${EDITIONS.length} feeds of ${counted(items.newest(EDITIONS[0].lang).length, 'text')} each.`);
 			},
 		},
 	};

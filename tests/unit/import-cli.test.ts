@@ -280,7 +280,7 @@ describe('large input makes a correct entry', () => {
 		const { file, content } = workspace('input.txt', LONG_LINE);
 		const result = runImport(file, content, SIMPLE_ARGS);
 		expect(result.status).toBe(0);
-		expect(result.stdout).toContain('1 paragraphs');
+		expect(result.stdout).toContain(': 1 paragraph.');
 		expect(body(readFileSync(join(content, 'text.mdx'), 'utf8'))).toBe(`\n${LONG_LINE}\n`);
 	});
 
