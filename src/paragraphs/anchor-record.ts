@@ -13,6 +13,7 @@
  */
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { AnchorRecord } from './anchors.ts';
@@ -237,6 +238,49 @@ export function indexRecords(entries: readonly EntryForRecords[], dir: string): 
 	return { texts, stale };
 }
 
+/** What the editor asked to confirm (`npm run anchors -- --confirm …`): slugs, or `all`. */
+const confirmedSlugs = () => (process.env.FANJIAN_CONFIRM_ANCHORS ?? '').split(',').map((s) => s.trim());
+
+/**
+ * Fails when a text has no record here but had one in version control (a
+ * record deleted, or never checked out): building on would number its
+ * paragraphs afresh, and every #pN already published would land on other
+ * words. The fix is to restore the record; an editor who means to number
+ * the text afresh (a slug taken again by another text) confirms it by its
+ * slug (`all` is not enough). Asks git once; outside a git work tree, or
+ * without git, nothing is known and nothing is checked.
+ */
+export function refuseLostRecords(index: RecordIndex, dir: string): void {
+	const bare = [...index.texts.values()].filter((text) => !text.record);
+	if (bare.length === 0) return;
+	const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+	let known: string[];
+	try {
+		// Every record path committed under the folder, newest first, then those only staged.
+		known = `${git('log', '--format=', '--name-only', '--relative', '--', `*${SUFFIX}`)}\n${git('ls-files', '--', `*${SUFFIX}`)}`.split('\n').filter(Boolean);
+	} catch {
+		return;
+	}
+	const confirmed = confirmedSlugs();
+	const lost = bare.flatMap((text) => {
+		const path = known.find((file) => fileSlug(file) === text.slug);
+		if (!path || confirmed.includes(text.slug)) return [];
+		let from = 'HEAD';
+		try {
+			git('cat-file', '-e', `HEAD:./${path}`);
+		} catch {
+			// Deleted in a commit: restore it from the one before.
+			from = `${git('log', '-1', '--format=%h', '--diff-filter=D', '--', path).trim()}^`;
+		}
+		return [{ text, file: shown(join(resolve(dir), path)), from }];
+	});
+	if (lost.length === 0) return;
+	throw new AstroError(
+		`${lost.length === 1 ? 'A text has' : `${lost.length} texts have`} no anchor record, but git has one: ${lost.map(({ text, file }) => `${text.entry} (${file})`).join(', ')}. Without it the build would number the paragraphs afresh, and the links already published to /…/<slug>/#pN would land on other words.`,
+		`Restore the record${lost.length === 1 ? '' : 's'}: ${lost.map(({ file, from }) => `git checkout ${from} -- ${file}`).join('; ')}. Only if the slug now names another text, whose paragraphs should be numbered afresh: ${lost.map(({ text }) => `npm run anchors -- --confirm ${text.slug}`).join('; ')}.`,
+	);
+}
+
 /**
  * The store of one text's record. `save: false` only reads it (as in dev,
  * where a half-typed save must not retire published ids). Saving writes the
@@ -247,7 +291,7 @@ export function indexRecords(entries: readonly EntryForRecords[], dir: string): 
  * (`npm run anchors -- --confirm <slug>`).
  */
 export function recordStore(text: TextAnchors, { save = true }: { save?: boolean } = {}): AnchorStore {
-	const confirmed = (process.env.FANJIAN_CONFIRM_ANCHORS ?? '').split(',').map((s) => s.trim());
+	const confirmed = confirmedSlugs();
 	return {
 		load: () => text.record && { next: text.record.next, paragraphs: text.record.paragraphs, aliases: text.record.aliases },
 		save(record) {

@@ -94,6 +94,7 @@ export function summaryLines(confirm = process.env.FANJIAN_CONFIRM_ANCHORS ?? ''
 	}
 	for (const requested of confirm.split(',').map((s) => s.trim()).filter((s) => s && s !== 'all')) {
 		if (!slugs.has(requested)) warn.push(`--confirm ${requested}: no text has the slug "${requested}" (a slug is the entry's file name without .mdx).`);
+		else if (changes.some((c) => c.slug === requested && c.kind === 'created')) info.push(`Confirmed "${requested}": its paragraphs are numbered afresh, from #p1.`);
 		else if (!confirmations.some((c) => c.slug === requested)) info.push(`Confirmed "${requested}": nothing needed confirming; every id kept its words.`);
 	}
 	if (redirects.size > 0) {

@@ -11,7 +11,7 @@ import { contentDir } from '../content-dir.ts';
 import { editionLineConverter } from '../convert/edition-text.ts';
 import type { Convert } from '../convert/opencc.ts';
 import { DEFAULT_EDITION, EDITIONS, type Edition } from '../editions.ts';
-import { indexRecords, type RecordIndex, type StoredRecord } from '../paragraphs/anchor-record.ts';
+import { indexRecords, refuseLostRecords, type RecordIndex, type StoredRecord } from '../paragraphs/anchor-record.ts';
 import { reportRecords } from '../paragraphs/summary.ts';
 import { sitemaps } from '../sitemap.ts';
 
@@ -41,6 +41,7 @@ export function recordIndex(building: boolean): Promise<RecordIndex> {
 			contentDir(),
 		);
 		if (building) {
+			refuseLostRecords(index, contentDir());
 			const redirects = [...index.texts.values()].flatMap((text) => text.formerSlugs.map((former): [string, string] => [former, text.slug]));
 			reportRecords(index.texts.keys(), redirects, index.stale);
 		}

@@ -3,11 +3,12 @@
  * folder, a renamed text by its words or by the slug its record was written
  * under; what belongs to no text is stale; what is ambiguous fails with the fix.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexRecords, type EntryForRecords } from '../../src/paragraphs/anchor-record.ts';
+import { indexRecords, refuseLostRecords, type EntryForRecords } from '../../src/paragraphs/anchor-record.ts';
 
 const WORDS = {
 	railway: ['南宁至深圳高速铁路今天全线开通运营。', '全线设站十八座，最高时速三百五十公里。'],
@@ -151,5 +152,68 @@ describe('which anchor record is whose', () => {
 		const { list } = folder(records, { 'railway.mdx': WORDS.railway });
 		expect(() => indexRecords(list, dir)).toThrow(expect.objectContaining({ hint: expect.stringMatching(/^In .*\.anchors\.json, /) }));
 		expect(() => indexRecords(list, dir)).toThrow(expect.objectContaining({ hint: expect.stringContaining(hint) }));
+	});
+});
+
+describe('a record git has but the content folder lost', () => {
+	const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, encoding: 'utf8' });
+	/** A folder in git: railway's entry and record committed, harbour's entry new; then `lose` runs. */
+	function committed(lose: () => void) {
+		const { list } = folder({ 'news/railway.anchors.json': ['railway', WORDS.railway] }, { 'news/railway.mdx': WORDS.railway });
+		git('init', '-q');
+		git('add', '-A');
+		git('commit', '-qm', 'railway');
+		writeFileSync(join(dir, 'harbour.mdx'), WORDS.harbour.join('\n\n'));
+		lose();
+		return [...list, { slug: 'harbour', entry: join(dir, 'harbour.mdx'), body: WORDS.harbour.join('\n\n') }];
+	}
+	const record = () => join(dir, 'news/railway.anchors.json');
+	const shownRecord = () => relative(process.cwd(), record());
+	const hintOf = (run: () => void): string => {
+		try {
+			run();
+		} catch (error) {
+			return (error as { hint: string }).hint;
+		}
+		throw new Error('it did not fail');
+	};
+	afterEach(() => delete process.env.FANJIAN_CONFIRM_ANCHORS);
+
+	it('fails on a record deleted in the working tree, naming the command that restores it', () => {
+		const list = committed(() => rmSync(record()));
+		const run = () => refuseLostRecords(indexRecords(list, dir), dir);
+		expect(run).toThrow(/A text has no anchor record, but git has one: .*news\/railway\.mdx .*the links already published to \/…\/<slug>\/#pN would land on other words/);
+		expect(hintOf(run)).toContain(`git checkout HEAD -- ${shownRecord()}.`);
+		git('checkout', 'HEAD', '--', 'news/railway.anchors.json');
+		expect(() => refuseLostRecords(indexRecords(list, dir), dir)).not.toThrow();
+	});
+
+	it('fails on a record whose deletion was committed, restoring it from the commit before', () => {
+		const list = committed(() => {
+			git('rm', '-q', 'news/railway.anchors.json');
+			git('commit', '-qm', 'lost');
+		});
+		const run = () => refuseLostRecords(indexRecords(list, dir), dir);
+		const from = /git checkout (\S+\^) -- /.exec(hintOf(run))?.[1];
+		expect(from).toBe(`${git('log', '-1', '--format=%h').trim()}^`);
+		git('checkout', from!, '--', 'news/railway.anchors.json');
+		expect(existsSync(record())).toBe(true);
+		expect(() => refuseLostRecords(indexRecords(list, dir), dir)).not.toThrow();
+	});
+
+	it('numbers the text afresh only when the editor confirms it by its slug', () => {
+		const list = committed(() => rmSync(record()));
+		const run = () => refuseLostRecords(indexRecords(list, dir), dir);
+		expect(hintOf(run)).toContain('npm run anchors -- --confirm railway');
+		process.env.FANJIAN_CONFIRM_ANCHORS = 'all';
+		expect(run).toThrow(/no anchor record, but git has one/);
+		process.env.FANJIAN_CONFIRM_ANCHORS = 'harbour,railway';
+		expect(run).not.toThrow();
+	});
+
+	it('lets a new text (never in git) and a folder outside git build as before', () => {
+		expect(() => refuseLostRecords(indexRecords(committed(() => {}), dir), dir)).not.toThrow();
+		const { list } = folder({}, { 'railway.mdx': WORDS.railway });
+		expect(() => refuseLostRecords(indexRecords(list, dir), dir)).not.toThrow();
 	});
 });
