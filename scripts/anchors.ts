@@ -7,8 +7,12 @@
  * (commit it with the text). The build's summary says which ids it gave.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { buildArgs } from '../src/build/command.ts';
+import { closest } from '../src/closest.ts';
 import { parseCommandLine, refuse, type CommandSpec } from '../src/command-line.ts';
+import { contentDir } from '../src/content-dir.ts';
 
 const ANCHORS = {
 	command: 'npm run anchors --',
@@ -21,6 +25,16 @@ const ANCHORS = {
 
 const { values } = parseCommandLine(ANCHORS);
 if (!values.confirm) refuse(ANCHORS, 'name the text to confirm with --confirm <slug> (the file name of the entry, without .mdx).');
+// A slug no text has confirms nothing: say so before a whole build, not in its summary.
+const content = contentDir();
+const slugs = existsSync(content)
+	? readdirSync(content, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.mdx')).map((path) => basename(path, '.mdx'))
+	: [];
+for (const slug of values.confirm.split(',').map((s) => s.trim())) {
+	if (slug === 'all' || slugs.includes(slug)) continue;
+	const meant = closest(slug, slugs);
+	refuse(ANCHORS, `no text has the slug "${slug}" in ${content}${meant ? ` (did you mean ${meant}?)` : ''}: a slug is the entry's file name without .mdx.`);
+}
 const build = spawnSync(process.execPath, buildArgs(), {
 	stdio: 'inherit',
 	env: { ...process.env, FANJIAN_CONFIRM_ANCHORS: values.confirm },

@@ -6,8 +6,8 @@
  * entry without --force; an entry edited since it was imported (or one that
  * cannot tell) only with --force given twice.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { counted } from '../src/counted.ts';
 import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { STORAGE_SCRIPT_NAMES, type StorageScript } from '../src/editions.ts';
@@ -15,6 +15,7 @@ import { ImportError, decodeText, type Encoding } from '../src/import/decode.ts'
 import type { Finding } from '../src/import/clean.ts';
 import { SOURCE_LOCALES, editedSinceImport, importText, sha256Of, type ScriptPlace, type SourceLocale } from '../src/import/entry.ts';
 import { slugFromFileName, slugProblem } from '../src/import/slug.ts';
+import { formerOwner } from '../src/paragraphs/anchor-record.ts';
 
 const IMPORT = {
 	command: 'npm run import --',
@@ -40,7 +41,10 @@ function main(argv: string[]): void {
 	const file = positionals[0]!;
 	const slug = values.slug ?? slugFromFileName(basename(file, extname(file)));
 	const wrongSlug = slugProblem(slug);
-	if (wrongSlug) throw new ImportError(`The slug cannot name a text: ${wrongSlug.problem}`, `Give one with --slug, for example --slug ${wrongSlug.example}.`);
+	if (wrongSlug) {
+		const named = values.slug !== undefined ? 'The slug' : `The file name ${basename(file)} gives no slug, and the slug`;
+		throw new ImportError(`${named} cannot name a text: ${wrongSlug.problem}`, `Give one with --slug, for example --slug ${wrongSlug.example}.`);
+	}
 	if (!values.title) throw new ImportError('The text has no title.', 'Give one with --title "…".');
 	if (!values.date) throw new ImportError('The text has no date.', 'Give the publication date with --date YYYY-MM-DD.');
 	if (!values.publisher) throw new ImportError('The text has no publisher.', 'Give one with --publisher "…".');
@@ -48,6 +52,7 @@ function main(argv: string[]): void {
 
 	const target = resolve(values.content, `${slug}.mdx`);
 	if (existsSync(target)) refuseToReplace(target, values.force);
+	refuseTakenSlug(slug, target, values.content);
 	const bytes = readFileSync(file);
 	const decoded = decodeText(bytes, file, values.encoding as Encoding | undefined);
 	const { mdx, report } = importText(decoded.text, {
@@ -87,6 +92,29 @@ function main(argv: string[]): void {
 	if (unsure.length > 0) {
 		console.log(`Check ${unsure.length === 1 ? 'this place' : `these ${unsure.length} places`} by hand:`);
 		list(unsure);
+	}
+}
+
+/**
+ * Refuse a slug that is another text's URL: an entry of that name in
+ * another folder of the content (the build would refuse two texts with one
+ * slug), or a text's address before a rename (its links redirect to it).
+ */
+function refuseTakenSlug(slug: string, target: string, content: string): void {
+	if (!existsSync(content)) return;
+	const elsewhere = readdirSync(content, { recursive: true, encoding: 'utf8' }).find((path) => basename(path) === `${slug}.mdx` && resolve(content, path) !== target);
+	if (elsewhere) {
+		throw new ImportError(
+			`The slug "${slug}" is taken: ${join(content, elsewhere)} is a text with that name, and two texts cannot share one URL.`,
+			`Choose another --slug. To replace that text, import into its folder: --content ${join(content, dirname(elsewhere))} --force.`,
+		);
+	}
+	const renamed = formerOwner(slug, content);
+	if (renamed) {
+		throw new ImportError(
+			`The slug "${slug}" was the address of "${renamed.slug}" before a rename (${renamed.file}): links published to /…/${slug}/ redirect there.`,
+			`Choose another --slug. To reuse the address anyway, remove "${slug}" from formerSlugs in ${renamed.file} first.`,
+		);
 	}
 }
 

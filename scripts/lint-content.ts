@@ -13,16 +13,18 @@
  * conversion of that text makes (src/lint/choices.ts), riskiest first.
  * Needs nothing from a build.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { glossary } from '../src/convert/glossary.ts';
 import { entryChoices, formatChoice } from '../src/lint/choices.ts';
 import { formatFinding, lintEntry, LintError, pinnedPassages, readEntry } from '../src/lint/entries.ts';
-import { markupProblems } from '../src/texts/markup.ts';
+import { slugProblem } from '../src/import/slug.ts';
+import { EMPTY_BODY, emptyBodyLine, markupProblems } from '../src/texts/markup.ts';
 
 /** Every `.mdx` file under a folder, as the content collection finds them. */
 function entryFiles(dir: string): string[] {
+	if (!existsSync(dir)) throw new LintError(`${dir} does not exist.`, 'Name the folder that holds the entries with --content (content/ unless FANJIAN_CONTENT names another).');
 	return readdirSync(dir, { withFileTypes: true, recursive: true })
 		.filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
 		.map((entry) => join(entry.parentPath, entry.name))
@@ -55,13 +57,31 @@ function main(argv: string[]): number {
 	if (values.choices !== undefined) return listChoices(values.choices, entryFiles(values.content), values.content);
 	if (files.length === 0) throw new LintError(`No .mdx entries in ${values.content}.`, 'Check --content or FANJIAN_CONTENT.');
 	const totals = { ERROR: 0, WARN: 0, INFO: 0, acknowledged: 0 };
+	// A text's slug is its file name, its URL: one the build refuses (src/texts/id.ts) is an ERROR here too.
+	const shown = (path: string) => relative(process.cwd(), path) || path;
+	const bySlug = Map.groupBy(new Set([...entryFiles(values.content), ...files].map((path) => resolve(path))), (path) => basename(path, '.mdx'));
 	for (const path of files) {
-		const file = relative(process.cwd(), path) || path;
+		const file = shown(path);
+		const slug = basename(path, '.mdx');
+		const wrong = slugProblem(slug);
+		const others = (bySlug.get(slug) ?? []).filter((other) => other !== resolve(path));
+		if (wrong) console.log(`${file}:1:1  ERROR  the file name cannot be the text's URL slug: ${wrong.problem} Rename it, for example ${wrong.example}.mdx.`);
+		if (others.length > 0) console.log(`${file}:1:1  ERROR  ${others.map(shown).join(' and ')} ${others.length === 1 ? 'has' : 'have'} the same slug, "${slug}": each text needs its own URL. Rename one of them.`);
+		if (wrong || others.length > 0) totals.ERROR++;
+	}
+	for (const path of files) {
+		const file = shown(path);
 		let source: string;
 		try {
 			source = readFileSync(path, 'utf8');
 		} catch {
 			throw new LintError(`${file} cannot be read.`, 'Check the path.');
+		}
+		const empty = emptyBodyLine(source);
+		if (empty !== undefined) {
+			totals.ERROR++;
+			console.log(`${file}:${empty}  ERROR  ${EMPTY_BODY.message}. ${EMPTY_BODY.hint}`);
+			continue;
 		}
 		// Markup MDX would not read as the text written: the build refuses it too,
 		// and the script lint reads the entry as MDX, so it waits until these are fixed.

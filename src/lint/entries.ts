@@ -6,6 +6,7 @@
  * and the body with the site's MDX processor, so that its paragraphs are
  * numbered by the site's own rule (src/paragraphs/numbered.ts).
  */
+import { AstroError } from 'astro/errors';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { Root } from 'hast';
 import { HintedError } from '../hinted-error.ts';
@@ -13,6 +14,7 @@ import { STORAGE_SCRIPTS } from '../editions.ts';
 import { topLevelParagraphs } from '../paragraphs/numbered.ts';
 import { urlSpans } from '../convert/urls.ts';
 import { entrySchema, type EntryData, type Term } from '../schemas/entry.ts';
+import { checkWrittenDate } from '../schemas/written-date.ts';
 import { MdxSyntaxError, sourceTree } from '../texts/markdown.ts';
 import { lintScript, type DeclaredScript, type ScriptFinding } from './mixed-script.ts';
 
@@ -107,10 +109,25 @@ export function readEntry(file: string, source: string): LintEntry {
 	} catch (error) {
 		throw new LintError(`${file}: the frontmatter is not valid YAML: ${(error as Error).message}`, 'Fix the YAML between the two `---` lines.');
 	}
+	const fieldLines = new Map<string, number>();
+	const lines = source.split('\n');
+	for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i]!); i++) {
+		const key = /^([\w-]+)\s*:/.exec(lines[i]!)?.[1];
+		if (key) fieldLines.set(key, i + 1);
+	}
+	try {
+		checkWrittenDate(file, source);
+	} catch (error) {
+		if (!(error instanceof AstroError)) throw error;
+		throw new LintError(error.message, `${error.hint ?? ''} The build refuses it too.`.trim());
+	}
 	const result = entrySchema.safeParse(parsed.frontmatter);
 	if (!result.success) {
 		const issue = result.error.issues[0]!;
-		throw new LintError(`${file}: frontmatter ${issue.path.join('.')}: ${issue.message}`, 'Fix the frontmatter as the message says; the build refuses it too.');
+		const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
+		const line = typeof field === 'string' ? fieldLines.get(field) : undefined;
+		const where = issue.path.length > 0 ? ` ${issue.path.join('.')}` : '';
+		throw new LintError(`${file}${line ? `:${line}` : ''}: frontmatter${where}: ${issue.message}`, 'Fix the frontmatter as the message says; the build refuses it too.');
 	}
 	let tree: Root;
 	try {
@@ -123,12 +140,6 @@ export function readEntry(file: string, source: string): LintEntry {
 	for (const pattern of NOT_CONVERTED) body = body.replace(pattern, blank);
 	// URLs stay as written in every edition (src/convert/urls.ts): not read either.
 	for (const [start, end] of urlSpans(body)) body = body.slice(0, start) + blank(body.slice(start, end)) + body.slice(end);
-	const fieldLines = new Map<string, number>();
-	const lines = source.split('\n');
-	for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i]!); i++) {
-		const key = /^([\w-]+)\s*:/.exec(lines[i]!)?.[1];
-		if (key) fieldLines.set(key, i + 1);
-	}
 	return { file, data: result.data, body, fieldLines, blocks: blocksOf(tree) };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The mixed-script lint of research/opencc.md: characters that do not belong
+ * The mixed-script lint (the team's OpenCC research, shared/research/opencc.md, outside this repository): characters that do not belong
  * to the script a text is declared in. For a text in traditional standard R
  * (`tw`, `hk`, `t`) with y = s2R(R2s(x)), at each position:
  * - ERROR if x[i] is simplified only (SIMP_ONLY, from OpenCC's full tables);

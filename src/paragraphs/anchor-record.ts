@@ -119,6 +119,15 @@ function recordFiles(dir: string): string[] {
 
 const fileSlug = (file: string) => basename(file, SUFFIX);
 
+/** The record whose text was once `slug` (its formerSlugs name it), as named to the editor, with the text's slug now. */
+export function formerOwner(slug: string, dir: string): { file: string; slug: string } | undefined {
+	for (const file of recordFiles(resolve(dir))) {
+		const record = readRecord(file);
+		if (record.formerSlugs?.includes(slug)) return { file: shown(file), slug: record.slug ?? fileSlug(file) };
+	}
+	return undefined;
+}
+
 /** The Han characters of a text: what survives markup, escapes and punctuation edits. */
 const hanOnly = (text: string) => text.match(/\p{Script=Han}/gu)?.join('') ?? '';
 

@@ -3,6 +3,7 @@
  * editors read them in a failed build.
  */
 import { z } from 'astro/zod';
+import { closest } from '../closest.ts';
 import { EDITIONS, STORAGE_SCRIPT_NAMES, type StorageScript } from '../editions.ts';
 import { pinnedReadingsSchema } from '../pinyin/pins.ts';
 import { calendarDate } from '../texts/date.ts';
@@ -30,19 +31,26 @@ export const termSchema = z
 
 export type Term = z.infer<typeof termSchema>;
 
+/** A field left out, or written as something YAML does not read as text (`title: 2015` is a number). */
+const missingOrNotText = (input: unknown, field: string, missing: string) =>
+	input === undefined || input === null
+		? missing
+		: `${field} must be text, but YAML reads \`${field}: ${input instanceof Date ? input.toISOString().slice(0, 10) : String(input)}\` as a ${input instanceof Date ? 'date' : typeof input}: put it in quotes, \`${field}: "${input instanceof Date ? input.toISOString().slice(0, 10) : String(input)}"\`.`;
+
 const LINT_EXAMPLE = 'lint takes a list of passages whose WARNs you checked: `lint: { acknowledge: ["總體布局"] }`.';
 
-export const entrySchema = z.object({
+/** A text's fields, in the order an entry writes them. */
+const entryFields = {
 	/** The title, in the entry's script. */
 	title: z
-		.string({ error: 'Every text needs a title: add `title: "…"` to its frontmatter.' })
+		.string({ error: (issue) => missingOrNotText(issue.input, 'title', 'Every text needs a title: add `title: "…"` to its frontmatter.') })
 		.trim()
 		.min(1, 'The title is empty: write the text\'s title after `title:`.'),
 	/** Publication date of the original. */
 	date: publicationDate,
 	/** Who published the original, e.g. 新华社. */
 	publisher: z
-		.string({ error: 'Every text needs a publisher: add `publisher: "…"` (e.g. 新华社) to its frontmatter.' })
+		.string({ error: (issue) => missingOrNotText(issue.input, 'publisher', 'Every text needs a publisher: add `publisher: "…"` (e.g. 新华社) to its frontmatter.') })
 		.trim()
 		.min(1),
 	/** URL of the original publication. */
@@ -87,6 +95,19 @@ export const entrySchema = z.object({
 			{ error: LINT_EXAMPLE },
 		)
 		.optional(),
+};
+
+/** A field the schema does not know would be dropped without a word (a mistyped `sumary:` loses the summary): name it, and the one meant. */
+function unknownFields(keys: readonly string[]): string {
+	const named = keys.map((key) => {
+		const meant = closest(key, Object.keys(entryFields));
+		return `\`${key}:\`${meant ? ` (did you mean \`${meant}:\`?)` : ''}`;
+	});
+	return `${keys.length === 1 ? 'A field this site does not know' : 'Fields this site does not know'}: ${named.join(', ')}. Rename or remove ${keys.length === 1 ? 'it' : 'them'}; a text's fields are ${Object.keys(entryFields).map((field) => `\`${field}\``).join(', ')}${keys.includes('slug') ? ' (the slug is the file name)' : ''}.`;
+}
+
+export const entrySchema = z.strictObject(entryFields, {
+	error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFields(issue.keys) : undefined),
 });
 
 export type EntryData = z.infer<typeof entrySchema>;

@@ -161,6 +161,29 @@ export function markupProblems(source: string): MarkupProblem[] {
 }
 
 /**
+ * Where an entry's body starts (1-based line) when it has no words to
+ * publish: nothing after the frontmatter but space and comments. Such an
+ * entry would be published as an empty page.
+ */
+export function emptyBodyLine(source: string): number | undefined {
+	const lines = source.split('\n');
+	let first = 0;
+	if (lines[0]?.trim() === '---') {
+		const close = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
+		if (close < 0) return undefined;
+		first = close + 1;
+	}
+	const body = lines.slice(first).join('\n').replace(/\{\/\*[\s\S]*?\*\/\}/g, '').replace(/<!--[\s\S]*?-->/g, '');
+	return body.trim() === '' ? first + 1 : undefined;
+}
+
+/** What an empty entry is told, with where its body starts. */
+export const EMPTY_BODY = {
+	message: 'the text has no words: nothing after its frontmatter would be published, an empty page',
+	hint: "Write its paragraphs after the frontmatter's closing `---`, a blank line between paragraphs. If the text is withdrawn, delete the entry and its anchor record.",
+};
+
+/**
  * Fail when an entry holds markup that MDX would not read as the text
  * written, naming each place (the content loader calls this for every entry,
  * before MDX compiles anything).
@@ -169,6 +192,8 @@ export function markupProblems(source: string): MarkupProblem[] {
  * @param source the entry's text
  */
 export function checkTextMarkup(file: string, source: string): void {
+	const empty = emptyBodyLine(source);
+	if (empty !== undefined) throw new AstroError(`${file}:${empty}: ${EMPTY_BODY.message}.`, EMPTY_BODY.hint);
 	const problems = markupProblems(source);
 	if (problems.length === 0) return;
 	const lines = problems.slice(0, 10).map((problem) => `  ${file}:${problem.line}:${problem.column}  ${problem.message}.`);

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /** Each command: its script, an option taking a value, a boolean option (if any), and whether it takes files. */
@@ -73,6 +74,11 @@ describe('bad arguments get one line of what is wrong, the usage, and exit code 
 		{ command: 'import', given: ['text.txt', '--store', 'zh-TW'], message: 'error: --store is one of zh-Hans, zh-Hant, zh-HK, not "zh-TW".' },
 		{ command: 'import', given: [], message: 'error: give the file to import.' },
 		{ command: 'anchors', given: [], message: 'error: name the text to confirm with --confirm <slug> (the file name of the entry, without .mdx).' },
+		{
+			command: 'anchors',
+			given: ['--confirm', 'cyberspace-leading-group-201'],
+			message: `error: no text has the slug "cyberspace-leading-group-201" in ${resolve('content')} (did you mean cyberspace-leading-group-2014?): a slug is the entry's file name without .mdx.`,
+		},
 		{ command: 'bench', given: ['--scale', 'big'], message: 'error: --scale is a whole number of at least 1, not "big".' },
 		{ command: 'bench', given: ['--quotes', '0'], message: 'error: --quotes is a whole number of at least 1, not "0".' },
 		{ command: 'bench:quotes', given: ['--count', '2.5'], message: 'error: --count is a whole number of at least 1, not "2.5".' },

@@ -85,6 +85,32 @@ describe('importing the seed', () => {
 	});
 });
 
+describe('a slug another text has', () => {
+	it('is refused when an entry of that name is in another folder, or a renamed text had it, writing nothing', () => {
+		const { file, content } = workspace('text.txt', '网络安全和信息化。');
+		mkdirSync(join(content, '2015'));
+		writeFileSync(join(content, '2015', 'text.mdx'), '---\ntitle: 旧\n---\n\n旧文。\n');
+		const inFolder = runImport(file, content, SIMPLE_ARGS);
+		expect(inFolder.status).toBe(1);
+		expect(inFolder.stderr).toMatch(/error: The slug "text" is taken: .*2015\/text\.mdx is a text with that name, and two texts cannot share one URL\.\nhint: Choose another --slug\. To replace that text, import into its folder: --content .*2015 --force\.\nNothing was written\./);
+		expect(inFolder.written).toEqual(['2015']);
+
+		rmSync(join(content, '2015'), { recursive: true });
+		writeFileSync(join(content, 'railway.anchors.json'), JSON.stringify({ slug: 'railway', formerSlugs: ['text'], next: 2, paragraphs: [{ id: 'p1', text: '铁路。' }], aliases: {} }));
+		const renamed = runImport(file, content, SIMPLE_ARGS);
+		expect(renamed.status).toBe(1);
+		expect(renamed.stderr).toMatch(/error: The slug "text" was the address of "railway" before a rename \(.*railway\.anchors\.json\): links published to \/…\/text\/ redirect there\.\nhint: Choose another --slug\./);
+		expect(renamed.written).toEqual(['railway.anchors.json']);
+	});
+
+	it('is explained when the file name gives none', () => {
+		const { file, content } = workspace('网络安全.txt', '网络安全和信息化。');
+		const result = runImport(file, content, SIMPLE_ARGS.slice(2));
+		expect(result.status).toBe(1);
+		expect(result.stderr).toMatch(/error: The file name 网络安全\.txt gives no slug, and the slug cannot name a text: .*\nhint: Give one with --slug, for example --slug /);
+	});
+});
+
 describe('an existing entry', () => {
 	it('is kept unless --force is given, and replaced with it when nobody edited it since its import', () => {
 		const { file, content } = workspace('text.txt', '网络安全和信息化。');

@@ -4,9 +4,9 @@
  * `npm run lint:content` itself. Real OpenCC dictionaries throughout.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { editionConverter } from '../../src/convert/edition-text.ts';
 import { glossary } from '../../src/convert/glossary.ts';
@@ -16,6 +16,7 @@ import { importText } from '../../src/import/entry.ts';
 import { lintEntry, pinnedPassages, readEntry } from '../../src/lint/entries.ts';
 import { lintScript, type DeclaredScript } from '../../src/lint/mixed-script.ts';
 import { entrySchema } from '../../src/schemas/entry.ts';
+import { checkTextMarkup } from '../../src/texts/markup.ts';
 
 const summary = (text: string, script: DeclaredScript) => lintScript(text, script).map((f) => `${f.level} ${f.found}→${f.expected}@${f.offset}`);
 
@@ -129,7 +130,10 @@ afterAll(() => {
 function contentWith(files: Record<string, string>): string {
 	const dir = mkdtempSync(join(tmpdir(), 'fanjian-lint-'));
 	dirs.push(dir);
-	for (const [name, source] of Object.entries(files)) writeFileSync(join(dir, name), source);
+	for (const [name, source] of Object.entries(files)) {
+		mkdirSync(dirname(join(dir, name)), { recursive: true });
+		writeFileSync(join(dir, name), source);
+	}
 	return dir;
 }
 
@@ -216,7 +220,12 @@ describe('an entry', () => {
 	});
 
 	it('refuses a frontmatter the build would refuse, saying how to fix it', () => {
-		expect(() => lint(entry('zh-CN', '正文。'))).toThrow(/x\.mdx: frontmatter script: "zh-CN" is not a script this site stores/);
+		expect(() => lint(entry('zh-CN', '正文。'))).toThrow(/x\.mdx:5: frontmatter script: "zh-CN" is not a script this site stores/);
+	});
+
+	it('names the line of a field it does not know, and of a date the calendar lacks', () => {
+		expect(() => lint(entry('zh-Hans', '正文。', 'sumary: 一句话\n'))).toThrow(/x\.mdx:6: frontmatter: A field this site does not know: `sumary:` \(did you mean `summary:`\?\)/);
+		expect(() => lint(entry('zh-Hans', '正文。').replace('date: 2014-02-27', 'date: 2014-13-40'))).toThrow(/x\.mdx:3: "2014-13-40" is not a date \(2014 has no 13\/40\)/);
 	});
 
 	it.each([
@@ -275,10 +284,31 @@ describe('npm run lint:content', () => {
 		expect(result.stdout).toContain('5 ERROR');
 	});
 
+	it('refuses what the build refuses in a file name or a body: a slug taken twice, a name that is no slug, an empty text', () => {
+		const dir = contentWith({
+			'a/same.mdx': entry('zh-Hans', '正文。'),
+			'b/same.mdx': entry('zh-Hans', '正文二。'),
+			'Bad_Name.mdx': entry('zh-Hans', '正文。'),
+			'empty.mdx': entry('zh-Hans', '{/* 待补 */}\n'),
+		});
+		const result = run(['--content', dir]);
+		expect(result.status).toBe(1);
+		const at = `${relative(process.cwd(), dir)}/`;
+		const errors = result.stdout.split('\n').filter((line) => line.includes('ERROR  ')).map((line) => line.split(at).join(''));
+		expect(errors).toEqual([
+			expect.stringMatching(/^Bad_Name\.mdx:1:1 {2}ERROR {2}the file name cannot be the text's URL slug: "Bad_Name" is not lower-case ASCII words joined by hyphens\. Rename it, for example bad-name\.mdx\.$/),
+			'a/same.mdx:1:1  ERROR  b/same.mdx has the same slug, "same": each text needs its own URL. Rename one of them.',
+			'b/same.mdx:1:1  ERROR  a/same.mdx has the same slug, "same": each text needs its own URL. Rename one of them.',
+			expect.stringMatching(/^empty\.mdx:7 {2}ERROR {2}the text has no words: nothing after its frontmatter would be published, an empty page\. Write its paragraphs/),
+		]);
+		expect(() => checkTextMarkup('empty.mdx', entry('zh-Hans', '\n'))).toThrow(/^empty\.mdx:7: the text has no words/);
+		expect(() => checkTextMarkup('full.mdx', entry('zh-Hans', '正文。'))).not.toThrow();
+	});
+
 	it('says what to do about an entry it cannot read', () => {
 		const dir = contentWith({ 'broken.mdx': entry('zh-Hant', '正文。').replace('date: 2014-02-27', 'date: 27/02/2014') });
 		const result = run(['--content', dir]);
 		expect(result.status).toBe(1);
-		expect(result.stderr).toMatch(/error: .*broken\.mdx: frontmatter date: "27\/02\/2014" is not a date\. Write the publication date as YYYY-MM-DD/);
+		expect(result.stderr).toMatch(/error: .*broken\.mdx:3: frontmatter date: "27\/02\/2014" is not a date\. Write the publication date as YYYY-MM-DD/);
 	});
 });
