@@ -24,6 +24,23 @@ describe.each(EDITIONS.map((edition) => [edition.lang, edition] as const))('the 
 		await page.close();
 	});
 
+	it("sets the text in its edition's serif (Song/Ming, the region's glyphs) and the interface in sans", async () => {
+		const page = await served.browser.newPage();
+		await page.goto(textUrl(edition.path));
+		const region = { 'zh-Hans': 'SC', 'zh-Hant': 'TC', 'zh-HK': 'HK' }[lang];
+		const family = (selector: string) => page.$eval(selector, (element) => getComputedStyle(element).fontFamily);
+		expect(await family('.text-body > p')).toContain(`Noto Serif CJK ${region}`);
+		expect(await family('h1')).toContain(`Noto Sans CJK ${region}`);
+		await page.goto(`${textUrl(edition.path)}compare/`);
+		for (const other of EDITIONS) {
+			const otherRegion = { 'zh-Hans': 'SC', 'zh-Hant': 'TC', 'zh-HK': 'HK' }[other.lang];
+			expect(await family(`.compare-table td[lang="${other.lang}"]`)).toContain(`Noto Serif CJK ${otherRegion}`);
+			// The marks inside a cell keep its serif.
+			expect(await family(`.compare-table td[lang="${other.lang}"] *`)).toContain('Serif');
+		}
+		await page.close();
+	});
+
 	it('lists every edition as alternates and as visible links', async () => {
 		const page = await served.browser.newPage();
 		await page.goto(textUrl(edition.path));
