@@ -89,6 +89,37 @@ describe('copy link', () => {
 	});
 });
 
+describe('on a touch phone', () => {
+	it('an unseen copy button takes no tap; a tap on ¶ brings the buttons, and the copy button then copies', async () => {
+		const phone = await launch({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+		try {
+			await phone.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.site.url });
+			const page = await phone.newPage();
+			await page.goto(textUrl('zh-hant'));
+			expect(await page.evaluate(() => matchMedia('(hover: none)').matches)).toBe(true);
+			const button = page.locator('[data-copy="p5"]');
+			await button.scrollIntoViewIfNeeded();
+			const tap = async (selector: string) => {
+				const box = (await page.locator(selector).boundingBox())!;
+				await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+			};
+			const status = () => page.evaluate(() => document.querySelector('body > p[role=status]')?.textContent ?? '');
+			await tap('[data-copy="p5"]');
+			await page.waitForTimeout(300);
+			expect(await status()).toBe('');
+			expect(await button.isVisible()).toBe(false);
+			await tap('.para-tools > a[href="#p5"]');
+			await page.waitForURL(/#p5$/);
+			await expect.poll(() => button.isVisible()).toBe(true);
+			await tap('[data-copy="p5"]');
+			await expect.poll(status).not.toBe('');
+			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(textUrl('zh-hant', '#p5'));
+		} finally {
+			await phone.close();
+		}
+	});
+});
+
 describe('without JavaScript', () => {
 	it('reads the text, lands on #p8 and offers no control that needs a script', async () => {
 		const noJs = await launch({ javaScriptEnabled: false });

@@ -8,7 +8,7 @@
  * Chromium still writing to it, and the ENOTEMPTY it threw failed a run whose
  * tests had all passed (issue 12).
  */
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -25,12 +25,12 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * A fresh browser with one context. Closing the context closes its browser
+ * A fresh browser with one context (a phone's, say, with `options`). Closing the context closes its browser
  * (and waits for it to exit), so callers have one thing to close.
  */
-export async function launch(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+export async function launch(options: BrowserContextOptions = {}): Promise<BrowserContext> {
 	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-	const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+	const context = await browser.newContext({ javaScriptEnabled: true, ...options });
 	const closeContext = context.close.bind(context);
 	context.close = async (closeOptions) => {
 		try {
