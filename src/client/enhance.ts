@@ -5,20 +5,30 @@
 
 const editionLinks = document.querySelectorAll<HTMLAnchorElement>('a[data-edition-link]');
 
-/** The edition links carry the paragraph the reader is on. */
-function carryHash(hash: string): void {
+/**
+ * The edition links carry the address as it is now: the paragraph the reader
+ * is on (`#pN`) and the query (`?q=` of the search page, which it changes
+ * as the reader types; `?hl=` marks, whose offsets are the same in every
+ * edition; `?pinyin=1`).
+ */
+function carryAddress(): void {
 	for (const link of editionLinks) {
 		const url = new URL(link.href);
-		url.hash = hash;
+		url.search = location.search;
+		url.hash = location.hash;
 		link.href = url.href;
 	}
 }
-carryHash(location.hash);
-addEventListener('hashchange', () => carryHash(location.hash));
+carryAddress();
+addEventListener('hashchange', carryAddress);
 
 /** Without a `#pN` in the address, switching keeps the first paragraph in view. */
 for (const link of editionLinks) {
+	// Opened in another tab, or its address copied: the address as it is now, too.
+	link.addEventListener('auxclick', carryAddress);
+	link.addEventListener('contextmenu', carryAddress);
 	link.addEventListener('click', () => {
+		carryAddress();
 		if (location.hash) return;
 		const inView = [...document.querySelectorAll<HTMLElement>('.text-body > p[id]')].find(
 			(p) => p.getBoundingClientRect().bottom > 0,

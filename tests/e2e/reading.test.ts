@@ -76,6 +76,36 @@ describe('switching edition', () => {
 	});
 });
 
+describe('switching edition keeps the address', () => {
+	it('the quote typed on the search page, searched again in the other edition', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hant/search/`);
+		await page.fill('#search-page-input', '牽一髮');
+		await page.waitForURL(/\?q=/);
+		await page.waitForSelector('.search-results .hit');
+		await page.click('[data-edition-link][lang="zh-Hans"]');
+		await page.waitForURL(/\/zh-hans\/search\//);
+		expect(new URL(page.url()).searchParams.get('q')).toBe('牽一髮');
+		expect(await page.inputValue('#search-page-input')).toBe('牽一髮');
+		await page.waitForSelector('.search-results .hit');
+		expect(await page.textContent('.search-results .hit mark')).toBe('牵一发');
+		await page.close();
+	});
+
+	it("a landing's marks (?hl=) and paragraph, marked again in the other edition", async () => {
+		const page = await served.browser.newPage();
+		await page.goto(textUrl('zh-hans', '?hl=25-30#p5'));
+		const marked = () => page.$$eval('#p5 mark', (marks) => marks.map((mark) => mark.textContent).join(''));
+		await expect.poll(marked).toBe('牵一发而动');
+		await page.click('[data-edition-link][lang="zh-HK"]');
+		await page.waitForURL(/\/zh-hk\//);
+		expect(new URL(page.url()).search).toBe('?hl=25-30');
+		expect(new URL(page.url()).hash).toBe('#p5');
+		await expect.poll(marked).toBe('牽一髮而動');
+		await page.close();
+	});
+});
+
 describe('copy link', () => {
 	it('copies the absolute URL of the paragraph', async () => {
 		await served.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.site.url });
