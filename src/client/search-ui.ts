@@ -222,6 +222,17 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 	if (input.value && !isComposing(input)) void run(input.value);
 }
 
+/** Where a reader was on the search page, kept in its history entry. */
+interface Place {
+	shown: number;
+	scrollY: number;
+}
+
+const placeOf = (state: unknown): Place | undefined => {
+	const place = state as Partial<Place> | null;
+	return typeof place?.shown === 'number' && typeof place.scrollY === 'number' ? (place as Place) : undefined;
+};
+
 /** The search page: results for `?q=` as a list of links, more on request; the URL follows the query. */
 export function enhanceSearchPage(form: HTMLFormElement, results: HTMLElement): void {
 	const input = form.querySelector<HTMLInputElement>('input[type=search]')!;
@@ -265,6 +276,12 @@ export function enhanceSearchPage(form: HTMLFormElement, results: HTMLElement): 
 		history.replaceState(null, '', url);
 		void run(input.value);
 	};
+	// Back from a result comes back to it: the entry keeps how many results were shown and where the page was scrolled.
+	const keepPlace = () => history.replaceState({ shown: results.childElementCount, scrollY } satisfies Place, '', location.href);
+	results.addEventListener('click', keepPlace);
+	addEventListener('pagehide', keepPlace);
+	const returning = placeOf(history.state);
+	if (returning) history.scrollRestoration = 'manual';
 	onTyping(input, 150, update);
 	input.addEventListener('keydown', (event) => {
 		// Enter commits the composition: it must not also send the query.
@@ -275,5 +292,17 @@ export function enhanceSearchPage(form: HTMLFormElement, results: HTMLElement): 
 		update();
 	});
 	input.value = new URLSearchParams(location.search).get('q') ?? '';
-	if (input.value) void run(input.value);
+	if (!input.value) return;
+	void run(input.value).then(async () => {
+		// Not if the reader has typed since (which left the entry without a place).
+		if (!returning || !current || !placeOf(history.state)) return;
+		const from = current;
+		const missing = Math.min(returning.shown, from.total) - results.childElementCount;
+		if (missing > 0) {
+			const next = await from.more(missing);
+			if (from !== current) return;
+			show(next);
+		}
+		scrollTo(0, returning.scrollY);
+	});
 }

@@ -311,6 +311,28 @@ describe('true counts, order and more results on a corpus of 26 texts', () => {
 		await page.close();
 	});
 
+	it('comes back from a result to the same results and place: Back reloads the page, which shows as many and scrolls to where it was', async () => {
+		const page = await served.browser.newPage();
+		await searchPage(page, served.site.url, WORD);
+		await page.click('.search-more');
+		await page.waitForFunction(() => document.querySelectorAll('.search-results .hit').length > 20);
+		const shown = (await shownHits(page)).length;
+		const thirtieth = page.locator('.search-results .hit').nth(29);
+		await thirtieth.scrollIntoViewIfNeeded();
+		const [href, scrolled] = [await thirtieth.getAttribute('href'), await page.evaluate(() => scrollY)];
+		expect(scrolled).toBeGreaterThan(0);
+		await thirtieth.click();
+		await page.waitForURL((url) => url.pathname !== '/zh-hans/search/');
+		await page.goBack();
+		await page.waitForFunction((n) => document.querySelectorAll('.search-results .hit').length >= n, shown);
+		// A page loaded again, not kept whole by the browser (which would prove nothing).
+		expect(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).type)).toBe('back_forward');
+		expect((await shownHits(page)).length).toBe(shown);
+		await expect.poll(() => page.evaluate(() => scrollY)).toBe(scrolled);
+		expect(await page.locator('.search-results .hit').nth(29).getAttribute('href')).toBe(href);
+		await page.close();
+	});
+
 	it('counts the same in the header’s popup, offering them all on the search page', async () => {
 		const page = await served.browser.newPage();
 		await page.goto(`${served.site.url}/zh-hans/${texts[0]!.slug}/`);
