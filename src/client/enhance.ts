@@ -166,5 +166,5 @@ addEventListener('keydown', (event) => {
 	const target = event.target as HTMLElement;
 	if (target.closest('input, textarea, select, [contenteditable]')) return;
 	event.preventDefault();
-	searchInput?.focus();
+	(searchInput ?? pageForm?.querySelector<HTMLInputElement>('input[type=search]'))?.focus();
 });

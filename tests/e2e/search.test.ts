@@ -218,6 +218,15 @@ describe('quote search, one record per text', () => {
 		await page.close();
 	});
 
+	it('has one search form on the search page, which / focuses', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hant/search/`);
+		expect(await page.locator('[role=search]').count()).toBe(1);
+		await page.keyboard.press('/');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-page-input');
+		await page.close();
+	});
+
 	it('lists them all on the search page', async () => {
 		const page = await served.browser.newPage();
 		await page.goto(`${served.site.url}/zh-hans/search/?q=${encodeURIComponent('網絡')}`);
