@@ -9,10 +9,12 @@ import type { ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { AnchorStore } from './anchor-record.ts';
 import { planAnchors, type Conflict } from './anchors.ts';
 import { topLevelParagraphs } from './numbered.ts';
 import { reportConfirmation } from './summary.ts';
+import { sourceTree } from '../texts/markdown.ts';
 
 /** An empty element carrying a retired id, so old links still land on this paragraph without JavaScript. */
 const alias = (id: string): ElementContent => ({
@@ -51,15 +53,17 @@ export function assignParagraphIds(tree: Root, file: string, store: AnchorStore)
 }
 
 function changedBeyondSmallEdit(file: string, conflicts: Conflict[], confirmCommand: string): AstroError {
+	const lines = paragraphLines(file);
+	const place = (position: number) => (lines[position - 1] ? `${file}:${lines[position - 1]}  ` : '');
 	const snippet = (text: string) => (Array.from(text).length > 24 ? `${Array.from(text).slice(0, 24).join('')}…` : text);
-	const lines = conflicts.map(
+	const said = conflicts.map(
 		(conflict) =>
 			conflict.position === 0
 				? `  #${conflict.old.id} was "${snippet(conflict.old.text)}"; the text now has no top-level paragraph.`
-				: `  #${conflict.old.id} was "${snippet(conflict.old.text)}"; paragraph ${conflict.position} now reads "${snippet(conflict.now)}".`,
+				: `  ${place(conflict.position)}#${conflict.old.id} was "${snippet(conflict.old.text)}"; paragraph ${conflict.position} now reads "${snippet(conflict.now)}".`,
 	);
 	return new AstroError(
-		`${file}: ${conflicts.length === 1 ? 'a paragraph' : `${conflicts.length} paragraphs`} changed beyond a small edit, so published links would point at other words:\n${lines.join('\n')}`,
+		`${file}: ${conflicts.length === 1 ? 'a paragraph' : `${conflicts.length} paragraphs`} changed beyond a small edit, so published links would point at other words:\n${said.join('\n')}`,
 		`If the new words replace the old ones, confirm it with \`${confirmCommand}\`: they get a new id and the old links land on them. Otherwise undo the change, or make it a smaller edit.`,
 	);
 }
@@ -77,6 +81,17 @@ function checkUniqueIds(tree: Root, file: string): void {
 		if ('children' in node) for (const child of node.children) visit(child);
 	};
 	visit(tree);
+}
+
+/** The line of the entry where each paragraph starts, read as the lint reads it (the same numbering); empty if it cannot be read. */
+function paragraphLines(file: string): number[] {
+	try {
+		const { content } = parseFrontmatter(readFileSync(file, 'utf8'), { frontmatter: 'empty-with-lines' });
+		return topLevelParagraphs(sourceTree(content)).map((paragraph) => paragraph.position?.start.line ?? 0);
+	} catch {
+		// The file is only read to point at the lines; the error stands without them.
+		return [];
+	}
 }
 
 /** The line of the entry where `id="…"` is written, if it can be found. */
