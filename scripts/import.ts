@@ -9,13 +9,14 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { counted } from '../src/counted.ts';
-import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
+import { parseCommandLine, refuse, type CommandSpec } from '../src/command-line.ts';
 import { STORAGE_SCRIPT_NAMES, type StorageScript } from '../src/editions.ts';
 import { ImportError, decodeText, type Encoding } from '../src/import/decode.ts';
 import type { Finding } from '../src/import/clean.ts';
 import { SOURCE_LOCALES, editedSinceImport, importText, sha256Of, type ScriptPlace, type SourceLocale } from '../src/import/entry.ts';
 import { slugFromFileName, slugProblem } from '../src/import/slug.ts';
 import { formerOwner } from '../src/paragraphs/anchor-record.ts';
+import { calendarDate } from '../src/texts/date.ts';
 
 const IMPORT = {
 	command: 'npm run import --',
@@ -45,9 +46,11 @@ function main(argv: string[]): void {
 		const named = values.slug !== undefined ? 'The slug' : `The file name ${basename(file)} gives no slug, and the slug`;
 		throw new ImportError(`${named} cannot name a text: ${wrongSlug.problem}`, `Give one with --slug, for example --slug ${wrongSlug.example}.`);
 	}
-	if (!values.title) throw new ImportError('The text has no title.', 'Give one with --title "…".');
-	if (!values.date) throw new ImportError('The text has no date.', 'Give the publication date with --date YYYY-MM-DD.');
-	if (!values.publisher) throw new ImportError('The text has no publisher.', 'Give one with --publisher "…".');
+	// What the command line lacks or cannot use is a bad argument (exit 2, with the usage), as an unknown option is.
+	if (!values.title?.trim()) refuse(IMPORT, 'give the title with --title "…".');
+	if (!values.date) refuse(IMPORT, 'give the publication date with --date YYYY-MM-DD.');
+	if (!calendarDate(values.date)) refuse(IMPORT, `--date is a day written YYYY-MM-DD, for example 2014-02-27, not "${values.date}".`);
+	if (!values.publisher?.trim()) refuse(IMPORT, 'give the publisher with --publisher "…".');
 	if (!existsSync(file)) throw new ImportError(`${file} does not exist.`, 'Check the path.');
 
 	const target = resolve(values.content, `${slug}.mdx`);

@@ -73,6 +73,8 @@ describe('bad arguments get one line of what is wrong, the usage, and exit code 
 		{ command: 'import', given: ['text.txt', '--from', 'xx'], message: 'error: --from is one of cn, tw, hk, t, not "xx".' },
 		{ command: 'import', given: ['text.txt', '--store', 'zh-TW'], message: 'error: --store is one of zh-Hans, zh-Hant, zh-HK, not "zh-TW".' },
 		{ command: 'import', given: [], message: 'error: give the file to import.' },
+		{ command: 'import', given: ['text.txt', '--slug', 'text', '--title', '标题', '--date', '2014-02-30', '--publisher', '新华社'], message: 'error: --date is a day written YYYY-MM-DD, for example 2014-02-27, not "2014-02-30".' },
+		{ command: 'import', given: ['text.txt', '--slug', 'text', '--title', '标题', '--date', '2014-02-27'], message: 'error: give the publisher with --publisher "…".' },
 		{ command: 'anchors', given: [], message: 'error: name the text to confirm with --confirm <slug> (the file name of the entry, without .mdx).' },
 		{
 			command: 'anchors',

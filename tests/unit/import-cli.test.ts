@@ -278,7 +278,6 @@ describe('bad input ends with a clear message and nothing written', () => {
 		['whitespace only', ' \n\t\u3000\r\n\u00a0 \n', [], /error: \S+input\.txt has only whitespace\.\nhint: Check that you saved the text/],
 		['zero-width characters only', '\u200b\ufeff\u200d\n\u2060', [], /error: input\.txt has no text left after cleaning: it holds only whitespace and zero-width characters\.\nhint: /],
 		['a traditional copy stored as traditional with simplified-only characters', '會議并發表講話。', ['--from', 'tw', '--store', 'zh-Hant'], /error: input\.txt: stored as zh-Hant, the text would keep 1 character that zh-Hant never uses:\n  input\.txt:1:3  會議并發表講話  并 is never written in Taiwan traditional \(tw\) text: write 並\.\nhint: Correct them in the file, or check --from/],
-		['a bad date', '网络。', ['--date', '2014-02-30'], /error: The date "2014-02-30" is not a date\.\nhint: Give the publication date as YYYY-MM-DD/],
 	])('%s', (_case, bytes, extra, message) => {
 		const { file, content } = workspace('input.txt', bytes);
 		const result = runImport(file, content, [...SIMPLE_ARGS, ...extra]);
