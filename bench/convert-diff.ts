@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { openccConverter, plainOpenccConverter } from '../src/convert/opencc.ts';
 import { EDITIONS, type OpenccLocale } from '../src/editions.ts';
 
@@ -218,7 +218,17 @@ export function convertDiff(rounds = 5): ConvertDiffSummary {
 	return summary;
 }
 
+const CONVERT_DIFF = {
+	command: 'npm run convert:diff --',
+	synopsis: '[--rounds <n>]',
+	summary:
+		"Every place where the site's converter and plain OpenCC disagree on the seed and the Zuo Zhuan, each with its verdict (bench/out/convert-diff.md), and both converters timed on the corpus.",
+	options: {
+		rounds: { type: 'string', value: 'n', default: '5', integer: { min: 1 }, description: 'how many times to time each converter' },
+	},
+} as const satisfies CommandSpec;
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-	const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' } } });
+	const { values } = parseCommandLine(CONVERT_DIFF);
 	convertDiff(Number(values.rounds));
 }

@@ -16,6 +16,7 @@ const COMMANDS = [
 	{ name: 'lint:content', script: 'scripts/lint-content.ts', valued: '--content', flag: '--strict', before: [], files: Infinity },
 	{ name: 'bench', script: 'bench/run.ts', valued: '--scale', flag: '--no-quotes', before: [], files: 0 },
 	{ name: 'bench:quotes', script: 'bench/quotes.ts', valued: '--site', flag: undefined, before: [], files: 0 },
+	{ name: 'convert:diff', script: 'bench/convert-diff.ts', valued: '--rounds', flag: undefined, before: [], files: 0 },
 ] as const;
 
 type Command = (typeof COMMANDS)[number];
