@@ -270,10 +270,11 @@ function legacyEncoding(bytes: Uint8Array, minimumCharacters = 1): Encoding | un
 		i++;
 	}
 	if (pairs < minimumCharacters) return undefined;
+	// Read the other way, a file's characters fall where no text has any: into the private use area (Big5-HKSCS's 綫 read
+	// as GB18030 is U+E134), which the import refuses anyway. An encoding that reads the file so is not its encoding.
 	const decodes = (encoding: 'big5' | 'gb18030') => {
 		try {
-			LEGACY[encoding].decoder().decode(bytes);
-			return true;
+			return !/\p{Co}/u.test(LEGACY[encoding].decoder().decode(bytes));
 		} catch {
 			return false;
 		}

@@ -240,6 +240,8 @@ const BIG5 = Uint8Array.from([
 	0xa8, 0x53, 0xa6, 0xb3, 0xba, 0xf4, 0xb5, 0xb8, 0xa6, 0x77, 0xa5, 0xfe, 0xb4, 0x4e, 0xa8, 0x53, 0xa6, 0xb3, 0xb0, 0xea, 0xae, 0x61, 0xa6, 0x77, 0xa5, 0xfe,
 	0xa1, 0x41, 0xa8, 0x53, 0xa6, 0xb3, 0xab, 0x48, 0xae, 0xa7, 0xa4, 0xc6, 0xb4, 0x4e, 0xa8, 0x53, 0xa6, 0xb3, 0xb2, 0x7b, 0xa5, 0x4e, 0xa4, 0xc6, 0xa1, 0x43,
 ]);
+/** 香港綫路 in Big5-HKSCS: too short for the trail bytes to tell Big5 from GB18030, but read as GB18030 its 綫 is U+E134, private use. */
+const HONG_KONG = Uint8Array.from([0xad, 0xbb, 0xb4, 0xe4, 0x8e, 0xa8, 0xb8, 0xf4, 0x0a]);
 /** The first bytes of a PNG image: a binary file with a line break and NULs. */
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00]);
 
@@ -273,6 +275,7 @@ describe('bad input ends with a clear message and nothing written', () => {
 		['a file with control characters', '网络\n安全\u001b[0m', [], /error: \S+input\.txt looks binary: line 2 has the control character U\+001B\.\nhint: /],
 		['a GB18030 file', GB18030, [], /error: \S+input\.txt is not valid UTF-8 \(the first bad byte is at line 1, byte 2\); it looks like gb18030\.\nhint: If it is gb18030, run the import again with --encoding gb18030/],
 		['a Big5 file', BIG5, [], /error: \S+input\.txt is not valid UTF-8 \(the first bad byte is at line 1, byte 0\); it looks like big5\.\nhint: If it is big5, run the import again with --encoding big5/],
+		['a short Big5-HKSCS file of Hong Kong characters', HONG_KONG, [], /error: \S+input\.txt is not valid UTF-8 \(the first bad byte is at line 1, byte 0\); it looks like big5\.\nhint: If it is big5, run the import again with --encoding big5/],
 		['a Big5 file named GB18030', BIG5, ['--encoding', 'gb18030'], /error: \S+input\.txt does not look like gb18030: .* it looks like big5\.\nhint: Run the import again with --encoding big5/],
 		['a UTF-8 file cut on line 3', Buffer.concat([Buffer.from('网络\n安全\n信息'), Buffer.from([0xe4, 0xbf])]), [], /error: \S+input\.txt is UTF-8 up to line 3, where it breaks \(byte 20\): the file was cut or damaged\.\nhint: Save the text as UTF-8 again/],
 		['whitespace only', ' \n\t\u3000\r\n\u00a0 \n', [], /error: \S+input\.txt has only whitespace\.\nhint: Check that you saved the text/],
