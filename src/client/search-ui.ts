@@ -163,13 +163,26 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 	const open = (isOpen: boolean) => {
 		popup.hidden = !isOpen;
 		input.setAttribute('aria-expanded', String(isOpen && options().length > 0));
+		// A closed listbox has no active option: a screen reader would announce a hidden one.
+		if (isOpen) return;
+		active = -1;
+		for (const option of options()) option.setAttribute('aria-selected', 'false');
+		input.removeAttribute('aria-activedescendant');
+	};
+	/** An empty box shows nothing: no results, and no count of results for words no longer there. */
+	const clear = () => {
+		listbox.replaceChildren();
+		status.textContent = '';
+		all.hidden = true;
+		open(false);
 	};
 	// Each result shown costs a fetch: fetch only what the popup shows.
 	const run = latestOnly(POPUP_RESULTS, (outcome, query) => {
+		// Also an answer to words since deleted, arriving before the search for the empty box.
+		if (query.trim() === '' || input.value.trim() === '') return clear();
 		listbox.replaceChildren();
 		active = -1;
 		input.removeAttribute('aria-activedescendant');
-		if (!(outcome instanceof Error) && outcome.folded === '' && query.trim() === '') return open(false);
 		status.textContent = statusText(outcome);
 		all.hidden = outcome instanceof Error || outcome.total <= outcome.hits.length;
 		if (!(outcome instanceof Error)) {
@@ -194,7 +207,10 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 		open(true);
 	});
 
-	onTyping(input, 120, () => void run(input.value));
+	// An empty box has nothing to search: the input listener below has closed the popup already.
+	onTyping(input, 120, () => {
+		if (input.value.trim() !== '') void run(input.value);
+	});
 	input.addEventListener('keydown', (event) => {
 		if (composingKey(event, input)) {
 			// Enter commits the composition: it must not also send the form.
@@ -202,15 +218,22 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 			return;
 		}
 		if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-			if (popup.hidden && input.value) open(true);
+			if (popup.hidden && (listbox.childElementCount > 0 || status.textContent)) open(true);
 			setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
 			event.preventDefault();
 		} else if (event.key === 'Enter' && active >= 0) {
 			event.preventDefault();
 			options()[active]!.click();
-		} else if (event.key === 'Escape') {
+		} else if (event.key === 'Escape' && !popup.hidden) {
+			// The first Escape closes the popup and keeps what was typed (Chromium would clear a search box);
+			// a second, the popup closed, clears it as the browser does.
+			event.preventDefault();
 			open(false);
 		}
+	});
+	// Emptied by Escape, select-all and delete, or the box's own clear button: no stale popup, not even until the search.
+	input.addEventListener('input', () => {
+		if (input.value.trim() === '') clear();
 	});
 	form.addEventListener('focusout', (event) => {
 		if (!form.contains(event.relatedTarget as Node | null)) open(false);

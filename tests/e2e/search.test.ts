@@ -143,6 +143,60 @@ describe('quote search', () => {
 		await page.close();
 	});
 
+	it('closes the popup on Escape keeping the quote, clears the box on a second, and shows nothing stale once the box is empty', async () => {
+		const { page, errors } = await openText('zh-hant');
+		/** What the header box and its popup show now. */
+		const shown = () =>
+			page.evaluate(() => {
+				const input = document.querySelector<HTMLInputElement>('#search-input')!;
+				const popup = document.querySelector<HTMLElement>('.search-popup')!;
+				return {
+					value: input.value,
+					focused: document.activeElement === input,
+					open: popup.checkVisibility(),
+					expanded: input.getAttribute('aria-expanded'),
+					active: input.getAttribute('aria-activedescendant'),
+					status: popup.querySelector('.search-status')!.textContent,
+					all: popup.querySelector<HTMLElement>('.search-all')!.checkVisibility(),
+					options: popup.querySelectorAll('[role=option]').length,
+				};
+			});
+		const away = async () => {
+			await page.keyboard.press('Shift+Tab');
+			await page.keyboard.press('Tab');
+		};
+		const { status } = await search(page, '网络');
+		await page.keyboard.press('ArrowDown');
+		expect(await shown()).toMatchObject({ open: true, active: 'search-input-listbox-0', all: true, options: 6 });
+		// The first Escape closes the popup and nothing else (Chromium would clear a search box).
+		await page.keyboard.press('Escape');
+		expect(await shown()).toEqual({ value: '网络', focused: true, open: false, expanded: 'false', active: null, status, all: false, options: 6 });
+		await page.waitForTimeout(300);
+		expect(await shown()).toMatchObject({ value: '网络', open: false });
+		// Back in the box, its results are there again, none of them active.
+		await away();
+		expect(await shown()).toMatchObject({ value: '网络', focused: true, open: true, expanded: 'true', active: null, status, all: true, options: 6 });
+		// A second Escape, the popup closed, clears the box as the browser does; an empty box shows nothing, not even coming back to it.
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Escape');
+		const empty = { value: '', focused: true, open: false, expanded: 'false', active: null, status: '', all: false, options: 0 };
+		expect(await shown()).toEqual(empty);
+		await page.waitForTimeout(300);
+		await away();
+		expect(await shown()).toEqual(empty);
+		// Emptied otherwise: select all and delete, at once and after any search still under way.
+		await page.keyboard.type('网络安全');
+		await page.waitForFunction(() => document.querySelectorAll('.search-popup [role=option]').length > 0);
+		await page.keyboard.press('ControlOrMeta+A');
+		await page.keyboard.press('Delete');
+		expect(await shown()).toEqual(empty);
+		await page.waitForTimeout(300);
+		await away();
+		expect(await shown()).toEqual(empty);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	it('loads no search code before the reader touches search', async () => {
 		const before = served.site.requests.length;
 		const { page } = await openText('zh-hant');
