@@ -21,24 +21,62 @@ const words = document.body.dataset as Partial<
 const fill = (template: string | undefined, values: Record<string, number>) =>
 	Object.entries(values).reduce((text, [key, value]) => text.replaceAll(`{${key}}`, String(value)), template ?? '');
 
-/** A paragraph's words with its marks as DOM nodes. */
-function markedText(paragraph: HitParagraph): DocumentFragment {
+/**
+ * The popup's cut of a long paragraph: its marks with some words either side, in code points.
+ * Shown whole, a mark in an 800-character paragraph would lie far below the popup's edge.
+ */
+const EXCERPT = { whole: 120, before: 35, after: 50, gap: 10, most: 200 };
+
+/** The stretches of a paragraph to show: around each mark, joined where little lies between, until there is enough to read. */
+function excerpt(paragraph: HitParagraph, length: number): [number, number][] {
+	if (length <= EXCERPT.whole) return [[0, length]];
+	if (paragraph.marks.length === 0) return [[0, Math.min(length, EXCERPT.most)]];
+	const shown: [number, number][] = [];
+	let total = 0;
+	for (const [start, end] of paragraph.marks) {
+		const last = shown.at(-1);
+		if (total >= EXCERPT.most) {
+			// A mark left out is not shown in part, unmarked.
+			if (last && start < last[1]) last[1] = start;
+			break;
+		}
+		const from = Math.max(0, start - EXCERPT.before);
+		const to = Math.min(length, end + EXCERPT.after);
+		if (last && from - last[1] < EXCERPT.gap) {
+			total += Math.max(0, to - last[1]);
+			last[1] = Math.max(last[1], to);
+		} else {
+			shown.push([from, to]);
+			total += to - from;
+		}
+	}
+	return shown;
+}
+
+/** A paragraph's words with its marks as DOM nodes; cut to an excerpt, with … where words are left out. */
+function markedText(paragraph: HitParagraph, cut: boolean): DocumentFragment {
 	const fragment = document.createDocumentFragment();
 	const chars = Array.from(paragraph.text);
-	let at = 0;
-	for (const [start, end] of paragraph.marks) {
-		if (start < at) continue;
-		fragment.append(chars.slice(at, start).join(''));
-		const mark = document.createElement('mark');
-		mark.textContent = chars.slice(start, end).join('');
-		fragment.append(mark);
-		at = end;
+	const stretches = cut ? excerpt(paragraph, chars.length) : [[0, chars.length] as [number, number]];
+	for (const [from, to] of stretches) {
+		if (from > 0) fragment.append('…');
+		let at = from;
+		for (const [start, end] of paragraph.marks) {
+			if (start < at || end > to) continue;
+			fragment.append(chars.slice(at, start).join(''));
+			const mark = document.createElement('mark');
+			mark.textContent = chars.slice(start, end).join('');
+			fragment.append(mark);
+			at = end;
+		}
+		fragment.append(chars.slice(at, to).join(''));
 	}
-	fragment.append(chars.slice(at).join(''));
+	if (stretches.at(-1)![1] < chars.length) fragment.append('…');
 	return fragment;
 }
 
-function hitContent(hit: Hit): HTMLElement {
+/** A result as a link; `cut` (the popup) shows each paragraph's marks with some words around them, not the whole paragraph. */
+function hitContent(hit: Hit, cut = false): HTMLElement {
 	const link = document.createElement('a');
 	link.href = hit.url;
 	link.className = 'hit';
@@ -64,7 +102,7 @@ function hitContent(hit: Hit): HTMLElement {
 	for (const paragraph of hit.paragraphs.length > 2 ? [first, last] : hit.paragraphs) {
 		const text = document.createElement('span');
 		text.className = 'hit-text';
-		text.append(markedText(paragraph));
+		text.append(markedText(paragraph, cut));
 		link.append(text);
 	}
 	return link;
@@ -195,7 +233,7 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 				// would nest one interactive control in another (WCAG 4.1.2).
 				const item = document.createElement('li');
 				item.setAttribute('role', 'none');
-				const option = hitContent(hit);
+				const option = hitContent(hit, true);
 				option.id = `${listbox.id}-${i}`;
 				option.setAttribute('role', 'option');
 				option.setAttribute('aria-selected', 'false');

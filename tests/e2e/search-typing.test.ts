@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chapters } from '../../bench/corpus.ts';
 import { traditionalOnly } from '../../src/convert/charsets.ts';
 import { BUILD_TIMEOUT, fixtureSite } from '../support/fixture-site.ts';
@@ -208,7 +208,7 @@ describe('long quotes, slips and passages on the seed', () => {
 		expect(options[0]).toMatchObject({ exact: true, where: '第1至2段', marks: [endMark, startMark] });
 		// A passage is one place found, not two paragraphs.
 		expect(status).toBe('找到 1 处，按日期从新到旧。');
-		expect(options[0]!.href).toMatch(/\?hl=\d+-\d+,p2:0-\d+#p1$/);
+		expect(options[0]!.href).toMatch(/\?hl=\d+-\d+,p2:\d+-\d+#p1$/);
 		expect(await land(page, `${served.site.url}${options[0]!.href}`)).toEqual([
 			['p1', endMark],
 			['p2', startMark],
@@ -375,6 +375,114 @@ describe('true counts, order and more results on a corpus of 26 texts', () => {
 		const { options } = await typeQuery(page, text.paragraphs.join('\n'));
 		expect(options[0]!.href).toMatch(new RegExp(`^/zh-hans/${text.slug}/\\?hl=.*#p1$`));
 		expect(options[0]!.exact).toBe(true);
+		await page.close();
+	});
+});
+
+describe('long paragraphs in the header’s popup', () => {
+	const site = fixtureSite('search-long');
+	const stray = traditionalOnly();
+	const source = chapters(readFileSync('bench/zuozhuan.txt', 'utf8').replace(/./gu, (char) => stray.get(char) ?? char));
+	/** A year-chapter as one paragraph (a chapter runs to 800 characters and more), in code points. */
+	const chapter = (title: string) => Array.from(source.find((found) => found.title === title)!.lines.join(''));
+	const SAYING = '满招损，谦受益';
+	const first = chapter('桓公十八年');
+	// A saying at the start of ¶1 and again 700 characters on, with nothing like it between.
+	const p1 = [...first.slice(0, 10), ...SAYING, '。', ...first.slice(10, 700), ...SAYING, '。', ...first.slice(700)];
+	const p2 = chapter('桓公十七年');
+	const url = () => `${served.site.url}/zh-hans/long-paragraphs/`;
+	/** Each option's paragraphs as shown, and whether its marks lie within the popup's visible box. */
+	const cuts = (page: Page) =>
+		page.$$eval('a[role=option]', (links) =>
+			links.map((a) => {
+				const box = a.closest('.search-popup')!.getBoundingClientRect();
+				return {
+					texts: [...a.querySelectorAll('.hit-text')].map((text) => text.textContent!),
+					inSight: [...a.querySelectorAll('mark')].every((mark) => {
+						const rect = mark.getBoundingClientRect();
+						return rect.top >= box.top && rect.bottom <= box.bottom;
+					}),
+				};
+			}),
+		);
+	/** Whether a paragraph shown cut is the paragraph's own words, in order, with … where some are left out. */
+	const cutFrom = (shown: string, paragraph: string[]) => {
+		const whole = paragraph.join('');
+		let at = 0;
+		return shown.split('…').every((piece) => piece === '' || (at = whole.indexOf(piece, at)) >= 0);
+	};
+	/** A mark as the quote's characters: the punctuation around them is not searched. */
+	const bare = (quote: string) => quote.replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
+
+	beforeAll(() => {
+		site.write('long-paragraphs', [p1.join(''), p2.join(''), '公会齐侯于泺。'], 'title: 桓公十八年\ndate: 2001-01-01\npublisher: 左丘明\nscript: zh-Hans');
+		const { status, output } = site.build();
+		expect(status, output).toBe(0);
+	}, BUILD_TIMEOUT);
+	const served: Served = servedInBrowser(site.dist);
+	afterAll(() => site.remove());
+
+	it('shows a quote 620 characters into an 890-character paragraph in sight on a phone, with words either side and … where cut', async () => {
+		expect(p1.length).toBeGreaterThan(860);
+		const quote = p1.slice(620, 632).join('');
+		const mark = bare(quote);
+		const page = await served.browser.newPage();
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(url());
+		const { options } = await typeQuery(page, quote);
+		expect(options).toHaveLength(1);
+		expect(options[0]).toMatchObject({ exact: true, where: '第1段', marks: [mark] });
+		// The result still lands where it did, on all of the quote: in code points (the chapter has characters beyond U+FFFF before it).
+		const start = Array.from(p1.join('').split(mark)[0]!).length;
+		expect(p1.join('').length).toBeGreaterThan(p1.length);
+		expect(options[0]!.href).toBe(`/zh-hans/long-paragraphs/?hl=${start}-${start + Array.from(mark).length}#p1`);
+		const { texts, inSight } = (await cuts(page))[0]!;
+		expect(inSight).toBe(true);
+		expect(texts).toHaveLength(1);
+		expect(texts[0]).toMatch(/^…[^…]+…$/);
+		expect(cutFrom(texts[0]!, p1)).toBe(true);
+		const before = Array.from(texts[0]!.slice(1, texts[0]!.indexOf(mark)));
+		expect(before.length).toBeGreaterThanOrEqual(30);
+		expect(before.length).toBeLessThanOrEqual(40);
+		expect(Array.from(texts[0]!).length).toBeLessThan(150);
+		expect(await land(page, `${served.site.url}${options[0]!.href}`)).toEqual([['p1', mark]]);
+		await page.close();
+	});
+
+	it('shows a passage from the end of one long paragraph into the next by its two ends, each in sight', async () => {
+		const [end, start] = [p1.slice(-16).join(''), p2.slice(0, 14).join('')];
+		const page = await served.browser.newPage();
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(url());
+		const { options } = await typeQuery(page, `${end}${start}`);
+		expect(options[0]).toMatchObject({ exact: true, where: '第1至2段', marks: [bare(end), bare(start)] });
+		expect(options[0]!.href).toMatch(/\?hl=\d+-\d+,p2:\d+-\d+#p1$/);
+		const { texts, inSight } = (await cuts(page))[0]!;
+		expect(inSight).toBe(true);
+		// Where it begins, up to the end of ¶1; where it ends, from the start of ¶2.
+		expect(texts[0]).toMatch(/^…[^…]+$/);
+		expect(texts[0]!.endsWith(end)).toBe(true);
+		expect(texts[1]).toMatch(/^[^…]+…$/);
+		expect(texts[1]!.startsWith(start)).toBe(true);
+		expect(cutFrom(texts[0]!, p1) && cutFrom(texts[1]!, p2)).toBe(true);
+		await page.close();
+	});
+
+	it('marks every occurrence however far apart, leaving out the words between them', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(url());
+		const { options } = await typeQuery(page, SAYING);
+		expect(options[0]).toMatchObject({ where: '第1段', marks: [SAYING, SAYING] });
+		const { texts } = (await cuts(page))[0]!;
+		expect(texts[0]).toMatch(new RegExp(`^[^…]*${SAYING}[^…]*…[^…]*${SAYING}[^…]*…$`));
+		expect(cutFrom(texts[0]!, p1)).toBe(true);
+		await page.close();
+	});
+
+	it('shows whole paragraphs on the search page, which has the room', async () => {
+		const page = await served.browser.newPage();
+		await searchPage(page, served.site.url, p1.slice(620, 632).join(''));
+		expect(await page.$$eval('.search-results .hit-text', (texts) => texts.map((text) => text.textContent))).toEqual([p1.join('')]);
 		await page.close();
 	});
 });
