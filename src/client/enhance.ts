@@ -24,10 +24,8 @@ addEventListener('hashchange', carryAddress);
 
 /** Without a `#pN` in the address, switching keeps the first paragraph in view. */
 for (const link of editionLinks) {
-	// Opened in another tab, or its address copied: the address as it is now, too.
-	link.addEventListener('auxclick', carryAddress);
-	link.addEventListener('contextmenu', carryAddress);
 	link.addEventListener('click', () => {
+		// The search page changes its address as the reader types (replaceState: no hashchange).
 		carryAddress();
 		if (location.hash) return;
 		const inView = [...document.querySelectorAll<HTMLElement>('.text-body > p[id]')].find(
@@ -166,5 +164,6 @@ addEventListener('keydown', (event) => {
 	const target = event.target as HTMLElement;
 	if (target.closest('input, textarea, select, [contenteditable]')) return;
 	event.preventDefault();
-	(searchInput ?? pageForm?.querySelector<HTMLInputElement>('input[type=search]'))?.focus();
+	// The header's box, or on the search page (which has no other) its own.
+	document.querySelector<HTMLInputElement>('input[type=search]')?.focus();
 });

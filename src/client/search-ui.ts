@@ -179,7 +179,12 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 	// Every result of the query, on the search page.
 	const all = document.createElement('a');
 	all.className = 'search-all';
-	all.hidden = true;
+	/** Show or hide the link: its display: block would undo [hidden], so its display goes too (offering all 1 results of the one shown). */
+	const showAll = (shown: boolean) => {
+		all.hidden = !shown;
+		all.style.display = shown ? '' : 'none';
+	};
+	showAll(false);
 	popup.append(status, listbox, all);
 	form.append(popup);
 	input.setAttribute('role', 'combobox');
@@ -211,7 +216,7 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 	const clear = () => {
 		listbox.replaceChildren();
 		status.textContent = '';
-		all.hidden = true;
+		showAll(false);
 		open(false);
 	};
 	// Each result shown costs a fetch: fetch only what the popup shows.
@@ -222,7 +227,7 @@ export function enhanceCombobox(form: HTMLFormElement): void {
 		active = -1;
 		input.removeAttribute('aria-activedescendant');
 		status.textContent = statusText(outcome);
-		all.hidden = outcome instanceof Error || outcome.total <= outcome.hits.length;
+		showAll(!(outcome instanceof Error) && outcome.total > outcome.hits.length);
 		if (!(outcome instanceof Error)) {
 			const page = new URL(form.action, location.href);
 			page.searchParams.set('q', query);
@@ -335,6 +340,12 @@ export function enhanceSearchPage(form: HTMLFormElement, results: HTMLElement): 
 		const url = new URL(location.href);
 		url.searchParams.set('q', input.value);
 		history.replaceState(null, '', url);
+		// The edition links carry the query too (enhance.ts carries it on load and on a click): opened in a tab, or copied.
+		for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-edition-link]')) {
+			const to = new URL(link.href);
+			to.search = url.search;
+			link.href = to.href;
+		}
 		void run(input.value);
 	};
 	// Back from a result comes back to it: the entry keeps how many results were shown and where the page was scrolled.

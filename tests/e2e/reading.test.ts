@@ -83,6 +83,8 @@ describe('switching edition keeps the address', () => {
 		await page.fill('#search-page-input', '牽一髮');
 		await page.waitForURL(/\?q=/);
 		await page.waitForSelector('.search-results .hit');
+		// Opened in another tab or copied, the link has the query too.
+		expect(new URL((await page.getAttribute('[data-edition-link][lang="zh-HK"]', 'href'))!, page.url()).searchParams.get('q')).toBe('牽一髮');
 		await page.click('[data-edition-link][lang="zh-Hans"]');
 		await page.waitForURL(/\/zh-hans\/search\//);
 		expect(new URL(page.url()).searchParams.get('q')).toBe('牽一髮');
