@@ -3,30 +3,14 @@
  * already work without it. Search code is loaded on first use, not here.
  */
 
-const editionLinks = document.querySelectorAll<HTMLAnchorElement>('a[data-edition-link]');
+import { carryAddress } from './edition-links.ts';
 
-/**
- * The edition links carry the address as it is now: the paragraph the reader
- * is on (`#pN`) and the query (`?q=` of the search page, which it changes
- * as the reader types; `?hl=` marks, whose offsets are the same in every
- * edition; `?pinyin=1`).
- */
-function carryAddress(): void {
-	for (const link of editionLinks) {
-		const url = new URL(link.href);
-		url.search = location.search;
-		url.hash = location.hash;
-		link.href = url.href;
-	}
-}
 carryAddress();
 addEventListener('hashchange', carryAddress);
 
 /** Without a `#pN` in the address, switching keeps the first paragraph in view. */
-for (const link of editionLinks) {
+for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-edition-link]')) {
 	link.addEventListener('click', () => {
-		// The search page changes its address as the reader types (replaceState: no hashchange).
-		carryAddress();
 		if (location.hash) return;
 		const inView = [...document.querySelectorAll<HTMLElement>('.text-body > p[id]')].find(
 			(p) => p.getBoundingClientRect().bottom > 0,
@@ -62,8 +46,19 @@ async function copy(button: HTMLButtonElement, text: string): Promise<void> {
 	setTimeout(() => (button.textContent = label), 2000);
 }
 
+/**
+ * Citations and the landing highlight share the module that reads a
+ * paragraph's words: it is asked for beside them, not after they arrive
+ * (the build leaves out Vite's preload helper, which did this for every
+ * page's first paint: astro.config.mjs).
+ */
+const withParagraphText = <T>(part: Promise<T>): Promise<T> => {
+	void import('./paragraph-text.ts');
+	return part;
+};
+
 let citations: Promise<typeof import('./citation.ts')> | undefined;
-const loadCitations = () => (citations ??= import('./citation.ts'));
+const loadCitations = () => (citations ??= withParagraphText(import('./citation.ts')));
 
 /** A paragraph's copy buttons stand beside it and name it: `data-copy="p3"`, `data-cite="p3"`. */
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy], button[data-cite]')) {
@@ -156,7 +151,7 @@ if (pinyinButton) {
 }
 
 /** A search result or citation link marks the quote it came for. */
-if (new URLSearchParams(location.search).has('hl')) void import('./landing.ts').then((landing) => landing.highlightLanding());
+if (new URLSearchParams(location.search).has('hl')) void withParagraphText(import('./landing.ts')).then((landing) => landing.highlightLanding());
 
 /** `/` focuses the search box, as on most sites with search. */
 addEventListener('keydown', (event) => {

@@ -13,6 +13,7 @@
  */
 import { parseReadings } from '../pinyin/format.ts';
 import { isChinese, isHan, UNREAD_ELEMENTS } from '../pinyin/han.ts';
+import { carryAddress } from './edition-links.ts';
 
 /** What is read: the text's title and body, as the build read them (src/pinyin/runs.ts). */
 const READ = 'article[data-text] h1, .text-body';
@@ -141,6 +142,7 @@ export async function switchPinyin(button: HTMLButtonElement, on?: boolean): Pro
 	if (on === undefined && url.searchParams.has('pinyin')) {
 		url.searchParams.delete('pinyin');
 		history.replaceState(history.state, '', url);
+		carryAddress();
 	}
 }
 

@@ -7,6 +7,7 @@
  * searched, no address changes and no result moves while a composition is
  * in progress (its keys pick candidates); the search runs when it ends.
  */
+import { carryAddress } from './edition-links.ts';
 import { searchQuote, type Hit, type HitParagraph, type SearchOutcome } from '../search/engine.ts';
 
 const lang = document.documentElement.lang;
@@ -340,12 +341,7 @@ export function enhanceSearchPage(form: HTMLFormElement, results: HTMLElement): 
 		const url = new URL(location.href);
 		url.searchParams.set('q', input.value);
 		history.replaceState(null, '', url);
-		// The edition links carry the query too (enhance.ts carries it on load and on a click): opened in a tab, or copied.
-		for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-edition-link]')) {
-			const to = new URL(link.href);
-			to.search = url.search;
-			link.href = to.href;
-		}
+		carryAddress();
 		void run(input.value);
 	};
 	// Back from a result comes back to it: the entry keeps how many results were shown and where the page was scrolled.

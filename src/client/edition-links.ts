@@ -1,0 +1,16 @@
+/**
+ * The edition links (`a[data-edition-link]`) lead to this page in the other
+ * editions with the address as it is now: the paragraph the reader is on
+ * (`#pN`) and the query (`?q=` of the search page, `?hl=` marks, whose
+ * offsets are the same in every edition, `?pinyin=1`). The page script
+ * calls this on load and on each hashchange; code that changes the address
+ * otherwise (replaceState) calls it after.
+ */
+export function carryAddress(): void {
+	for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-edition-link]')) {
+		const url = new URL(link.href);
+		url.search = location.search;
+		url.hash = location.hash;
+		link.href = url.href;
+	}
+}
