@@ -15,7 +15,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
+import { parseCommandLine, refuse, type CommandSpec } from '../src/command-line.ts';
 import { glossary } from '../src/convert/glossary.ts';
 import { entryChoices, formatChoice } from '../src/lint/choices.ts';
 import { formatFinding, lintEntry, LintError, pinnedPassages, readEntry } from '../src/lint/entries.ts';
@@ -54,6 +54,7 @@ function main(argv: string[]): number {
 	// The glossary is read from the content folder, as the build reads it.
 	process.env.FANJIAN_CONTENT = resolve(values.content);
 	const files = positionals.length > 0 ? positionals : entryFiles(values.content);
+	if (values.choices !== undefined && (values.strict || values.quiet)) refuse(LINT_CONTENT, '--choices lists the choices of one text: --strict and --quiet are for the lint, not with it.');
 	if (values.choices !== undefined) return listChoices(values.choices, entryFiles(values.content), values.content);
 	if (files.length === 0) throw new LintError(`No .mdx entries in ${values.content}.`, 'Check --content or FANJIAN_CONTENT.');
 	const totals = { ERROR: 0, WARN: 0, INFO: 0, acknowledged: 0 };
@@ -96,7 +97,16 @@ function main(argv: string[]): number {
 		for (const finding of lintEntry(entry, { pinned })) {
 			if (finding.acknowledged) totals.acknowledged++;
 			else totals[finding.level]++;
-			if (!values.quiet || finding.level === 'ERROR') console.log(formatFinding(file, finding));
+			// --quiet hides what does not fail the lint: with --strict an unacknowledged WARN does.
+			const fails = finding.level === 'ERROR' || (values.strict && finding.level === 'WARN' && !finding.acknowledged);
+			if (!values.quiet || fails) console.log(formatFinding(file, finding));
+		}
+		// An acknowledgement whose words are gone (the text edited since) acknowledges nothing: say so, to keep the list true.
+		const published = [entry.body, entry.data.title, entry.data.publisher, entry.data.summary ?? ''].join('\n');
+		for (const passage of entry.data.lint?.acknowledge ?? []) {
+			if (published.includes(passage)) continue;
+			totals.INFO++;
+			if (!values.quiet) console.log(`${file}:${entry.fieldLines.get('lint') ?? 1}  INFO  lint.acknowledge: "${passage}" is not in the text: remove it from the list.`);
 		}
 	}
 	console.log(

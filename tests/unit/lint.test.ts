@@ -268,6 +268,24 @@ describe('npm run lint:content', () => {
 		expect(result.stdout).toContain('WARN (acknowledged)');
 	});
 
+	it('shows with --strict --quiet the WARN that fails it, and names an acknowledgement whose words are gone', () => {
+		const open = contentWith({ 'warn.mdx': entry('zh-Hant', '總體布局。') });
+		const quiet = run(['--content', open, '--strict', '--quiet']);
+		expect(quiet.status).toBe(1);
+		expect(quiet.stdout).toMatch(/warn\.mdx:8 {2}WARN {2}¶1:3 /);
+		expect(run(['--content', open, '--quiet']).stdout).not.toContain('WARN  ');
+		const stale = contentWith({ 'stale.mdx': entry('zh-Hant', '總體佈局。', 'lint: { acknowledge: ["總體布局"] }\n') });
+		const result = run(['--content', stale]);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toMatch(/stale\.mdx:6 {2}INFO {2}lint\.acknowledge: "總體布局" is not in the text: remove it from the list\./);
+	});
+
+	it('refuses --strict or --quiet with --choices, which they do not change', () => {
+		const result = run(['--choices', 'cyberspace-leading-group-2014', '--strict']);
+		expect(result.status).toBe(2);
+		expect(result.stderr.split('\n')[0]).toBe('error: --choices lists the choices of one text: --strict and --quiet are for the lint, not with it.');
+	});
+
 	it('finds every { } < > [ ] MDX would not publish as written, before any build', () => {
 		const dir = contentWith({ 'markup.mdx': entry('zh-Hans', '该负责人[1]{1}表示。\n\n{编者}按：增速<15%。\n\n[链接](https://x.cn)、*强调*、<span data-no-convert>并</span>、\\{转义\\}、{/* 注 */}。') });
 		const result = run(['--content', dir]);
