@@ -14,6 +14,7 @@ import { STORAGE_SCRIPTS } from '../editions.ts';
 import { topLevelParagraphs } from '../paragraphs/numbered.ts';
 import { urlSpans } from '../convert/urls.ts';
 import { entrySchema, type EntryData, type Term } from '../schemas/entry.ts';
+import { isYamlError, yamlProblem } from '../schemas/frontmatter-yaml.ts';
 import { checkWrittenDate } from '../schemas/written-date.ts';
 import { MdxSyntaxError, sourceTree } from '../texts/markdown.ts';
 import { lintScript, type DeclaredScript, type ScriptFinding } from './mixed-script.ts';
@@ -107,7 +108,9 @@ export function readEntry(file: string, source: string): LintEntry {
 	try {
 		parsed = parseFrontmatter(source, { frontmatter: 'empty-with-lines' });
 	} catch (error) {
-		throw new LintError(`${file}: the frontmatter is not valid YAML: ${(error as Error).message}`, 'Fix the YAML between the two `---` lines.');
+		if (!isYamlError(error)) throw error;
+		const { line, column, problem, fix } = yamlProblem(source, error);
+		throw new LintError(`${file}:${line}:${column}: the frontmatter is not valid YAML: ${problem}.`, `${fix} The build refuses it too.`);
 	}
 	const fieldLines = new Map<string, number>();
 	const lines = source.split('\n');

@@ -11,12 +11,16 @@
  * caches are deleted by hand. Forgetting, before each load, every cached
  * entry whose file is no longer where the cache says makes the loader read
  * it afresh at its new place.
+ *
+ * And a frontmatter YAML cannot read fails with the line and the fix
+ * (src/schemas/frontmatter-yaml.ts), not YAML's words alone.
  */
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { explainedYamlError, isYamlError } from '../schemas/frontmatter-yaml.ts';
 
 export function textsLoader(options: Parameters<typeof glob>[0]): Loader {
 	const inner = glob(options);
@@ -28,7 +32,13 @@ export function textsLoader(options: Parameters<typeof glob>[0]): Loader {
 			for (const [id, entry] of context.store.entries()) {
 				if (entry.filePath && !existsSync(resolve(root, entry.filePath))) context.store.delete(id);
 			}
-			return inner.load(context);
+			try {
+				return await inner.load(context);
+			} catch (error) {
+				const file = isYamlError(error) ? error.loc?.file : undefined;
+				if (!isYamlError(error) || !file || !existsSync(file)) throw error;
+				throw explainedYamlError(relative(root, file) || file, readFileSync(file, 'utf8'), error);
+			}
 		},
 	};
 }

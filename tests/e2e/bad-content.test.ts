@@ -37,6 +37,26 @@ type Case = [name: string, files: Record<string, string>, says: (string | RegExp
 const CASES: Case[] = [
 	['a missing title', { 'no-title.mdx': entry({ title: '' }) }, [/no-title\.mdx/, 'title: Every text needs a title: add `title: "…"` to its frontmatter.']],
 	[
+		'a title with ": " in it, unquoted',
+		{ 'colon.mdx': entry({ title: '网信办: 新规定' }) },
+		[/colon\.mdx:2:11: the frontmatter is not valid YAML: the value of title holds ": "/, 'Put the value in double quotes: title: "网信办: 新规定"'],
+	],
+	[
+		'a quotation mark never closed',
+		{ 'open-quote.mdx': entry({ title: '"好文' }) },
+		[/open-quote\.mdx:2:8: the frontmatter is not valid YAML: a quotation mark \(\"\) is opened and never closed/, 'Close it at the end of the value on line 2.'],
+	],
+	[
+		'a field the site does not know (its value would be dropped)',
+		{ 'typo.mdx': entry().replace('script: zh-Hans', 'script: zh-Hans\nsumary: "一句话"') },
+		[/typo\.mdx/, 'A field this site does not know: `sumary:` (did you mean `summary:`?)'],
+	],
+	[
+		'an entry with no words',
+		{ 'empty.mdx': entry({}, '{/* 待补 */}\n') },
+		[/empty\.mdx:7: the text has no words: nothing after its frontmatter would be published/],
+	],
+	[
 		'an impossible date',
 		{ 'bad-date.mdx': entry({ date: '2014-02-30' }) },
 		[/bad-date\.mdx:3: "2014-02-30" is not a date/, 'Write the publication date as YYYY-MM-DD on line 3, for example `date: 2014-02-27`.'],

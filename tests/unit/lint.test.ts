@@ -223,6 +223,13 @@ describe('an entry', () => {
 		expect(() => lint(entry('zh-CN', '正文。'))).toThrow(/x\.mdx:5: frontmatter script: "zh-CN" is not a script this site stores/);
 	});
 
+	it('names the line and the fix of frontmatter YAML cannot read', () => {
+		expect(() => lint(entry('zh-Hans', '正文。').replace('title: "标题"', 'title: 标题: 副题'))).toThrow(
+			expect.objectContaining({ message: expect.stringMatching(/^x\.mdx:2:10: the frontmatter is not valid YAML: the value of title holds ": "/), hint: expect.stringContaining('Put the value in double quotes: title: "标题: 副题"') }),
+		);
+		expect(() => lint(entry('zh-Hans', '正文。').replace('title: "标题"', 'title: "标题'))).toThrow(/^x\.mdx:2:8: the frontmatter is not valid YAML: a quotation mark \(\"\) is opened and never closed\./);
+	});
+
 	it('names the line of a field it does not know, and of a date the calendar lacks', () => {
 		expect(() => lint(entry('zh-Hans', '正文。', 'sumary: 一句话\n'))).toThrow(/x\.mdx:6: frontmatter: A field this site does not know: `sumary:` \(did you mean `summary:`\?\)/);
 		expect(() => lint(entry('zh-Hans', '正文。').replace('date: 2014-02-27', 'date: 2014-13-40'))).toThrow(/x\.mdx:3: "2014-13-40" is not a date \(2014 has no 13\/40\)/);
