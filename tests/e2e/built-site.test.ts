@@ -5,7 +5,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EDITIONS } from '../../src/editions.ts';
+import { DEFAULT_EDITION, EDITIONS } from '../../src/editions.ts';
+import { ui } from '../../src/ui.ts';
 import { DIST, SEED_SLUG } from '../support/site.ts';
 
 function htmlFiles(dir: string): string[] {
@@ -28,6 +29,13 @@ const ASCII_BETWEEN_HAN = /\p{Script=Han}[,;:]\p{Script=Han}/u;
 
 describe('the built site', () => {
 	const pages = htmlFiles(DIST);
+
+	it("has one 404 page, which says in every edition's words where its texts are", () => {
+		const page = readFileSync(join(DIST, '404.html'), 'utf8');
+		for (const edition of EDITIONS.filter((e) => e !== DEFAULT_EDITION)) {
+			expect(page).toContain(`<li lang="${edition.lang}">${ui(edition).notFoundTitle}：<a href="/${edition.path}/" hreflang="${edition.lang}">`);
+		}
+	});
 
 	it('has every page: home, 404, and per edition an index and the seed', () => {
 		const paths = pages.map((file) => relative(DIST, file)).sort();
