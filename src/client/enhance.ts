@@ -48,9 +48,10 @@ async function copy(button: HTMLButtonElement, text: string): Promise<void> {
 
 /**
  * Citations and the landing highlight share the module that reads a
- * paragraph's words: it is asked for beside them, not after they arrive
- * (the build leaves out Vite's preload helper, which did this for every
- * page's first paint: astro.config.mjs).
+ * paragraph's words: it is asked for beside them, not after they arrive.
+ * (Vite's module preload did this, with lists of every part's imports
+ * that every page's first paint carried; the build leaves it out:
+ * astro.config.mjs.)
  */
 const withParagraphText = <T>(part: Promise<T>): Promise<T> => {
 	void import('./paragraph-text.ts');

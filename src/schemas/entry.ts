@@ -32,10 +32,11 @@ export const termSchema = z
 export type Term = z.infer<typeof termSchema>;
 
 /** A field left out, or written as something YAML does not read as text (`title: 2015` is a number). */
-const missingOrNotText = (input: unknown, field: string, missing: string) =>
-	input === undefined || input === null
-		? missing
-		: `${field} must be text, but YAML reads \`${field}: ${input instanceof Date ? input.toISOString().slice(0, 10) : String(input)}\` as a ${input instanceof Date ? 'date' : typeof input}: put it in quotes, \`${field}: "${input instanceof Date ? input.toISOString().slice(0, 10) : String(input)}"\`.`;
+function missingOrNotText(input: unknown, field: string, missing: string): string {
+	if (input === undefined || input === null) return missing;
+	const written = input instanceof Date ? input.toISOString().slice(0, 10) : String(input);
+	return `${field} must be text, but YAML reads \`${field}: ${written}\` as a ${input instanceof Date ? 'date' : typeof input}: put it in quotes, \`${field}: "${written}"\`.`;
+}
 
 const LINT_EXAMPLE = 'lint takes a list of passages whose WARNs you checked: `lint: { acknowledge: ["總體布局"] }`.';
 
