@@ -114,7 +114,9 @@ export function markupProblems(source: string): MarkupProblem[] {
 			} else {
 				at(offset, char, `"${char}" here starts ${char === '<' ? 'an HTML tag' : 'an expression'}, which MDX cannot read. If it is text, write it escaped: \\${char} (as in ${around(source, offset)})`);
 			}
-			readable = `${readable.slice(0, offset)} ${readable.slice(offset + 1)}`;
+			// An unclosed tag is blanked whole: its ">" was no mistake of its own, and must not be named again as one.
+			const blanked = tag && readable.startsWith(tag, offset) ? tag.length : 1;
+			readable = `${readable.slice(0, offset)}${' '.repeat(blanked)}${readable.slice(offset + blanked)}`;
 		}
 	}
 	const slice = (node: Node) => source.slice(node.position!.start.offset, node.position!.end.offset);

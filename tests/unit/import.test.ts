@@ -158,6 +158,14 @@ describe('escaping for MDX', () => {
 	});
 });
 
+describe('markup MDX would not read as written', () => {
+	it('names an unclosed tag once, with one fix, not its ">" again as a second mistake', () => {
+		const problems = markupProblems('---\ntitle: x\n---\n\n<b>未闭合的加粗\n');
+		expect(problems.map((problem) => [problem.line, problem.column, problem.found])).toEqual([[5, 1, '<b>']]);
+		expect(problems[0]!.message).toContain('close it (</b>), or, if the "<" is text, write it escaped: \\< (as in \\<b>未闭合的加粗)');
+	});
+});
+
 describe('importing a text', () => {
 	it('makes every non-empty line a paragraph', () => {
 		expect(bodyOf('甲。\n\n\n乙。\n丙。')).toBe('甲。\n\n乙。\n\n丙。');
