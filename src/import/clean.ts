@@ -176,7 +176,8 @@ const joinsEmoji = (text: string, index: number) =>
  * Normalise whitespace: CRLF and CR to LF; zero-width characters and BOMs
  * removed (but not a joiner inside an emoji); each line trimmed; runs of
  * spaces, tabs, no-break and ideographic spaces inside a line become one
- * space, and none is kept between two Han characters. Counts the lines of
+ * space, and none is kept between two Han characters or CJK punctuation
+ * marks. Counts the lines of
  * the received text it changed.
  */
 export function normaliseWhitespace(input: Traced | string): StepResult {
@@ -195,17 +196,21 @@ export function normaliseWhitespace(input: Traced | string): StepResult {
 	] as const) {
 		apply(pattern, (found, whole) => (found[0] === replacement || (found[0] === '\u200d' && joinsEmoji(whole, found.index)) ? undefined : replacement));
 	}
-	// Between two Han characters a space goes, unless it carries meaning (after a
-	// URL or a dateline, inside a byline); a wide one that goes is reported.
+	// Between two Han characters or CJK punctuation marks (段落 。, 「 引号 」) a space goes, unless it
+	// carries meaning (after a URL or a dateline, inside a byline); a wide one that goes is reported.
 	const kept = meaningfulSpaces(text.text);
 	const unsure: Unsure[] = [];
 	const { source, origin } = text;
-	apply(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, (found) => {
+	const chinese = HAN_OR_CJK_PUNCT.source;
+	apply(new RegExp(`(?<=${chinese}) (?=${chinese})`, 'gu'), (found) => {
 		if (kept.has(found.index)) return undefined;
 		const from = origin[found.index]!;
 		const wide = /^(?:[^\S\n]{2,}|[\u3000\t])/.exec(source.slice(from));
 		if (wide) {
-			unsure.push({ offset: from, end: from + wide[0].length, reason: 'a wide space between Han characters was removed; if it separates a dateline, a byline, names or lines of verse, put it back in the entry' });
+			const before = Array.from(text.text.slice(Math.max(0, found.index - 2), found.index)).at(-1) ?? '';
+			const after = String.fromCodePoint(text.text.codePointAt(found.index + 1) ?? 32);
+			const between = /\p{Script=Han}/u.test(before) && /\p{Script=Han}/u.test(after) ? 'between Han characters' : 'beside CJK punctuation';
+			unsure.push({ offset: from, end: from + wide[0].length, reason: `a wide space ${between} was removed; if it separates a dateline, a byline, names or lines of verse, put it back in the entry` });
 		}
 		return '';
 	});

@@ -131,7 +131,8 @@ function urlEnds(line: string): { ends: Set<number>; inside: (index: number) => 
  * The paragraphs a reader should see, by README's rules: pinyin annotations
  * gone (the generator knows them); line ends unified; zero-width characters
  * gone (but a joiner inside an emoji kept); each line trimmed, runs of
- * spaces one space, none between two Han characters, except after a URL,
+ * spaces one space, none between two Han characters or CJK punctuation
+ * marks, except after a URL,
  * after a dateline opening the line (新华社北京3月1日电, 本报讯) and inside a
  * byline ((记者 李明)); ASCII , ; : ? ! next to Chinese text full width, its
  * spaces dropped (not `:` before `//`, not a mark inside a URL, and one space
@@ -155,7 +156,7 @@ function expectedParagraphs(plain: string): string[] {
 			for (let i = 0; i < spaced.length; i++) {
 				const before = [...spaced.slice(Math.max(0, i - 2), i)].at(-1) ?? '';
 				const after = String.fromCodePoint(spaced.codePointAt(i + 1) ?? 0x20);
-				if (spaced[i] === ' ' && !keep.has(i) && /\p{Script=Han}/u.test(before) && /\p{Script=Han}/u.test(after)) continue;
+				if (spaced[i] === ' ' && !keep.has(i) && CHINESE.test(before) && CHINESE.test(after)) continue;
 				joined += spaced[i];
 			}
 			const urls = urlEnds(joined);

@@ -84,6 +84,8 @@ describe('whitespace', () => {
 		['lines trimmed', '  网络 \t\n\u3000安全\u3000', '网络\n安全'],
 		['runs of spaces become one', 'CNNIC  \u00a0 2014', 'CNNIC 2014'],
 		['no space between two Han characters', '网 络 安全 CNNIC', '网络安全 CNNIC'],
+		['none beside CJK punctuation between Chinese text', '段落 。？还有 ，逗号和「 引号 」。 下一句', '段落。？还有，逗号和「引号」。下一句'],
+		['but beside punctuation next to Latin text', 'CNNIC 。 IPv6 ，', 'CNNIC 。 IPv6 ，'],
 		['a joiner inside an emoji kept, elsewhere removed', '家👨\u200d👩\u200d👧人\u200d们', '家👨\u200d👩\u200d👧人们'],
 	])('%s', (_case, raw, clean) => {
 		expect(normaliseWhitespace(raw).text).toBe(clean);
@@ -101,6 +103,12 @@ describe('whitespace', () => {
 	])('keeps a space that carries meaning between two Han characters: %s', (_case, raw, clean) => {
 		expect(normaliseWhitespace(raw).text).toBe(clean);
 		expect(normaliseWhitespace(raw).unsure).toEqual([]);
+	});
+
+	it('reports a wide space it removed beside CJK punctuation as unsure too (lines of verse)', () => {
+		const { traced, unsure } = cleanText('床前明月光，\u3000疑是地上霜。');
+		expect(traced.text).toBe('床前明月光，疑是地上霜。');
+		expect(unsure).toEqual([{ line: 1, column: 7, text: '明月光，\u3000疑是地上', reason: 'a wide space beside CJK punctuation was removed; if it separates a dateline, a byline, names or lines of verse, put it back in the entry' }]);
 	});
 
 	it('reports a wide space it removed between two Han characters as unsure, at its raw place', () => {
