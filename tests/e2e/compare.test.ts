@@ -243,6 +243,14 @@ describe('layout', () => {
 		await page.close();
 	});
 
+	it('on a desktop, the site header, the columns and the footer start at one edge', async () => {
+		const page = await open(comparePath(STORED, SEED_SLUG), 1280);
+		const left = (selector: string) => page.$eval(selector, (element) => Math.round(element.getBoundingClientRect().left + parseFloat(getComputedStyle(element).paddingLeft)));
+		expect(await left('.site-header')).toBe(await left('main'));
+		expect(await left('.site-footer')).toBe(await left('main'));
+		await page.close();
+	});
+
 	it('on a phone, they stack one under the other, paragraph by paragraph, each named, none wider than the screen', async () => {
 		const page = await open(comparePath(STORED, SEED_SLUG), 390);
 		const boxes = await cells(page);
