@@ -78,7 +78,8 @@ describe('switching edition', () => {
 
 describe('the breadcrumb', () => {
 	it('ends each item but the last with its separator, so a trail that wraps starts no line with one', async () => {
-		const page = await served.browser.newPage({ viewport: { width: 390, height: 844 } });
+		const page = await served.browser.newPage();
+		await page.setViewportSize({ width: 390, height: 844 });
 		await page.goto(textUrl('zh-hk'));
 		const items = await page.$$eval('.breadcrumb li', (lis) => lis.map((li) => [getComputedStyle(li, '::before').content, getComputedStyle(li, '::after').content]));
 		expect(items).toEqual([...items.slice(1).map(() => ['none', '"›"']), ['none', 'none']]);
