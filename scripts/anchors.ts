@@ -7,12 +7,11 @@
  * (commit it with the text). The build's summary says which ids it gave.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { buildArgs } from '../src/build/command.ts';
 import { closest } from '../src/closest.ts';
 import { parseCommandLine, refuse, type CommandSpec } from '../src/command-line.ts';
-import { contentDir } from '../src/content-dir.ts';
+import { contentDir, entryFiles } from '../src/content-dir.ts';
 
 const ANCHORS = {
 	command: 'npm run anchors --',
@@ -27,9 +26,7 @@ const { values } = parseCommandLine(ANCHORS);
 if (!values.confirm) refuse(ANCHORS, 'name the text to confirm with --confirm <slug> (the file name of the entry, without .mdx).');
 // A slug no text has confirms nothing: say so before a whole build, not in its summary.
 const content = contentDir();
-const slugs = existsSync(content)
-	? readdirSync(content, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.mdx')).map((path) => basename(path, '.mdx'))
-	: [];
+const slugs = entryFiles(content).map((path) => basename(path, '.mdx'));
 for (const slug of values.confirm.split(',').map((s) => s.trim())) {
 	if (slug === 'all' || slugs.includes(slug)) continue;
 	const meant = closest(slug, slugs);

@@ -6,10 +6,11 @@
  * entry without --force; an entry edited since it was imported (or one that
  * cannot tell) only with --force given twice.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { counted } from '../src/counted.ts';
 import { parseCommandLine, refuse, type CommandSpec } from '../src/command-line.ts';
+import { entryFiles } from '../src/content-dir.ts';
 import { STORAGE_SCRIPT_NAMES, type StorageScript } from '../src/editions.ts';
 import { ImportError, decodeText, type Encoding } from '../src/import/decode.ts';
 import type { Finding } from '../src/import/clean.ts';
@@ -104,12 +105,11 @@ function main(argv: string[]): void {
  * slug), or a text's address before a rename (its links redirect to it).
  */
 function refuseTakenSlug(slug: string, target: string, content: string): void {
-	if (!existsSync(content)) return;
-	const elsewhere = readdirSync(content, { recursive: true, encoding: 'utf8' }).find((path) => basename(path) === `${slug}.mdx` && resolve(content, path) !== target);
+	const elsewhere = entryFiles(content).find((path) => basename(path) === `${slug}.mdx` && resolve(path) !== target);
 	if (elsewhere) {
 		throw new ImportError(
-			`The slug "${slug}" is taken: ${join(content, elsewhere)} is a text with that name, and two texts cannot share one URL.`,
-			`Choose another --slug. To replace that text, import into its folder: --content ${join(content, dirname(elsewhere))} --force.`,
+			`The slug "${slug}" is taken: ${elsewhere} is a text with that name, and two texts cannot share one URL.`,
+			`Choose another --slug. To replace that text, import into its folder: --content ${dirname(elsewhere)} --force.`,
 		);
 	}
 	const renamed = formerOwner(slug, content);

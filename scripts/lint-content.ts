@@ -13,22 +13,20 @@
  * conversion of that text makes (src/lint/choices.ts), riskiest first.
  * Needs nothing from a build.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
 import { parseCommandLine, refuse, type CommandSpec } from '../src/command-line.ts';
+import { entryFiles } from '../src/content-dir.ts';
 import { glossary } from '../src/convert/glossary.ts';
 import { entryChoices, formatChoice } from '../src/lint/choices.ts';
 import { formatFinding, lintEntry, LintError, pinnedPassages, readEntry } from '../src/lint/entries.ts';
 import { slugProblem } from '../src/import/slug.ts';
 import { EMPTY_BODY, emptyBodyLine, markupProblems } from '../src/texts/markup.ts';
 
-/** Every `.mdx` file under a folder, as the content collection finds them. */
-function entryFiles(dir: string): string[] {
+/** Every entry under a folder; a folder that is not there is the editor's mistake, said so. */
+function entriesIn(dir: string): string[] {
 	if (!existsSync(dir)) throw new LintError(`${dir} does not exist.`, 'Name the folder that holds the entries with --content (content/ unless FANJIAN_CONTENT names another).');
-	return readdirSync(dir, { withFileTypes: true, recursive: true })
-		.filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
-		.map((entry) => join(entry.parentPath, entry.name))
-		.sort();
+	return entryFiles(dir);
 }
 
 const LINT_CONTENT = {
@@ -53,14 +51,15 @@ function main(argv: string[]): number {
 	const { values, positionals } = parseCommandLine(LINT_CONTENT, argv);
 	// The glossary is read from the content folder, as the build reads it.
 	process.env.FANJIAN_CONTENT = resolve(values.content);
-	const files = positionals.length > 0 ? positionals : entryFiles(values.content);
+	const all = entriesIn(values.content);
+	const files = positionals.length > 0 ? positionals : all;
 	if (values.choices !== undefined && (values.strict || values.quiet)) refuse(LINT_CONTENT, '--choices lists the choices of one text: --strict and --quiet are for the lint, not with it.');
-	if (values.choices !== undefined) return listChoices(values.choices, entryFiles(values.content), values.content);
+	if (values.choices !== undefined) return listChoices(values.choices, all, values.content);
 	if (files.length === 0) throw new LintError(`No .mdx entries in ${values.content}.`, 'Check --content or FANJIAN_CONTENT.');
 	const totals = { ERROR: 0, WARN: 0, INFO: 0, acknowledged: 0 };
 	// A text's slug is its file name, its URL: one the build refuses (src/texts/id.ts) is an ERROR here too.
 	const shown = (path: string) => relative(process.cwd(), path) || path;
-	const bySlug = Map.groupBy(new Set([...entryFiles(values.content), ...files].map((path) => resolve(path))), (path) => basename(path, '.mdx'));
+	const bySlug = Map.groupBy(new Set([...all, ...files].map((path) => resolve(path))), (path) => basename(path, '.mdx'));
 	for (const path of files) {
 		const file = shown(path);
 		const slug = basename(path, '.mdx');

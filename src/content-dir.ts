@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -8,6 +8,15 @@ import { fileURLToPath } from 'node:url';
  */
 export function contentDir(): string {
 	return resolve(process.env.FANJIAN_CONTENT ?? 'content');
+}
+
+/** Every entry file (`.mdx`) under a folder, in order, as the content collection finds them; none if there is no folder. */
+export function entryFiles(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { withFileTypes: true, recursive: true })
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
+		.map((entry) => join(entry.parentPath, entry.name))
+		.sort();
 }
 
 /**

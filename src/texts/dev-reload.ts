@@ -39,9 +39,9 @@
  */
 import type { AstroIntegration } from 'astro';
 import type { RunnableDevEnvironment } from 'vite';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { contentDir } from '../content-dir.ts';
+import { contentDir, entryFiles } from '../content-dir.ts';
 import { fileVersion } from '../file-version.ts';
 
 /** How long an entry file must be left alone before it is read again, in ms. */
@@ -49,12 +49,6 @@ const SETTLE_MS = 300;
 /** When an edited entry is read once more, in ms after its last change: after any load of it begun before the edit is done. */
 const RECHECK_MS = 2_000;
 
-/** Entry files under the content folder with the given file name. */
-function entriesNamed(dir: string, name: string): string[] {
-	return readdirSync(dir, { withFileTypes: true, recursive: true })
-		.filter((entry) => entry.isFile() && entry.name === name)
-		.map((entry) => join(entry.parentPath, entry.name));
-}
 
 /** Vite's dev server, as Astro hands it to integrations. */
 type DevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
@@ -181,7 +175,7 @@ export function devReload(): AstroIntegration {
 
 				server.watcher.on('unlink', (path) => {
 					if (!isEntry(path)) return;
-					for (const moved of entriesNamed(content, basename(path))) {
+					for (const moved of entryFiles(content).filter((file) => basename(file) === basename(path))) {
 						logger.info(`${relative(content, path)} is gone and ${relative(content, moved)} holds its text: reading it again.`);
 						readAgain(moved);
 					}
