@@ -14,7 +14,7 @@ import { STORAGE_SCRIPTS } from '../editions.ts';
 import { topLevelParagraphs } from '../paragraphs/numbered.ts';
 import { urlSpans } from '../convert/urls.ts';
 import { entrySchema, type EntryData, type Term } from '../schemas/entry.ts';
-import { isYamlError, yamlProblem } from '../schemas/frontmatter-yaml.ts';
+import { frontmatterLines, isYamlError, yamlProblem } from '../schemas/frontmatter-yaml.ts';
 import { checkWrittenDate } from '../schemas/written-date.ts';
 import { MdxSyntaxError, sourceTree } from '../texts/markdown.ts';
 import { lintScript, type DeclaredScript, type ScriptFinding } from './mixed-script.ts';
@@ -113,10 +113,9 @@ export function readEntry(file: string, source: string): LintEntry {
 		throw new LintError(`${file}:${line}:${column}: the frontmatter is not valid YAML: ${problem}.`, `${fix} The build refuses it too.`);
 	}
 	const fieldLines = new Map<string, number>();
-	const lines = source.split('\n');
-	for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i]!); i++) {
-		const key = /^([\w-]+)\s*:/.exec(lines[i]!)?.[1];
-		if (key) fieldLines.set(key, i + 1);
+	for (const { line, text } of frontmatterLines(source)) {
+		const key = /^([\w-]+)\s*:/.exec(text)?.[1];
+		if (key) fieldLines.set(key, line);
 	}
 	try {
 		checkWrittenDate(file, source);

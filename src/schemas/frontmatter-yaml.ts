@@ -17,7 +17,7 @@ interface YamlError {
 export const isYamlError = (error: unknown): error is YamlError => (error as { name?: unknown } | null)?.name === 'YAMLException';
 
 /** The frontmatter's lines (after the opening `---`), numbered as in the file. */
-function frontmatterLines(source: string): { line: number; text: string }[] {
+export function frontmatterLines(source: string): { line: number; text: string }[] {
 	const lines = source.split('\n');
 	const found: { line: number; text: string }[] = [];
 	for (let i = 1; i < lines.length && lines[i]!.trim() !== '---'; i++) found.push({ line: i + 1, text: lines[i]! });
