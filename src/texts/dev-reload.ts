@@ -6,13 +6,22 @@
  *   more a little later: Astro reads a file as soon as it changes, and a read
  *   that lands between the editor's truncate and write sees an empty entry,
  *   fails, and would leave the old text served with no later event to
- *   correct it; and a load of the same file begun before the edit can store
- *   the older text after ours (under load, CI once served a text's old terms
- *   for a minute after the edit, its page built from the entry as it was). A
- *   read that finds the file as stored costs nothing: Astro compares digests
- *   and keeps the entry. (A new or moved file gets the first read only: with
- *   both, the moved-text step of tests/e2e/dev-server.test.ts served an error
- *   for a minute in 2 of 18 runs here; with the first only, in none of 18.)
+ *   correct it; and a load of the same file begun before the edit could
+ *   store the older text after ours. A read that finds the file as stored
+ *   costs nothing: Astro compares digests and keeps the entry. (A new or
+ *   moved file gets the first read only: with both, the moved-text step of
+ *   tests/e2e/dev-server.test.ts served an error for a minute in 2 of 18
+ *   runs here; with the first only, in none of 18.)
+ * - the content is refreshed once more after any request that was being
+ *   answered when Astro wrote its data store (`refreshContent`). Astro
+ *   refreshes it on the write, but as a hot update, which a request already
+ *   under way undoes: its page module, compiled before the write, is kept
+ *   as current (Vite keeps a module compiled across a hot update, not across
+ *   a plain invalidation), and its `getStaticPaths`, begun before the write,
+ *   puts the paths it made from the old entries back into Astro's route
+ *   cache after the write emptied it. Every later request then got the old
+ *   entry until the next write: a text's old terms for the whole minute CI
+ *   waited (tests/e2e/dev-server.test.ts, 2026-12-03, and stop 32's CI).
  * - a text moved to another folder stays published. Astro's glob loader
  *   gives the moved file the text's id (its slug) when the new file appears,
  *   then deletes that id when it sees the old file go, if in that order; so
@@ -39,10 +48,21 @@
  */
 import type { AstroIntegration } from 'astro';
 import type { RunnableDevEnvironment } from 'vite';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { contentDir, entryFiles } from '../content-dir.ts';
 import { fileVersion } from '../file-version.ts';
+
+/** Astro's module of the content data store (`astro:data-layer-content`, resolved), made from `.astro/data-store.json`. */
+const DATA_STORE_MODULE = '\0astro:data-layer-content';
+/** The environments Astro renders pages in (and refreshes the content of when it writes its data store). */
+const PAGE_ENVIRONMENTS = ['ssr', 'prerender'];
+/**
+ * How long before a request began a write of the data store still counts as
+ * under way for it, in ms: Astro refreshes the content a moment after the
+ * file is in place.
+ */
+const WRITE_MARGIN_MS = 100;
 
 /** How long an entry file must be left alone before it is read again, in ms. */
 const SETTLE_MS = 300;
@@ -81,6 +101,33 @@ export function rereadWhenChanged(server: DevServer, path: string): () => void {
 			for (const module of evaluated.getModulesByFile(path) ?? []) evaluated.invalidateModule(module);
 		}
 	};
+}
+
+/**
+ * Refresh the content as Astro does when it writes its data store (its
+ * `invalidateDataStore`), but with a plain invalidation: the data store's
+ * module and every module that imports it, page modules included, are
+ * compiled and run afresh on the next request, and the route cache (each
+ * route's `getStaticPaths`) is emptied. Open pages are not reloaded: Astro's
+ * own refresh did that.
+ */
+export function refreshContent(server: DevServer): void {
+	for (const name of PAGE_ENVIRONMENTS) {
+		const environment = server.environments[name];
+		if (!environment) continue;
+		const module = environment.moduleGraph.getModuleById(DATA_STORE_MODULE);
+		if (module) environment.moduleGraph.invalidateModule(module);
+		if (rendersPages(environment)) {
+			const evaluated = environment.runner.evaluatedModules.getModuleById(DATA_STORE_MODULE);
+			if (evaluated) environment.runner.evaluatedModules.invalidateModule(evaluated);
+		}
+		environment.hot.send('astro:content-changed', {});
+	}
+}
+
+/** When the file was last written (its mtime, in ms), or never while it is missing. */
+function writtenAt(path: string): number {
+	return statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -Infinity;
 }
 
 /**
@@ -166,7 +213,12 @@ export function devReload(): AstroIntegration {
 				server.watcher.on('add', (path) => {
 					if (isEntry(path)) unlisted.set(JSON.stringify(relative(server.config.root, path).split(sep).join('/')), Date.now());
 				});
-				server.middlewares.use((_request, _response, next) => {
+				const dataStore = join(server.config.root, '.astro', 'data-store.json');
+				server.middlewares.use((_request, response, next) => {
+					const began = Date.now();
+					response.once('close', () => {
+						if (writtenAt(dataStore) >= began - WRITE_MARGIN_MS) refreshContent(server);
+					});
 					void listed(unlisted, modulesFile).then(() => {
 						contentModules();
 						next();
