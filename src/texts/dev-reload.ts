@@ -22,6 +22,12 @@
  *   cache after the write emptied it. Every later request then got the old
  *   entry until the next write: a text's old terms for the whole minute CI
  *   waited (tests/e2e/dev-server.test.ts, 2026-12-03, and stop 32's CI).
+ * - the pages of an entry the build would refuse (src/texts/refusal.ts) are
+ *   Astro's error page, with the build's message, line and fix, said in the
+ *   terminal too (`refusedEntryPages`): Astro's loader keeps the entry as
+ *   last read without fault and says why in the terminal only, in YAML's or
+ *   the schema's words, and its page showed the body as saved under the old
+ *   frontmatter, a save that looked half taken;
  * - a text moved to another folder stays published. Astro's glob loader
  *   gives the moved file the text's id (its slug) when the new file appears,
  *   then deletes that id when it sees the old file go, if in that order; so
@@ -36,9 +42,13 @@
  *   moved-text step of tests/e2e/dev-server.test.ts did so for a minute in
  *   CI on 2026-12-03);
  * - a request waits until that list names every entry file just added (a
- *   new or moved text): Astro stores the entry a moment before it lists its
- *   file, and a page asked for in between (the reload the store's change
- *   itself sends) failed, printing "Unexpected error while rendering".
+ *   new or moved text), and no longer names one just removed (a deleted or
+ *   moved text): Astro stores the entry a moment before it lists its file,
+ *   and a page asked for in between (the reload the store's change itself
+ *   sends) failed, printing "Unexpected error while rendering"; and it drops
+ *   an entry a moment before it stops listing its file, and a page asked for
+ *   in between failed with "Failed to load url <the deleted file>", an error
+ *   Vite then showed in the next page opened, however much later.
  *
  * The content folder is watched by Astro's loader (it adds the folder to
  * Vite's watcher), glossary.json included. Adding glossary.json to the
@@ -47,11 +57,13 @@
  * not, had no page until a restart.
  */
 import type { AstroIntegration } from 'astro';
-import type { RunnableDevEnvironment } from 'vite';
+import type { Plugin, RunnableDevEnvironment } from 'vite';
+import { AstroError } from 'astro/errors';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { contentDir, entryFiles } from '../content-dir.ts';
 import { fileVersion } from '../file-version.ts';
+import { entryRefusal } from './refusal.ts';
 
 /** Astro's module of the content data store (`astro:data-layer-content`, resolved), made from `.astro/data-store.json`. */
 const DATA_STORE_MODULE = '\0astro:data-layer-content';
@@ -132,10 +144,11 @@ function writtenAt(path: string): number {
 
 /**
  * How long a request waits, at most, for Astro to list an added entry's
- * file, in ms: Astro writes the list 500 ms after its last change to the
- * entries (about 0.9 s after a save, counting the read once the save has
- * settled), later on a busy machine; a file it never lists (an entry that
- * fails its schema) holds requests this long once.
+ * file (or to stop listing a removed one), in ms: Astro writes the list
+ * 500 ms after its last change to the entries (about 0.9 s after a save,
+ * counting the read once the save has settled), later on a busy machine; a
+ * file it never lists (an entry that fails its schema) holds requests this
+ * long once.
  */
 const LISTING_MS = 5_000;
 
@@ -148,25 +161,59 @@ function textOf(path: string): string {
 	}
 }
 
+/** Entry files whose listing in Astro's module list is about to change: their names there, whether they are to be listed, and since when. */
+type ListingChanges = Map<string, { listed: boolean; since: number }>;
+
 /**
- * Resolves once every file in `unlisted` is named in Astro's module list
- * (`modulesFile`), or has waited `LISTING_MS`; each is forgotten then.
- * Astro stores a new entry a moment before it lists the file that renders
- * it, and a page asked for in between fails ("Unexpected error while
- * rendering → <slug>": its reload on the store's change is such a request).
+ * Resolves once Astro's module list (`modulesFile`) names every file of
+ * `changes` to be listed and none of those not to be, or each has waited
+ * `LISTING_MS`; each is forgotten then. A page asked for before fails:
+ * "Unexpected error while rendering → <slug>" for a new entry stored but
+ * not yet listed, "Failed to load url <file>" for a deleted one still
+ * listed (the reload the store's change sends is such a request).
  */
-async function listed(unlisted: Map<string, number>, modulesFile: string): Promise<void> {
-	while (unlisted.size > 0) {
+async function listingSettled(changes: ListingChanges, modulesFile: string): Promise<void> {
+	while (changes.size > 0) {
 		const list = textOf(modulesFile);
-		for (const [name, since] of unlisted) if (list.includes(name) || Date.now() - since > LISTING_MS) unlisted.delete(name);
-		if (unlisted.size > 0) await new Promise((wait) => setTimeout(wait, 50));
+		for (const [name, { listed, since }] of changes) if (list.includes(name) === listed || Date.now() - since > LISTING_MS) changes.delete(name);
+		if (changes.size > 0) await new Promise((wait) => setTimeout(wait, 50));
 	}
+}
+
+/**
+ * In dev, the page of an entry the build would refuse is an error page,
+ * Astro's overlay with the build's message, line and fix: Astro would
+ * otherwise render the body as saved under the frontmatter as last read
+ * without fault, or fail in YAML's or MDX's words. (Vite compiles the entry's
+ * body for the text's pages, and this hook sees each module made of it.)
+ */
+function refusedEntryPages(): Plugin {
+	return {
+		name: 'fanjian:refused-entry-pages',
+		enforce: 'pre',
+		transform(_code, id) {
+			const path = id.split('?')[0]!;
+			if (!path.endsWith('.mdx') || !resolve(path).startsWith(contentDir() + sep)) return;
+			// The file as saved: what the hook is given is the body compiled already, or a module importing it.
+			const file = relative(process.cwd(), path) || path;
+			const refusal = existsSync(path) ? entryRefusal(file, readFileSync(path, 'utf8')) : undefined;
+			if (!refusal) return;
+			throw Object.assign(new AstroError(refusal.message, refusal.hint), {
+				name: 'This text cannot be published',
+				title: `The build would refuse ${file} as saved`,
+				loc: { file: path, line: refusal.line, column: refusal.column },
+			});
+		},
+	};
 }
 
 export function devReload(): AstroIntegration {
 	return {
 		name: 'fanjian:dev-reload',
 		hooks: {
+			'astro:config:setup': ({ command, updateConfig }) => {
+				if (command === 'dev') updateConfig({ vite: { plugins: [refusedEntryPages()] } });
+			},
 			'astro:server:setup': ({ server, logger }) => {
 				const content = contentDir();
 				const glossary = join(content, 'glossary.json');
@@ -187,8 +234,18 @@ export function devReload(): AstroIntegration {
 					readingAgain.add(path);
 					server.watcher.emit('change', path);
 				};
+				/** Say in the terminal, in the build's words, why a saved entry would be refused (Astro's loader says it in YAML's or the schema's). */
+				const sayIfRefused = (path: string) => {
+					const file = relative(process.cwd(), path) || path;
+					try {
+						const refusal = entryRefusal(file, readFileSync(path, 'utf8'));
+						if (refusal) logger.error(`${refusal.message}\nhint: ${refusal.hint}\nIts pages show this until it is fixed.`);
+					} catch (error) {
+						logger.warn(`${file} could not be checked: ${String(error)}`);
+					}
+				};
 				const settling = new Map<string, NodeJS.Timeout[]>();
-				/** Read a saved entry again after each of the delays (a later save starts them over). */
+				/** Read a saved entry again after each of the delays, and check it after the first (a later save starts them over). */
 				const saved = (path: string, delays: number[]) => {
 					if (!isEntry(path) || readingAgain.delete(path)) return;
 					for (const timer of settling.get(path) ?? []) clearTimeout(timer);
@@ -198,7 +255,9 @@ export function devReload(): AstroIntegration {
 						delays.map((delay) =>
 							setTimeout(() => {
 								if (delay === last) settling.delete(path);
-								if (existsSync(path)) readAgain(path);
+								if (!existsSync(path)) return;
+								if (delay === delays[0]) sayIfRefused(path);
+								readAgain(path);
 							}, delay),
 						),
 					);
@@ -208,18 +267,20 @@ export function devReload(): AstroIntegration {
 
 				const modulesFile = join(server.config.root, '.astro', 'content-modules.mjs');
 				const contentModules = rereadWhenChanged(server, modulesFile);
-				/** Entry files added (new or moved in) that Astro's module list may not name yet: their names there, and when they came. */
-				const unlisted = new Map<string, number>();
-				server.watcher.on('add', (path) => {
-					if (isEntry(path)) unlisted.set(JSON.stringify(relative(server.config.root, path).split(sep).join('/')), Date.now());
-				});
+				/** Entry files added or removed (new, moved or deleted texts) whose listing in Astro's module list may lag. */
+				const listing: ListingChanges = new Map();
+				const listingChanges = (listed: boolean) => (path: string) => {
+					if (isEntry(path)) listing.set(JSON.stringify(relative(server.config.root, path).split(sep).join('/')), { listed, since: Date.now() });
+				};
+				server.watcher.on('add', listingChanges(true));
+				server.watcher.on('unlink', listingChanges(false));
 				const dataStore = join(server.config.root, '.astro', 'data-store.json');
 				server.middlewares.use((_request, response, next) => {
 					const began = Date.now();
 					response.once('close', () => {
 						if (writtenAt(dataStore) >= began - WRITE_MARGIN_MS) refreshContent(server);
 					});
-					void listed(unlisted, modulesFile).then(() => {
+					void listingSettled(listing, modulesFile).then(() => {
 						contentModules();
 						next();
 					});

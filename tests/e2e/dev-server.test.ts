@@ -9,6 +9,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch } from '../support/browser.ts';
 import { fixtureSite, type DevServer } from '../support/fixture-site.ts';
 
 const site = fixtureSite('dev');
@@ -147,5 +149,70 @@ describe('npm run dev picks up, without a restart,', () => {
 		const list = await once('/zh-hant/', (page) => !page.html.includes('/zh-hant/gamma/'));
 		expect(list.html.includes('/zh-hant/gamma/'), said()).toBe(false);
 		expect((await get('/zh-hant/alpha/')).status, said()).toBe(200);
+		// Asked for from the deletion on, no page failed on the file gone (Vite would show that error in the next page opened).
+		expect(server!.log, said()).not.toContain('Failed to load url');
+	});
+});
+
+describe('npm run dev shows a saved mistake', () => {
+	type Overlay = { title: string; message: string; hint: string; place: string; marked: string } | undefined;
+	/** What the error overlay of a page says (its title, message, hint and the place of its code panel), or undefined without one. */
+	const overlay = (page: Page): Promise<Overlay> =>
+		page.evaluate(() => {
+			const root = document.querySelector('vite-error-overlay')?.shadowRoot;
+			const text = (selector: string) => root?.querySelector(selector)?.textContent?.trim() ?? '';
+			return root ? { title: text('#title'), message: text('#message-content'), hint: text('#hint-content'), place: text('#code h2'), marked: text('.error-line') } : undefined;
+		});
+	/**
+	 * The page's overlay once `expected` holds of it (and of the page's text), or as last seen after
+	 * 30 s. The dev server reloads open pages as it reads the entry again: each look survives that.
+	 */
+	async function until(page: Page, expected: (shown: Overlay, text: string) => boolean): Promise<Overlay> {
+		const deadline = Date.now() + 30_000;
+		let shown: Overlay;
+		for (;;) {
+			try {
+				// A look that does not answer within 5 s (a page stuck mid-reload) is given up, and made again.
+				const look = Promise.all([overlay(page), page.evaluate(() => document.body?.textContent ?? '')]);
+				const [seen, text] = await Promise.race([look, new Promise<never>((_, fail) => setTimeout(() => fail(new Error('no answer')), 5_000))]);
+				shown = seen;
+				if (expected(shown, text)) return shown;
+			} catch {
+				// The page was reloading: look again.
+			}
+			if (Date.now() > deadline) return shown;
+			await new Promise((wait) => setTimeout(wait, 100));
+		}
+	}
+	const correct = `title: 测试\ndate: 2014-02-27\npublisher: 新华社\nscript: zh-Hans`;
+
+	it("on the text's pages, with its line and the fix, until it is fixed", async () => {
+		const browser = await launch();
+		try {
+			const page = await browser.newPage();
+			await page.goto(`${server!.url}/zh-hant/alpha/`);
+			expect(await until(page, () => true), said()).toBeUndefined();
+
+			// `sumary:` for `summary:`, on line 6 of the file: Astro would show the new body under the old frontmatter.
+			site.write('2014/alpha', ['网络安全第一段。', '阿尔法的第三稿。'], `${correct}\nsumary: 摘要`);
+			const shown = await until(page, (overlay) => overlay?.message.includes('sumary') === true);
+			expect(shown?.title, said()).toBe('The build would refuse content/2014/alpha.mdx as saved');
+			expect(shown?.message).toMatch(/^content\/2014\/alpha\.mdx:6: .*sumary.*summary/);
+			expect(shown?.hint).not.toBe('');
+			expect(shown?.place).toBe('2014/alpha.mdx:6');
+			expect(shown?.marked).toBe('sumary: 摘要');
+			expect((await get('/zh-hant/alpha/')).status).toBe(500);
+
+			// Its page in another edition, opened meanwhile, says so too.
+			const other = await browser.newPage();
+			await other.goto(`${server!.url}/zh-hans/alpha/`);
+			expect((await until(other, (overlay) => overlay !== undefined))?.message, said()).toContain('sumary');
+
+			// Fixed: the open page reloads, without the overlay, onto the text as now saved.
+			site.write('2014/alpha', ['网络安全第一段。', '阿尔法的第三稿。'], `${correct}\nsummary: 摘要`);
+			expect(await until(page, (overlay, text) => overlay === undefined && text.includes('阿爾法的第三稿')), said()).toBeUndefined();
+		} finally {
+			await browser.close();
+		}
 	});
 });
