@@ -12,15 +12,19 @@ import { slugProblem } from '../import/slug.ts';
 /** The file each slug was last seen in (relative to the content folder). */
 const seen = new Map<string, string>();
 
+/** Fail when an entry's file name cannot be its slug (its URL). */
+export function checkSlug(entry: string): void {
+	const wrong = slugProblem(basename(entry, '.mdx'));
+	if (!wrong) return;
+	throw new AstroError(
+		`The file name of ${entry} cannot be its URL slug: ${wrong.problem}`,
+		`Rename it to lower-case ASCII words joined by hyphens (not digits alone), for example \`${wrong.example}.mdx\`.`,
+	);
+}
+
 export function textId({ entry }: { entry: string }): string {
 	const slug = basename(entry, '.mdx');
-	const wrong = slugProblem(slug);
-	if (wrong) {
-		throw new AstroError(
-			`The file name of ${entry} cannot be its URL slug: ${wrong.problem}`,
-			`Rename it to lower-case ASCII words joined by hyphens (not digits alone), for example \`${wrong.example}.mdx\`.`,
-		);
-	}
+	checkSlug(entry);
 	const other = seen.get(slug);
 	// A file seen before may since have been moved or deleted (`npm run dev` outlives both): only one still there collides.
 	if (other !== undefined && other !== entry && existsSync(join(contentDir(), other))) {

@@ -8,16 +8,15 @@
  */
 import { AstroError } from 'astro/errors';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { basename } from 'node:path';
-import { slugProblem } from '../import/slug.ts';
 import { LintError, readEntry } from '../lint/entries.ts';
 import { explainedYamlError, isYamlError } from '../schemas/frontmatter-yaml.ts';
 import { checkWrittenDate } from '../schemas/written-date.ts';
+import { checkSlug } from './id.ts';
 import { checkTextMarkup } from './markup.ts';
 
 /** What is wrong with an entry, where, and what to do about it. */
 export interface Refusal {
-	/** The build's message, starting with the place (`content/x.mdx:3:7: …`). */
+	/** The build's message (most start with their place, `content/x.mdx:3:7: …`). */
 	message: string;
 	hint: string;
 	/** 1-based line and column in the file, when the message names them. */
@@ -32,28 +31,21 @@ export interface Refusal {
  * @param source its text
  */
 export function entryRefusal(file: string, source: string): Refusal | undefined {
-	const slug = basename(file, '.mdx');
-	const wrong = slugProblem(slug);
-	if (wrong) {
-		return {
-			message: `${file}: the file name cannot be its URL slug: ${wrong.problem}`,
-			hint: `Rename it to lower-case ASCII words joined by hyphens (not digits alone), for example \`${wrong.example}.mdx\`.`,
-		};
-	}
-	// In the build's order: the loader reads the YAML, then checks the date and the markup, then the schema.
+	// In the build's order: the loader reads the YAML, then checks the file name, the date and the markup, then the schema.
 	try {
 		try {
 			parseFrontmatter(source);
 		} catch (error) {
 			throw isYamlError(error) ? explainedYamlError(file, source, error) : error;
 		}
+		checkSlug(file);
 		checkWrittenDate(file, source);
 		checkTextMarkup(file, source);
 		readEntry(file, source);
 	} catch (error) {
 		if (!(error instanceof AstroError) && !(error instanceof LintError)) throw error;
-		// Every refusal names its place first: `<file>:<line>[:<column>]: `.
-		const place = /^:(\d+)(?::(\d+))?:/.exec(error.message.slice(file.length));
+		// A refusal names its place first, `<file>:<line>[:<column>]: `, when it has one.
+		const place = error.message.startsWith(file) ? /^:(\d+)(?::(\d+))?:/.exec(error.message.slice(file.length)) : null;
 		return {
 			message: error.message,
 			hint: error.hint ?? '',

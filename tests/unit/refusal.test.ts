@@ -15,7 +15,7 @@ describe('entryRefusal', () => {
 	});
 
 	it.each([
-		['a file name that is no slug', 'content/2014.mdx', entry('正文。'), /^content\/2014\.mdx: the file name cannot be its URL slug/, undefined, undefined],
+		['a file name that is no slug', 'content/2014.mdx', entry('正文。'), /^The file name of content\/2014\.mdx cannot be its URL slug/, undefined, undefined],
 		['YAML it cannot read', 'content/x.mdx', entry('正文。', ['title: 网信办: 新规定', ...FRONTMATTER.slice(1)]), /^content\/x\.mdx:2:11: the frontmatter is not valid YAML/, 2, 11],
 		['a date the calendar lacks', 'content/x.mdx', entry('正文。', [...FRONTMATTER.slice(0, 1), 'date: 2014-13-40', ...FRONTMATTER.slice(2)]), /^content\/x\.mdx:3: "2014-13-40" is not a date/, 3, undefined],
 		['markup MDX would not publish as written', 'content/x.mdx', entry('甲{乙}丙。'), /^content\/x\.mdx:8:2: one place would not be published as written/, 8, 2],
