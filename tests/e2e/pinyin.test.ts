@@ -179,6 +179,17 @@ describe('remembered', () => {
 });
 
 describe('it does not get in the way', () => {
+	it('on a wide window the toggle, within reach down the text, covers no character of it', async () => {
+		const page = await open('zh-hans');
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await page.$eval('#p8', (p) => p.scrollIntoView());
+		const toggle = await page.$eval(TOGGLE, (button) => button.getBoundingClientRect().toJSON() as DOMRect);
+		const text = await page.$eval('.text-body', (body) => body.getBoundingClientRect().toJSON() as DOMRect);
+		expect(toggle.top, 'within reach at the top of the window').toBeGreaterThanOrEqual(0);
+		expect(toggle.left, 'beside the text, not over its line ends').toBeGreaterThanOrEqual(text.right);
+		await page.close();
+	});
+
 	const mdx = readFileSync(`content/${SEED_SLUG}.mdx`, 'utf8');
 	const stored = mdx.slice(mdx.indexOf('---', 3) + 3).split('\n').filter((line) => line.trim() !== '');
 	beforeAll(async () => {
