@@ -3,6 +3,7 @@
  * edition, pinned terms), and the conversion of a text's rendered HTML and
  * of its title and summary: characters, then the edition's quotation marks.
  */
+import { AstroError } from 'astro/errors';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
@@ -146,6 +147,21 @@ export interface TextSource {
 	anchors?: AnchorStore | undefined;
 }
 
+/** Texts the build refused (unsafe markup, a paragraph changed beyond a small edit): said once, with the fix. */
+const refused = new Set<string>();
+
+/**
+ * The error of a refused text's other pages: one line, no trace. Astro goes
+ * on rendering the site's other pages after one fails, and printed the
+ * refusal with its trace for each page of the text (13 times for a text's
+ * six pages), burying the message an editor needs.
+ */
+function refusedAbove(file: string): AstroError {
+	const error = new AstroError(`${file} was refused: see its first error above.`, 'Fix it as that error says.');
+	error.stack = error.message;
+	return error;
+}
+
 /**
  * A text's HTML in its stored script, parsed and given its paragraph ids:
  * rendered and parsed once in a build, and kept for `uses` uses. Each use
@@ -159,9 +175,15 @@ export async function parsedText(
 ): Promise<{ tree: Root; last: boolean }> {
 	let cached = building ? parsed.get(text.id) : undefined;
 	if (!cached) {
+		if (building && refused.has(text.id)) throw refusedAbove(text.file);
 		const tree = fromHtml(await text.render(), { fragment: true });
-		rejectUnsafeMarkup(tree, text.file);
-		assignParagraphIds(tree, text.file, text.anchors ?? memoryAnchorStore());
+		try {
+			rejectUnsafeMarkup(tree, text.file);
+			assignParagraphIds(tree, text.file, text.anchors ?? memoryAnchorStore());
+		} catch (error) {
+			if (building) refused.add(text.id);
+			throw error;
+		}
 		if (text.lang) labelKeptPassages(tree, text.lang);
 		cached = { tree, uses: 0 };
 		if (building) parsed.set(text.id, cached);

@@ -95,6 +95,9 @@ describe('anchors across edits of built texts', () => {
 		expect(build.output).toContain('rewrite.mdx: a paragraph changed beyond a small edit');
 		expect(build.output).toMatch(/rewrite\.mdx:10 {2}#p2 was "第二段：没有网络安全就没有国家安全，"; paragraph 2 now reads "第二段：完全换了一种说法，讲别的事情了。"/);
 		expect(build.output).toContain('npm run anchors -- --confirm rewrite');
+		// Said in full as its first page fails (and again as the build's error), not for each of the text's six pages.
+		expect(build.output.split('changed beyond a small edit').length - 1).toBeLessThanOrEqual(3);
+		expect(build.output).toContain('content/rewrite.mdx was refused: see its first error above.');
 	});
 
 	it('once confirmed, the new words get a new id and the old id lands on them, and the build says which', () => {
