@@ -74,6 +74,9 @@ export default defineConfig({
 			},
 		},
 		resolve: { preserveSymlinks: true },
+		// A build run beside `npm run dev` (`npm run anchors`, say) writes its pages into .dist.next and
+		// swaps it with dist (scripts/build.ts): not the dev server's business, which printed a line per page.
+		server: { watch: { ignored: ['**/dist/**', '**/.dist.next/**', '**/.dist.previous/**'] } },
 		plugins: [
 			{
 				// The page script loads its parts on use (search, citations, pinyin, landing), none with CSS. Vite's

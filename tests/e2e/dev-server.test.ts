@@ -143,6 +143,16 @@ describe('npm run dev picks up, without a restart,', () => {
 		expect(alpha.html.includes('阿爾法改過的第二段'), said()).toBe(true);
 	});
 
+	it('(and not a build run beside it, as `npm run anchors` runs one: its pages are none of its business)', async () => {
+		for (const folder of ['.dist.next', 'dist']) {
+			mkdirSync(join(site.root, folder, 'zh-hans'), { recursive: true });
+			writeFileSync(join(site.root, folder, 'zh-hans', 'index.html'), '<!doctype html><title>built</title>');
+		}
+		await new Promise((wait) => setTimeout(wait, 1_000));
+		expect((await get('/zh-hant/alpha/')).status, said()).toBe(200);
+		expect(server!.log, said()).not.toMatch(/\[watch\].*dist/);
+	});
+
 	it('a deleted text: its page is gone, and so is its place in the list', async () => {
 		rmSync(join(site.content, '2015', 'gamma.mdx'));
 		expect((await once('/zh-hant/gamma/', (page) => page.status === 404)).status, said()).toBe(404);
