@@ -35,6 +35,17 @@ export function yamlProblem(source: string, error: YamlError): { line: number; c
 	const unclosed = lines
 		.filter((candidate) => candidate.line <= line)
 		.flatMap((candidate) => ['"', "'"].filter((quote) => /^[\w-]+:\s*["']/.test(candidate.text) && (candidate.text.replaceAll(`\\${quote}`, '').split(quote).length - 1) % 2 === 1).map((quote) => ({ ...candidate, quote })))[0];
+	// A field name followed by a full-width colon, as a Chinese input method types it: YAML reads the line as text and gives up a line or more later.
+	const fullWidth = lines.find((candidate) => candidate.line <= line && /^[\w-]+\s*：/.test(candidate.text));
+	if (fullWidth) {
+		const [name, value] = fullWidth.text.split(/\s*：\s*/, 2) as [string, string];
+		return {
+			line: fullWidth.line,
+			column: fullWidth.text.indexOf('：') + 1,
+			problem: `the field name ${name} is followed by a full-width colon "：", which YAML does not read as one`,
+			fix: `Write an ASCII colon and a space: ${name}: ${value}`,
+		};
+	}
 	if (unclosed) {
 		return {
 			line: unclosed.line,
