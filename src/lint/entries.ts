@@ -125,11 +125,14 @@ export function readEntry(file: string, source: string): LintEntry {
 	}
 	const result = entrySchema.safeParse(parsed.frontmatter);
 	if (!result.success) {
-		const issue = result.error.issues[0]!;
-		const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
-		const line = typeof field === 'string' ? fieldLines.get(field) : undefined;
-		const where = issue.path.length > 0 ? ` ${issue.path.join('.')}` : '';
-		throw new LintError(`${file}${line ? `:${line}` : ''}: frontmatter${where}: ${issue.message}`, 'Fix the frontmatter as the message says; the build refuses it too.');
+		// Every fault at once, each at its line, as the build lists them: a missing date and script are one save's work, not two.
+		const [first, ...more] = result.error.issues.map((issue) => {
+			const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
+			const line = typeof field === 'string' ? fieldLines.get(field) : undefined;
+			const where = issue.path.length > 0 ? ` ${issue.path.join('.')}` : '';
+			return `${file}${line ? `:${line}` : ''}: frontmatter${where}: ${issue.message}`;
+		});
+		throw new LintError([first!, ...more.map((fault) => `  ${fault}`)].join('\n'), 'Fix the frontmatter as the message says; the build refuses it too.');
 	}
 	let tree: Root;
 	try {

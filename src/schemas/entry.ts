@@ -9,7 +9,12 @@ import { pinnedReadingsSchema } from '../pinyin/pins.ts';
 import { calendarDate } from '../texts/date.ts';
 
 /** A calendar date, written YYYY-MM-DD (YAML may already have parsed it). */
-const publicationDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
+const publicationDate = z.union([z.date(), z.string()], {
+	error: (issue) =>
+		issue.input === undefined || issue.input === null
+			? 'Every text needs its publication date: add `date: YYYY-MM-DD` (for example `date: 2014-02-27`) to its frontmatter.'
+			: `"${String(issue.input)}" is not a date. Write the publication date as YYYY-MM-DD, for example \`date: 2014-02-27\`.`,
+}).transform((value, ctx) => {
 	const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
 	const date = calendarDate(text);
 	if (!date) {
@@ -59,7 +64,7 @@ const entryFields = {
 	/** The script the entry is stored in: that of the original publication. */
 	script: z.enum(STORAGE_SCRIPT_NAMES as [StorageScript, ...StorageScript[]], {
 		error: (issue) =>
-			`"${String(issue.input)}" is not a script this site stores. Write one of: ${STORAGE_SCRIPT_NAMES.map((s) => `\`script: ${s}\``).join(', ')}.`,
+			`${issue.input === undefined || issue.input === null ? 'Every text needs the script it is stored in' : `"${String(issue.input)}" is not a script this site stores`}. Write one of: ${STORAGE_SCRIPT_NAMES.map((s) => `\`script: ${s}\``).join(', ')}.`,
 	}),
 	/** A one-sentence summary, used as the page description. */
 	summary: z.string().trim().min(1).optional(),

@@ -38,6 +38,15 @@ describe('entryRefusal', () => {
 		expect(refusal?.column).toBe(column);
 	});
 
+	it('names every fault of the fields at once, each at its line', () => {
+		const refusal = entryRefusal('content/x.mdx', entry('正文。', [FRONTMATTER[0]!, FRONTMATTER[2]!, 'sumary: 摘要']));
+		expect(refusal?.message.split('\n')).toEqual([
+			expect.stringMatching(/^content\/x\.mdx: frontmatter date: Every text needs its publication date/),
+			expect.stringMatching(/^ {2}content\/x\.mdx: frontmatter script: Every text needs the script/),
+			expect.stringMatching(/^ {2}content\/x\.mdx:4: frontmatter: A field this site does not know: `sumary:`/),
+		]);
+	});
+
 	it('names the first fault as the build meets it: the YAML before the markup', () => {
 		const refusal = entryRefusal('content/x.mdx', entry('甲{乙}丙。', ['title: 网信办: 新规定', ...FRONTMATTER.slice(1)]));
 		expect(refusal?.message).toMatch(/not valid YAML/);
