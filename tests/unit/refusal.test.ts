@@ -14,7 +14,7 @@ describe('entryRefusal', () => {
 		expect(entryRefusal('content/good.mdx', entry('第一段。\n\n第二段。'))).toBeUndefined();
 	});
 
-	it.each([
+	it.each<[kind: string, file: string, source: string, message: RegExp, line: number | undefined, column: number | undefined]>([
 		['a file name that is no slug', 'content/2014.mdx', entry('正文。'), /^The file name of content\/2014\.mdx cannot be its URL slug/, undefined, undefined],
 		['YAML it cannot read', 'content/x.mdx', entry('正文。', ['title: 网信办: 新规定', ...FRONTMATTER.slice(1)]), /^content\/x\.mdx:2:11: the frontmatter is not valid YAML/, 2, 11],
 		...(['title', 'publisher', 'script'] as const).map((field, i) => {
@@ -22,16 +22,16 @@ describe('entryRefusal', () => {
 			const at = [0, 2, 3][i]!;
 			lines[at] = lines[at]!.replace(': ', '：');
 			// As a Chinese input method types it: YAML gives up a line or more later, in words of its own.
-			return [`a full-width colon after ${field}`, 'content/x.mdx', entry('正文。', lines), new RegExp(`^content/x\\.mdx:${at + 2}:${field.length + 1}: the frontmatter is not valid YAML: the field name ${field} is followed by a full-width colon`), at + 2, field.length + 1] as const;
+			return [`a full-width colon after ${field}`, 'content/x.mdx', entry('正文。', lines), new RegExp(`^content/x\\.mdx:${at + 2}:${field.length + 1}: the frontmatter is not valid YAML: the field name ${field} is followed by a full-width colon`), at + 2, field.length + 1] as [string, string, string, RegExp, number, number];
 		}),
 		['a date the calendar lacks', 'content/x.mdx', entry('正文。', [...FRONTMATTER.slice(0, 1), 'date: 2014-13-40', ...FRONTMATTER.slice(2)]), /^content\/x\.mdx:3: "2014-13-40" is not a date/, 3, undefined],
 		['markup MDX would not publish as written', 'content/x.mdx', entry('甲{乙}丙。'), /^content\/x\.mdx:8:2: one place would not be published as written/, 8, 2],
 		['no words', 'content/x.mdx', entry(''), /^content\/x\.mdx:\d+: the text has no words/, 7, undefined],
 		['a field the site does not know', 'content/x.mdx', entry('正文。', [...FRONTMATTER, 'sumary: 摘要']), /^content\/x\.mdx:6: frontmatter: .*`sumary:`.*`summary:`/, 6, undefined],
 		['a missing field', 'content/x.mdx', entry('正文。', FRONTMATTER.slice(1)), /^content\/x\.mdx: frontmatter title: /, undefined, undefined],
-	])('refuses %s, naming the place and the fix', (_kind, file, source, message, line, column) => {
+	])('refuses %s, naming the place and the fix', (kind, file, source, message, line, column) => {
 		const refusal = entryRefusal(file, source);
-		if (_kind.startsWith('a full-width colon')) expect(refusal?.hint).toMatch(/^Write an ASCII colon and a space: \w+: /);
+		if (kind.startsWith('a full-width colon')) expect(refusal?.hint).toMatch(/^Write an ASCII colon and a space: \w+: /);
 		expect(refusal?.message).toMatch(message);
 		expect(refusal?.hint).not.toBe('');
 		expect(refusal?.line).toBe(line);
