@@ -106,13 +106,18 @@ export function rereadWhenChanged(server: DevServer, path: string): () => void {
 		const now = fileVersion(path);
 		if (now === seen) return;
 		seen = now;
-		for (const environment of Object.values(server.environments)) {
-			for (const module of environment.moduleGraph.getModulesByFile(path) ?? []) environment.moduleGraph.invalidateModule(module);
-			if (!rendersPages(environment)) continue;
-			const evaluated = environment.runner.evaluatedModules;
-			for (const module of evaluated.getModulesByFile(path) ?? []) evaluated.invalidateModule(module);
-		}
+		readModulesAgain(server, path);
 	};
+}
+
+/** Make Vite compile and run the modules of the file at `path` afresh on their next import, in every environment. */
+function readModulesAgain(server: DevServer, path: string): void {
+	for (const environment of Object.values(server.environments)) {
+		for (const module of environment.moduleGraph.getModulesByFile(path) ?? []) environment.moduleGraph.invalidateModule(module);
+		if (!rendersPages(environment)) continue;
+		const evaluated = environment.runner.evaluatedModules;
+		for (const module of evaluated.getModulesByFile(path) ?? []) evaluated.invalidateModule(module);
+	}
 }
 
 /**
@@ -180,6 +185,13 @@ async function listingSettled(changes: ListingChanges, modulesFile: string): Pro
 	}
 }
 
+/** Why the build would refuse the entry file at `path`, if it would: as it is saved, among the entries there are now. */
+function refusalOf(path: string) {
+	const named = (file: string) => relative(process.cwd(), file) || file;
+	const sameSlug = entryFiles(contentDir()).filter((other) => basename(other) === basename(path) && resolve(other) !== resolve(path));
+	return entryRefusal(named(path), readFileSync(path, 'utf8'), sameSlug.map(named));
+}
+
 /**
  * In dev, the page of an entry the build would refuse is an error page,
  * Astro's overlay with the build's message, line and fix: Astro would
@@ -195,13 +207,15 @@ function refusedEntryPages(): Plugin {
 			const path = id.split('?')[0]!;
 			if (!path.endsWith('.mdx') || !resolve(path).startsWith(contentDir() + sep)) return;
 			// The file as saved: what the hook is given is the body compiled already, or a module importing it.
-			const file = relative(process.cwd(), path) || path;
-			const refusal = existsSync(path) ? entryRefusal(file, readFileSync(path, 'utf8')) : undefined;
+			const refusal = existsSync(path) ? refusalOf(path) : undefined;
 			if (!refusal) return;
+			const file = relative(process.cwd(), path) || path;
 			throw Object.assign(new AstroError(refusal.message, refusal.hint), {
 				name: 'This text cannot be published',
 				title: `The build would refuse ${file} as saved`,
 				loc: { file: path, line: refusal.line, column: refusal.column },
+				// The entry is at fault, not this plugin: no trace of it, printed for each request.
+				stack: refusal.message,
 			});
 		},
 	};
@@ -234,14 +248,19 @@ export function devReload(): AstroIntegration {
 					readingAgain.add(path);
 					server.watcher.emit('change', path);
 				};
-				/** Say in the terminal, in the build's words, why a saved entry would be refused (Astro's loader says it in YAML's or the schema's). */
-				const sayIfRefused = (path: string) => {
+				/**
+				 * Whether the build would refuse a saved entry; said in the terminal, in the build's words, when `say`
+				 * (Astro's loader says it in YAML's or the schema's, once for each read).
+				 */
+				const refused = (path: string, say: boolean): boolean => {
 					const file = relative(process.cwd(), path) || path;
 					try {
-						const refusal = entryRefusal(file, readFileSync(path, 'utf8'));
-						if (refusal) logger.error(`${refusal.message}\nhint: ${refusal.hint}\nIts pages show this until it is fixed.`);
+						const refusal = refusalOf(path);
+						if (refusal && say) logger.error(`${refusal.message}\nhint: ${refusal.hint}\nUntil it is fixed, its pages show this (a text not published yet has none).`);
+						return refusal !== undefined;
 					} catch (error) {
-						logger.warn(`${file} could not be checked: ${String(error)}`);
+						if (say) logger.warn(`${file} could not be checked: ${String(error)}`);
+						return false;
 					}
 				};
 				const settling = new Map<string, NodeJS.Timeout[]>();
@@ -255,8 +274,8 @@ export function devReload(): AstroIntegration {
 						delays.map((delay) =>
 							setTimeout(() => {
 								if (delay === last) settling.delete(path);
-								if (!existsSync(path)) return;
-								if (delay === delays[0]) sayIfRefused(path);
+								// An entry the build would refuse is not read again: the read would fail as the first did, and reload open pages.
+								if (!existsSync(path) || refused(path, delay === delays[0])) return;
 								readAgain(path);
 							}, delay),
 						),
@@ -285,6 +304,16 @@ export function devReload(): AstroIntegration {
 						next();
 					});
 				});
+
+				// A file added or removed with a text's name makes its slug taken twice, or free again: its pages are checked afresh.
+				const slugShared = (path: string) => {
+					if (!isEntry(path)) return;
+					const others = entryFiles(content).filter((other) => basename(other) === basename(path) && resolve(other) !== resolve(path));
+					for (const other of others) readModulesAgain(server, other);
+					if (others.length > 0) server.ws.send({ type: 'full-reload', path: '*' });
+				};
+				server.watcher.on('add', slugShared);
+				server.watcher.on('unlink', slugShared);
 
 				server.watcher.on('unlink', (path) => {
 					if (!isEntry(path)) return;

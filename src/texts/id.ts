@@ -22,17 +22,21 @@ export function checkSlug(entry: string): void {
 	);
 }
 
+/** Fail when other entry files (`others`, named as `entry` is) have this entry's slug: two texts cannot have one URL. */
+export function checkSlugUnique(entry: string, others: readonly string[]): void {
+	if (others.length === 0) return;
+	throw new AstroError(
+		`Two texts have the slug "${basename(entry, '.mdx')}": ${others[0]} and ${entry}.`,
+		`Rename one of them, for example \`${entry.replace(/\.mdx$/, '-2.mdx')}\`; each text needs its own URL.`,
+	);
+}
+
 export function textId({ entry }: { entry: string }): string {
 	const slug = basename(entry, '.mdx');
 	checkSlug(entry);
 	const other = seen.get(slug);
 	// A file seen before may since have been moved or deleted (`npm run dev` outlives both): only one still there collides.
-	if (other !== undefined && other !== entry && existsSync(join(contentDir(), other))) {
-		throw new AstroError(
-			`Two texts have the slug "${slug}": ${other} and ${entry}.`,
-			`Rename one of them, for example \`${entry.replace(/\.mdx$/, '-2.mdx')}\`; each text needs its own URL.`,
-		);
-	}
+	if (other !== undefined && other !== entry && existsSync(join(contentDir(), other))) checkSlugUnique(entry, [other]);
 	seen.set(slug, entry);
 	return slug;
 }

@@ -1,6 +1,7 @@
 /**
  * Why the build would refuse one entry, read from its file alone: the
- * checks the content loader makes of every entry (its file name, a date the
+ * checks the content loader makes of every entry (its file name, another
+ * entry's slug, a date the
  * calendar lacks, markup MDX would not publish as written, no words) and
  * those the lint shares with the schema (YAML, the fields, MDX). For
  * `npm run dev` (src/texts/dev-reload.ts), where Astro's loader keeps
@@ -11,7 +12,7 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { LintError, readEntry } from '../lint/entries.ts';
 import { explainedYamlError, isYamlError } from '../schemas/frontmatter-yaml.ts';
 import { checkWrittenDate } from '../schemas/written-date.ts';
-import { checkSlug } from './id.ts';
+import { checkSlug, checkSlugUnique } from './id.ts';
 import { checkTextMarkup } from './markup.ts';
 
 /** What is wrong with an entry, where, and what to do about it. */
@@ -29,8 +30,9 @@ export interface Refusal {
  *
  * @param file the entry's file as the message names it
  * @param source its text
+ * @param sameSlug other entry files with its slug, named as `file` is
  */
-export function entryRefusal(file: string, source: string): Refusal | undefined {
+export function entryRefusal(file: string, source: string, sameSlug: readonly string[] = []): Refusal | undefined {
 	// In the build's order: the loader reads the YAML, then checks the file name, the date and the markup, then the schema.
 	try {
 		try {
@@ -39,6 +41,7 @@ export function entryRefusal(file: string, source: string): Refusal | undefined 
 			throw isYamlError(error) ? explainedYamlError(file, source, error) : error;
 		}
 		checkSlug(file);
+		checkSlugUnique(file, sameSlug);
 		checkWrittenDate(file, source);
 		checkTextMarkup(file, source);
 		readEntry(file, source);

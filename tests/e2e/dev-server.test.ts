@@ -7,7 +7,7 @@
  * project's own content/ does.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch } from '../support/browser.ts';
@@ -224,5 +224,16 @@ describe('npm run dev shows a saved mistake', () => {
 		} finally {
 			await browser.close();
 		}
+	});
+
+	it('a second file with a text\'s name, in another folder: the text\'s pages say so until one is renamed', async () => {
+		const copy = join(site.content, '2016', 'alpha.mdx');
+		mkdirSync(dirname(copy), { recursive: true });
+		writeFileSync(copy, readFileSync(join(site.content, '2014', 'alpha.mdx'), 'utf8').replace('阿尔法', '另一个阿尔法'));
+		const refused = await once('/zh-hant/alpha/', (page) => page.status === 500);
+		expect(refused.status, said()).toBe(500);
+		expect(server!.log).toContain('Two texts have the slug "alpha": content/2016/alpha.mdx and content/2014/alpha.mdx.');
+		rmSync(copy);
+		expect((await once('/zh-hant/alpha/', (page) => page.status === 200)).status, said()).toBe(200);
 	});
 });

@@ -38,6 +38,12 @@ describe('entryRefusal', () => {
 		expect(refusal?.column).toBe(column);
 	});
 
+	it("refuses a slug another entry has, naming both", () => {
+		const refusal = entryRefusal('content/second.mdx', entry('正文。'), ['content/2016/second.mdx']);
+		expect(refusal?.message).toBe('Two texts have the slug "second": content/2016/second.mdx and content/second.mdx.');
+		expect(refusal?.hint).toMatch(/^Rename one of them/);
+	});
+
 	it('names every fault of the fields at once, each at its line', () => {
 		const refusal = entryRefusal('content/x.mdx', entry('正文。', [FRONTMATTER[0]!, FRONTMATTER[2]!, 'sumary: 摘要']));
 		expect(refusal?.message.split('\n')).toEqual([
