@@ -6,7 +6,7 @@
  * that `npm run dev` shows an edit on the next request.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import { contentDir } from '../content-dir.ts';
@@ -36,12 +36,31 @@ function glossaryFile(): Glossary {
 	return read;
 }
 
-function readGlossary(file: string): Glossary {
+/**
+ * Where JSON.parse failed in `text`, as 1-based line and column: at the
+ * position it names, or else at a trailing comma (JSON has none, and V8
+ * names no position for one), or nowhere.
+ */
+function jsonFault(text: string, message: string): { line: number; column: number } | undefined {
+	const named = /at position (\d+)/.exec(message);
+	const offset = named ? Number(named[1]) : /,(?=\s*[\]}])/.exec(text)?.index;
+	if (offset === undefined) return undefined;
+	const before = text.slice(0, offset).split('\n');
+	return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+function readGlossary(path: string): Glossary {
+	const file = relative(process.cwd(), path) || path;
+	const text = readFileSync(path, 'utf8');
 	let json: unknown;
 	try {
-		json = JSON.parse(readFileSync(file, 'utf8'));
+		json = JSON.parse(text);
 	} catch (error) {
-		throw new AstroError(`${file} is not valid JSON: ${(error as Error).message}`, 'Fix the JSON syntax (a trailing comma is the usual culprit).');
+		const fault = jsonFault(text, (error as Error).message);
+		const place = fault ? `:${fault.line}:${fault.column}` : '';
+		const explained = new AstroError(`${file}${place} is not valid JSON: ${(error as Error).message}`, 'Fix the JSON syntax there (a comma after the last item of a list or object is the usual culprit).');
+		// Astro's report shows the file at that place (else this module).
+		throw Object.assign(explained, { loc: { file: path, ...fault } });
 	}
 	const parsed = glossarySchema.safeParse(json);
 	if (!parsed.success) {

@@ -7,7 +7,7 @@
  */
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,28 @@ describe('the glossary', () => {
 
 	it.each(CASES)('applies in %s', (lang, _withTerms, glossaryOnly) => {
 		expect(editionConverter('zh-Hans', edition(lang))(TEXT)).toBe(glossaryOnly);
+	});
+
+	it('that is not valid JSON fails at its line and column, with the fix', () => {
+		const file = join(content, 'glossary.json');
+		const good = readFileSync(file, 'utf8');
+		try {
+			// A comma after the last term, on line 3: V8 names no position for it.
+			writeFileSync(file, '{\n  "terms": [\n    { "zh-Hans": "网络", "zh-Hant": "網路" },\n  ]\n}\n');
+			let thrown: (Error & { hint?: string; loc?: { file: string; line?: number; column?: number } }) | undefined;
+			try {
+				glossary();
+			} catch (error) {
+				thrown = error as typeof thrown;
+			}
+			expect(thrown?.message).toMatch(/glossary\.json:3:41 is not valid JSON/);
+			expect(thrown?.message.startsWith(content), "named relative to the project, as the build names entries").toBe(false);
+			expect(thrown?.hint).toMatch(/comma after the last item/);
+			expect(thrown?.loc).toEqual({ file, line: 3, column: 41 });
+		} finally {
+			writeFileSync(file, good);
+		}
+		expect(glossary().map((term) => term['zh-Hans'])).toEqual(['信息', '网络']);
 	});
 
 	it('changes what OpenCC alone would write (the tests above can fail)', () => {
