@@ -27,7 +27,10 @@
  *   terminal too (`refusedEntryPages`): Astro's loader keeps the entry as
  *   last read without fault and says why in the terminal only, in YAML's or
  *   the schema's words, and its page showed the body as saved under the old
- *   frontmatter, a save that looked half taken;
+ *   frontmatter, a save that looked half taken. A file added or removed with
+ *   a text's name (its slug taken twice, or free again) has the text's pages
+ *   checked afresh. A refused entry is not read again once it settles (the
+ *   read would fail again, and reload open pages);
  * - a text moved to another folder stays published. Astro's glob loader
  *   gives the moved file the text's id (its slug) when the new file appears,
  *   then deletes that id when it sees the old file go, if in that order; so
