@@ -266,6 +266,15 @@ export function devReload(): AstroIntegration {
 						return false;
 					}
 				};
+				const modulesFile = join(server.config.root, '.astro', 'content-modules.mjs');
+				const contentModules = rereadWhenChanged(server, modulesFile);
+				/** Entry files added or removed (new, moved or deleted texts) whose listing in Astro's module list may lag. */
+				const listing: ListingChanges = new Map();
+				/** An entry file's name in Astro's module list. */
+				const listedName = (path: string) => JSON.stringify(relative(server.config.root, path).split(sep).join('/'));
+				const listingChanges = (listed: boolean) => (path: string) => {
+					if (isEntry(path)) listing.set(listedName(path), { listed, since: Date.now() });
+				};
 				const settling = new Map<string, NodeJS.Timeout[]>();
 				/** Read a saved entry again after each of the delays, and check it after the first (a later save starts them over). */
 				const saved = (path: string, delays: number[]) => {
@@ -277,8 +286,13 @@ export function devReload(): AstroIntegration {
 						delays.map((delay) =>
 							setTimeout(() => {
 								if (delay === last) settling.delete(path);
-								// An entry the build would refuse is not read again: the read would fail as the first did, and reload open pages.
-								if (!existsSync(path) || refused(path, delay === delays[0])) return;
+								if (!existsSync(path)) return;
+								// An entry the build would refuse is not read again (the read would fail as the first did, and reload
+								// open pages), nor waited for in Astro's module list, which never names it.
+								if (refused(path, delay === delays[0])) {
+									listing.delete(listedName(path));
+									return;
+								}
 								readAgain(path);
 							}, delay),
 						),
@@ -287,13 +301,6 @@ export function devReload(): AstroIntegration {
 				server.watcher.on('change', (path) => saved(path, [SETTLE_MS, RECHECK_MS]));
 				server.watcher.on('add', (path) => saved(path, [SETTLE_MS]));
 
-				const modulesFile = join(server.config.root, '.astro', 'content-modules.mjs');
-				const contentModules = rereadWhenChanged(server, modulesFile);
-				/** Entry files added or removed (new, moved or deleted texts) whose listing in Astro's module list may lag. */
-				const listing: ListingChanges = new Map();
-				const listingChanges = (listed: boolean) => (path: string) => {
-					if (isEntry(path)) listing.set(JSON.stringify(relative(server.config.root, path).split(sep).join('/')), { listed, since: Date.now() });
-				};
 				server.watcher.on('add', listingChanges(true));
 				server.watcher.on('unlink', listingChanges(false));
 				const dataStore = join(server.config.root, '.astro', 'data-store.json');
