@@ -98,7 +98,12 @@ const entryFields = {
 					{ error: LINT_EXAMPLE },
 				),
 			},
-			{ error: LINT_EXAMPLE },
+			{
+				error: (issue) =>
+					issue.code === 'unrecognized_keys'
+						? `lint knows only \`acknowledge\`, not ${issue.keys.map((key) => `\`${key}\``).join(', ')}${closest(issue.keys[0]!, ['acknowledge']) ? ' (did you mean `acknowledge`?)' : ''}: ${LINT_EXAMPLE}`
+						: LINT_EXAMPLE,
+			},
 		)
 		.optional(),
 };

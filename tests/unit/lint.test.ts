@@ -239,7 +239,7 @@ describe('an entry', () => {
 		[{ acknowledge: ['总体布局'] }, undefined],
 		[{ acknowledge: '总体布局' }, 'lint.acknowledge: lint takes a list of passages whose WARNs you checked: `lint: { acknowledge: ["總體布局"] }`.'],
 		[{ acknowledge: [' '] }, 'lint.acknowledge.0: An acknowledged passage is empty: write the words around the character, for example `總體布局`.'],
-		[{ ignore: ['布'] }, 'lint: lint takes a list of passages whose WARNs you checked: `lint: { acknowledge: ["總體布局"] }`.'],
+		[{ ignore: ['布'] }, 'lint: lint knows only `acknowledge`, not `ignore`: lint takes a list of passages whose WARNs you checked: `lint: { acknowledge: ["總體布局"] }`.'],
 	])('frontmatter lint: %j → %s', (lint, message) => {
 		const result = entrySchema.safeParse({ title: '标题', date: '2014-02-27', publisher: '新华社', script: 'zh-Hant', lint });
 		const issue = result.error?.issues.at(-1);

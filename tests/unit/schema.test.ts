@@ -40,6 +40,14 @@ describe('entry frontmatter', () => {
 	});
 });
 
+it('a mistyped key inside lint is named, with the key meant', () => {
+	const result = entrySchema.safeParse({ ...good, lint: { acknowlege: ['總體布局'] } });
+	expect(result.success).toBe(false);
+	expect(result.error?.issues.map((issue) => issue.message)).toContain(
+		'lint knows only `acknowledge`, not `acknowlege` (did you mean `acknowledge`?): lint takes a list of passages whose WARNs you checked: `lint: { acknowledge: ["總體布局"] }`.',
+	);
+});
+
 describe('text ids', () => {
 	// A content folder of real files: a slug collides with a file that is still there.
 	const content = mkdtempSync(join(tmpdir(), 'fanjian-ids-'));
