@@ -78,7 +78,10 @@ const status = await new Promise<number>((resolve) => {
 function fail(why: string, status: number): never {
 	rmSync(next, { recursive: true, force: true });
 	const kept = existsSync(out) ? `${out} still holds the previous site.` : `Nothing was written to ${out}.`;
-	console.error(`\n${why}; ${kept} Fix the error above and run \`npm run build\` again.`);
+	// Run for `npm run anchors -- --confirm <slugs>` (which sets FANJIAN_CONFIRM_ANCHORS), that is the command to run again.
+	const confirming = process.env.FANJIAN_CONFIRM_ANCHORS;
+	const again = confirming ? `npm run anchors -- --confirm ${confirming}` : 'npm run build';
+	console.error(`\n${why}; ${kept} Fix the error above and run \`${again}\` again.`);
 	process.exit(status);
 }
 

@@ -98,6 +98,10 @@ describe('anchors across edits of built texts', () => {
 		// Said in full as its first page fails (and again as the build's error), not for each of the text's six pages.
 		expect(build.output.split('changed beyond a small edit').length - 1).toBeLessThanOrEqual(3);
 		expect(build.output).toContain('content/rewrite.mdx was refused: see its first error above.');
+		// Run by `npm run anchors -- --confirm typo` (another text), the failed build names that command to run again.
+		const confirming = site.build({ env: { FANJIAN_CONFIRM_ANCHORS: 'typo' } });
+		expect(confirming.status).not.toBe(0);
+		expect(confirming.output).toContain('Fix the error above and run `npm run anchors -- --confirm typo` again.');
 	});
 
 	it('once confirmed, the new words get a new id and the old id lands on them, and the build says which', () => {
