@@ -22,15 +22,12 @@
  *   cache after the write emptied it. Every later request then got the old
  *   entry until the next write: a text's old terms for the whole minute CI
  *   waited (tests/e2e/dev-server.test.ts, 2026-12-03, and stop 32's CI).
- * - the pages of an entry the build would refuse (src/texts/refusal.ts) are
- *   Astro's error page, with the build's message, line and fix, said in the
- *   terminal too (`refusedEntryPages`): Astro's loader keeps the entry as
- *   last read without fault and says why in the terminal only, in YAML's or
- *   the schema's words, and its page showed the body as saved under the old
- *   frontmatter, a save that looked half taken. A file added or removed with
- *   a text's name (its slug taken twice, or free again) has the text's pages
- *   checked afresh. A refused entry is not read again once it settles (the
- *   read would fail again, and reload open pages);
+ * - a saved entry the build would refuse (src/texts/refusal.ts, whose
+ *   `refuseSavedEntry` makes the text's pages an error page) is said in the
+ *   terminal once, in the build's words, and is not read again once it
+ *   settles (the read would fail again, and reload open pages); a file added
+ *   or removed with a text's name (its slug taken twice, or free again)
+ *   reloads open pages;
  * - a text moved to another folder stays published. Astro's glob loader
  *   gives the moved file the text's id (its slug) when the new file appears,
  *   then deletes that id when it sees the old file go, if in that order; so
@@ -60,13 +57,12 @@
  * not, had no page until a restart.
  */
 import type { AstroIntegration } from 'astro';
-import type { Plugin, RunnableDevEnvironment } from 'vite';
-import { AstroError } from 'astro/errors';
+import type { RunnableDevEnvironment } from 'vite';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { contentDir, entryFiles } from '../content-dir.ts';
 import { fileVersion } from '../file-version.ts';
-import { entryRefusal } from './refusal.ts';
+import { savedEntryRefusal } from './refusal.ts';
 
 /** Astro's module of the content data store (`astro:data-layer-content`, resolved), made from `.astro/data-store.json`. */
 const DATA_STORE_MODULE = '\0astro:data-layer-content';
@@ -188,49 +184,10 @@ async function listingSettled(changes: ListingChanges, modulesFile: string): Pro
 	}
 }
 
-/** Why the build would refuse the entry file at `path`, if it would: as it is saved, among the entries there are now. */
-function refusalOf(path: string) {
-	const named = (file: string) => relative(process.cwd(), file) || file;
-	const sameSlug = entryFiles(contentDir()).filter((other) => basename(other) === basename(path) && resolve(other) !== resolve(path));
-	return entryRefusal(named(path), readFileSync(path, 'utf8'), sameSlug.map(named));
-}
-
-/**
- * In dev, the page of an entry the build would refuse is an error page,
- * Astro's overlay with the build's message, line and fix: Astro would
- * otherwise render the body as saved under the frontmatter as last read
- * without fault, or fail in YAML's or MDX's words. (Vite compiles the entry's
- * body for the text's pages, and this hook sees each module made of it.)
- */
-function refusedEntryPages(): Plugin {
-	return {
-		name: 'fanjian:refused-entry-pages',
-		enforce: 'pre',
-		transform(_code, id) {
-			const path = id.split('?')[0]!;
-			if (!path.endsWith('.mdx') || !resolve(path).startsWith(contentDir() + sep)) return;
-			// The file as saved: what the hook is given is the body compiled already, or a module importing it.
-			const refusal = existsSync(path) ? refusalOf(path) : undefined;
-			if (!refusal) return;
-			const file = relative(process.cwd(), path) || path;
-			throw Object.assign(new AstroError(refusal.message, refusal.hint), {
-				name: 'This text cannot be published',
-				title: `The build would refuse ${file} as saved`,
-				loc: { file: path, line: refusal.line, column: refusal.column },
-				// The entry is at fault, not this plugin: no trace of it, printed for each request.
-				stack: refusal.message,
-			});
-		},
-	};
-}
-
 export function devReload(): AstroIntegration {
 	return {
 		name: 'fanjian:dev-reload',
 		hooks: {
-			'astro:config:setup': ({ command, updateConfig }) => {
-				if (command === 'dev') updateConfig({ vite: { plugins: [refusedEntryPages()] } });
-			},
 			'astro:server:setup': ({ server, logger }) => {
 				const content = contentDir();
 				const glossary = join(content, 'glossary.json');
@@ -258,7 +215,7 @@ export function devReload(): AstroIntegration {
 				const refused = (path: string, say: boolean): boolean => {
 					const file = relative(process.cwd(), path) || path;
 					try {
-						const refusal = refusalOf(path);
+						const refusal = savedEntryRefusal(path);
 						if (refusal && say) logger.error(`${refusal.message}\nhint: ${refusal.hint}\nUntil it is fixed, its pages show this (a text not published yet has none).`);
 						return refusal !== undefined;
 					} catch (error) {
@@ -315,12 +272,10 @@ export function devReload(): AstroIntegration {
 					});
 				});
 
-				// A file added or removed with a text's name makes its slug taken twice, or free again: its pages are checked afresh.
+				// A file added or removed with a text's name makes its slug taken twice, or free again: open pages are reloaded to say so.
 				const slugShared = (path: string) => {
 					if (!isEntry(path)) return;
-					const others = entryFiles(content).filter((other) => basename(other) === basename(path) && resolve(other) !== resolve(path));
-					for (const other of others) readModulesAgain(server, other);
-					if (others.length > 0) server.ws.send({ type: 'full-reload', path: '*' });
+					if (entryFiles(content).some((other) => basename(other) === basename(path) && resolve(other) !== resolve(path))) server.ws.send({ type: 'full-reload', path: '*' });
 				};
 				server.watcher.on('add', slugShared);
 				server.watcher.on('unlink', slugShared);

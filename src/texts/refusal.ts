@@ -4,11 +4,18 @@
  * entry's slug, a date the
  * calendar lacks, markup MDX would not publish as written, no words) and
  * those the lint shares with the schema (YAML, the fields, MDX). For
- * `npm run dev` (src/texts/dev-reload.ts), where Astro's loader keeps
- * serving the last good text and says why in the terminal only.
+ * `npm run dev`, where Astro's loader keeps the entry as last read without
+ * fault and says why in the terminal only, in YAML's or the schema's words:
+ * its page showed the body as saved under the old frontmatter, a save that
+ * looked half taken. There a refused entry's pages are an error page with
+ * the build's message, line and fix (`refuseSavedEntry`, called by the
+ * text's route), and the terminal says it once (src/texts/dev-reload.ts).
  */
 import { AstroError } from 'astro/errors';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
+import { contentDir, entryFiles } from '../content-dir.ts';
 import { LintError, readEntry } from '../lint/entries.ts';
 import { explainedYamlError, isYamlError } from '../schemas/frontmatter-yaml.ts';
 import { checkWrittenDate } from '../schemas/written-date.ts';
@@ -56,4 +63,34 @@ export function entryRefusal(file: string, source: string, sameSlug: readonly st
 		};
 	}
 	return undefined;
+}
+
+/** Why the build would refuse the entry file at `path`, as saved now, among the entries there are now; none if it is gone. */
+export function savedEntryRefusal(path: string): Refusal | undefined {
+	if (!existsSync(path)) return undefined;
+	const named = (file: string) => relative(process.cwd(), file) || file;
+	const sameSlug = entryFiles(contentDir()).filter((other) => basename(other) === basename(path) && resolve(other) !== resolve(path));
+	return entryRefusal(named(path), readFileSync(path, 'utf8'), sameSlug.map(named));
+}
+
+/**
+ * In dev, fail the page of a text whose entry, as saved, the build would
+ * refuse: Astro's error page, with the build's message, the file shown at
+ * the line, and the fix. Checked on each request of the text's pages.
+ *
+ * @param filePath the entry's file, as Astro's entry gives it (from the project's root)
+ */
+export function refuseSavedEntry(filePath: string | undefined): void {
+	if (!filePath) return;
+	const path = resolve(filePath);
+	const refusal = savedEntryRefusal(path);
+	if (!refusal) return;
+	const file = relative(process.cwd(), path) || path;
+	throw Object.assign(new AstroError(refusal.message, refusal.hint), {
+		name: 'This text cannot be published',
+		title: `The build would refuse ${file} as saved`,
+		loc: { file: path, line: refusal.line, column: refusal.column },
+		// The entry is at fault, not the page: no trace of it, printed for each request.
+		stack: refusal.message,
+	});
 }
