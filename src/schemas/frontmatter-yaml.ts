@@ -38,10 +38,11 @@ export function yamlProblem(source: string, error: YamlError): { line: number; c
 	// A field name followed by a full-width colon, as a Chinese input method types it: YAML reads the line as text and gives up a line or more later.
 	const fullWidth = lines.find((candidate) => candidate.line <= line && /^[\w-]+\s*：/.test(candidate.text));
 	if (fullWidth) {
-		const [name, value] = fullWidth.text.split(/\s*：\s*/, 2) as [string, string];
+		const colon = fullWidth.text.indexOf('：');
+		const [name, value] = [fullWidth.text.slice(0, colon).trim(), fullWidth.text.slice(colon + 1).trim()];
 		return {
 			line: fullWidth.line,
-			column: fullWidth.text.indexOf('：') + 1,
+			column: colon + 1,
 			problem: `the field name ${name} is followed by a full-width colon "：", which YAML does not read as one`,
 			fix: `Write an ASCII colon and a space: ${name}: ${value}`,
 		};

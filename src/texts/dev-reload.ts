@@ -105,18 +105,13 @@ export function rereadWhenChanged(server: DevServer, path: string): () => void {
 		const now = fileVersion(path);
 		if (now === seen) return;
 		seen = now;
-		readModulesAgain(server, path);
+		for (const environment of Object.values(server.environments)) {
+			for (const module of environment.moduleGraph.getModulesByFile(path) ?? []) environment.moduleGraph.invalidateModule(module);
+			if (!rendersPages(environment)) continue;
+			const evaluated = environment.runner.evaluatedModules;
+			for (const module of evaluated.getModulesByFile(path) ?? []) evaluated.invalidateModule(module);
+		}
 	};
-}
-
-/** Make Vite compile and run the modules of the file at `path` afresh on their next import, in every environment. */
-function readModulesAgain(server: DevServer, path: string): void {
-	for (const environment of Object.values(server.environments)) {
-		for (const module of environment.moduleGraph.getModulesByFile(path) ?? []) environment.moduleGraph.invalidateModule(module);
-		if (!rendersPages(environment)) continue;
-		const evaluated = environment.runner.evaluatedModules;
-		for (const module of evaluated.getModulesByFile(path) ?? []) evaluated.invalidateModule(module);
-	}
 }
 
 /**
@@ -272,20 +267,20 @@ export function devReload(): AstroIntegration {
 					});
 				});
 
-				// A file added or removed with a text's name makes its slug taken twice, or free again: open pages are reloaded to say so.
-				const slugShared = (path: string) => {
-					if (!isEntry(path)) return;
-					if (entryFiles(content).some((other) => basename(other) === basename(path) && resolve(other) !== resolve(path))) server.ws.send({ type: 'full-reload', path: '*' });
-				};
-				server.watcher.on('add', slugShared);
-				server.watcher.on('unlink', slugShared);
-
+				/** The other entry files with this one's name (its slug). */
+				const sameSlug = (path: string) => entryFiles(content).filter((other) => basename(other) === basename(path) && resolve(other) !== resolve(path));
+				// A file added with a text's name takes its slug twice, and one removed frees it: open pages are reloaded to say so.
+				server.watcher.on('add', (path) => {
+					if (isEntry(path) && sameSlug(path).length > 0) server.ws.send({ type: 'full-reload', path: '*' });
+				});
 				server.watcher.on('unlink', (path) => {
 					if (!isEntry(path)) return;
-					for (const moved of entryFiles(content).filter((file) => basename(file) === basename(path))) {
-						logger.info(`${relative(content, path)} is gone and ${relative(content, moved)} holds its text: reading it again.`);
-						readAgain(moved);
+					const moved = sameSlug(path);
+					for (const file of moved) {
+						logger.info(`${relative(content, path)} is gone and ${relative(content, file)} holds its text: reading it again.`);
+						readAgain(file);
 					}
+					if (moved.length > 0) server.ws.send({ type: 'full-reload', path: '*' });
 				});
 			},
 		},

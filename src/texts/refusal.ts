@@ -40,17 +40,18 @@ export interface Refusal {
  * @param sameSlug other entry files with its slug, named as `file` is
  */
 export function entryRefusal(file: string, source: string, sameSlug: readonly string[] = []): Refusal | undefined {
-	// In the build's order: the loader reads the YAML, then checks the file name, the date and the markup, then the schema.
+	// In the build's order: the loader reads the YAML, then (src/content.config.ts) checks the date, the markup and
+	// the file name, then the schema.
 	try {
 		try {
 			parseFrontmatter(source);
 		} catch (error) {
 			throw isYamlError(error) ? explainedYamlError(file, source, error) : error;
 		}
-		checkSlug(file);
-		checkSlugUnique(file, sameSlug);
 		checkWrittenDate(file, source);
 		checkTextMarkup(file, source);
+		checkSlug(file);
+		checkSlugUnique(file, sameSlug);
 		readEntry(file, source);
 	} catch (error) {
 		if (!(error instanceof AstroError) && !(error instanceof LintError)) throw error;
