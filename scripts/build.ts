@@ -11,17 +11,33 @@
  * `astro build` has exited, so Astro's memory and Pagefind's are never held
  * at the same time.
  *
- * Usage: node --max-semi-space-size=2 scripts/build.ts [astro build options]
+ * Usage: node --max-semi-space-size=2 scripts/build.ts [--verbose | --silent]
  * (`npm run build`; the flag keeps this process's heap small while it reads
- * the texts: src/build/command.ts)
+ * the texts: src/build/command.ts). Its options are Astro's two for what the
+ * build prints; the others (`--outDir`, `--site`…) would build a site the
+ * swap and the index do not know, so the command line refuses them.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { counted } from '../src/counted.ts';
 import { EDITIONS } from '../src/editions.ts';
 import type { TextWritten } from '../src/build/integration.ts';
 import { TextReader, writeSearchIndex } from '../src/search/index-build.ts';
+
+const BUILD = {
+	command: 'npm run build --',
+	synopsis: '[--verbose | --silent]',
+	summary:
+		'Builds the site and its search index beside the site in place, then swaps them in: a failed build leaves the old site. Writes to dist/, or to FANJIAN_OUT; FANJIAN_SITE=https://your.domain names the host in canonical links, feeds, sitemaps and robots.txt.',
+	options: {
+		verbose: { type: 'boolean', description: "Astro's debug output" },
+		silent: { type: 'boolean', description: 'Astro says nothing but errors' },
+	},
+} as const satisfies CommandSpec;
+const { values } = parseCommandLine(BUILD);
+const astroOptions = [...(values.verbose ? ['--verbose'] : []), ...(values.silent ? ['--silent'] : [])];
 
 const out = resolve(process.env.FANJIAN_OUT ?? 'dist');
 /** Where the new site is built: beside the old one, so the swap is a rename on one file system. */
@@ -31,7 +47,7 @@ const previous = join(dirname(out), `.${basename(out)}.previous`);
 
 rmSync(next, { recursive: true, force: true });
 const reader = new TextReader(next, EDITIONS);
-const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)], {
+const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...astroOptions], {
 	stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 	// Keep FANJIAN_OUT's cache (astro.config.mjs names the cache after the output folder).
 	// A build is a production build, whoever runs it (vitest sets NODE_ENV=test,

@@ -123,3 +123,29 @@ describe.each(COMMANDS)('npm run $name -- --help', (command) => {
 		expect(readFileSync('README.md', 'utf8')).toContain(line);
 	});
 });
+
+describe('npm run build -- …', () => {
+	const build = (args: string[]) => spawnSync(process.execPath, ['scripts/build.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+
+	it('--help prints its usage, the one the README shows, and builds nothing', () => {
+		const help = build(['--help']);
+		expect(help.status, help.stderr).toBe(0);
+		const [line] = help.stdout.split('\n');
+		expect(line).toBe('Usage: npm run build -- [--verbose | --silent]');
+		expect(readFileSync('README.md', 'utf8')).toContain(line!.replace(/^Usage: /, ''));
+		expect(help.stdout).toContain('FANJIAN_OUT');
+		expect(help.stdout).not.toContain('astro build'); // not Astro's own help, which a build then followed
+	});
+
+	it.each([
+		[['--outDir', 'x'], 'error: unknown option --outDir.'],
+		[['--verbos'], 'error: unknown option --verbos (did you mean --verbose?).'],
+		[['x'], 'error: unexpected argument "x": this command takes options only.'],
+	])('%j is refused before anything is built, with the usage', (args, message) => {
+		const result = build(args);
+		expect(result.status, result.stderr).toBe(2);
+		expect(result.stderr.split('\n')[0]).toBe(message);
+		expect(result.stderr).toContain('Usage: npm run build -- ');
+		expect(result.stdout).toBe('');
+	});
+});
