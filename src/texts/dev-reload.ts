@@ -11,7 +11,17 @@
  *   costs nothing: Astro compares digests and keeps the entry. (A new or
  *   moved file gets the first read only: with both, the moved-text step of
  *   tests/e2e/dev-server.test.ts served an error for a minute in 2 of 18
- *   runs here; with the first only, in none of 18.)
+ *   runs here; with the first only, in none of 18.) Those reads are asked of
+ *   the texts' loader alone (`READ_AGAIN_EVENT`, src/texts/loader.ts), so
+ *   open pages reload only if the entry read differs from the one stored;
+ *   as a `change` event they reloaded open pages for each. Nor does a save
+ *   reload them as it happens (`entryUpdates`): Astro did, as soon as Vite
+ *   saw the file change, with the body new and the frontmatter not yet
+ *   read, then again once the entry was stored; now only then, once. (Four
+ *   reloads a save before, one now.) Open pages are reloaded besides when a
+ *   settled entry is refused (its pages say why) or no longer refused, and
+ *   when the file differs from what it held at its last `change` event (a
+ *   write the watcher did not report: its modules are then read afresh);
  * - the content is refreshed once more after any request that was being
  *   answered when Astro wrote its data store (`refreshContent`). Astro
  *   refreshes it on the write, but as a hot update, which a request already
@@ -57,11 +67,12 @@
  * not, had no page until a restart.
  */
 import type { AstroIntegration } from 'astro';
-import type { RunnableDevEnvironment } from 'vite';
+import type { EnvironmentModuleNode, Plugin, RunnableDevEnvironment } from 'vite';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { contentDir, entryFiles } from '../content-dir.ts';
 import { fileVersion } from '../file-version.ts';
+import { READ_AGAIN_EVENT } from './loader.ts';
 import { savedEntryRefusal } from './refusal.ts';
 
 /** Astro's module of the content data store (`astro:data-layer-content`, resolved), made from `.astro/data-store.json`. */
@@ -105,13 +116,30 @@ export function rereadWhenChanged(server: DevServer, path: string): () => void {
 		const now = fileVersion(path);
 		if (now === seen) return;
 		seen = now;
-		for (const environment of Object.values(server.environments)) {
-			for (const module of environment.moduleGraph.getModulesByFile(path) ?? []) environment.moduleGraph.invalidateModule(module);
-			if (!rendersPages(environment)) continue;
-			const evaluated = environment.runner.evaluatedModules;
-			for (const module of evaluated.getModulesByFile(path) ?? []) evaluated.invalidateModule(module);
-		}
+		invalidateFile(server, path);
 	};
+}
+
+/** Make Vite read the modules of the file at `path` afresh on their next import, in every environment. */
+function invalidateFile(server: DevServer, path: string): void {
+	for (const environment of Object.values(server.environments)) invalidateIn(environment, path);
+}
+
+/**
+ * Make an environment read the modules of the file at `path` afresh on
+ * their next import (a plain invalidation, as a file changed: a compile
+ * under way is not kept), with every module that imports them, in its
+ * module graph and, where pages are rendered, in its module runner.
+ */
+function invalidateIn(environment: Environment, path: string): void {
+	const invalidated = new Set<EnvironmentModuleNode>();
+	for (const module of environment.moduleGraph.getModulesByFile(path) ?? []) environment.moduleGraph.invalidateModule(module, invalidated);
+	if (!rendersPages(environment)) return;
+	const evaluated = environment.runner.evaluatedModules;
+	for (const { id } of invalidated) {
+		const module = id === null ? undefined : evaluated.getModuleById(id);
+		if (module) evaluated.invalidateModule(module);
+	}
 }
 
 /**
@@ -134,6 +162,29 @@ export function refreshContent(server: DevServer): void {
 		}
 		environment.hot.send('astro:content-changed', {});
 	}
+}
+
+/**
+ * Vite's handling of a saved entry file: its modules (the body Astro renders
+ * from it, and their importers) are read afresh on the next request, and
+ * nothing more. Astro would reload open pages at once, before its loader has
+ * read the entry (and again once it has stored it): that one reload, when
+ * the entry is stored, shows the whole save. A new or deleted entry file is
+ * left to Vite and Astro.
+ */
+export function entryUpdates(isEntry: (path: string) => boolean): Plugin {
+	return {
+		name: 'fanjian:entry-updates',
+		apply: 'serve',
+		hotUpdate: {
+			order: 'pre',
+			handler({ type, file }) {
+				if (type !== 'update' || !isEntry(file)) return;
+				invalidateIn(this.environment, file);
+				return [];
+			},
+		},
+	};
 }
 
 /** When the file was last written (its mtime, in ms), or never while it is missing. */
@@ -179,14 +230,19 @@ async function listingSettled(changes: ListingChanges, modulesFile: string): Pro
 	}
 }
 
+/** Whether a file is an entry of the content folder. */
+const isEntry = (path: string) => path.endsWith('.mdx') && resolve(path).startsWith(contentDir() + sep);
+
 export function devReload(): AstroIntegration {
 	return {
 		name: 'fanjian:dev-reload',
 		hooks: {
+			'astro:config:setup': ({ command, updateConfig }) => {
+				if (command === 'dev') updateConfig({ vite: { plugins: [entryUpdates(isEntry)] } });
+			},
 			'astro:server:setup': ({ server, logger }) => {
 				const content = contentDir();
 				const glossary = join(content, 'glossary.json');
-				const isEntry = (path: string) => path.endsWith('.mdx') && resolve(path).startsWith(content + sep);
 
 				const glossaryChanged = (path: string) => {
 					if (resolve(path) !== glossary) return;
@@ -197,12 +253,10 @@ export function devReload(): AstroIntegration {
 				server.watcher.on('add', glossaryChanged);
 				server.watcher.on('unlink', glossaryChanged);
 
-				/** Files this integration asks Astro to read again (their events are not waited out again). */
-				const readingAgain = new Set<string>();
-				const readAgain = (path: string) => {
-					readingAgain.add(path);
-					server.watcher.emit('change', path);
-				};
+				/** Have the texts' loader read an entry file again (and store it, reloading open pages, only if it changed). */
+				const readAgain = (path: string) => server.watcher.emit(READ_AGAIN_EVENT, path);
+				/** Each entry file's text at its last `change` or `add` event. */
+				const atEvent = new Map<string, string>();
 				/**
 				 * Whether the build would refuse a saved entry; said in the terminal, in the build's words, when `say`
 				 * (Astro's loader says it in YAML's or the schema's, once for each read).
@@ -228,9 +282,12 @@ export function devReload(): AstroIntegration {
 					if (isEntry(path)) listing.set(listedName(path), { listed, since: Date.now() });
 				};
 				const settling = new Map<string, NodeJS.Timeout[]>();
+				/** Entry files refused when their last save settled. */
+				const refusedFiles = new Set<string>();
 				/** Read a saved entry again after each of the delays, and check it after the first (a later save starts them over). */
 				const saved = (path: string, delays: number[]) => {
-					if (!isEntry(path) || readingAgain.delete(path)) return;
+					if (!isEntry(path)) return;
+					atEvent.set(path, textOf(path));
 					for (const timer of settling.get(path) ?? []) clearTimeout(timer);
 					const last = Math.max(...delays);
 					settling.set(
@@ -238,14 +295,31 @@ export function devReload(): AstroIntegration {
 						delays.map((delay) =>
 							setTimeout(() => {
 								if (delay === last) settling.delete(path);
+								const seen = atEvent.get(path);
+								if (delay === last) atEvent.delete(path);
 								if (!existsSync(path)) return;
 								// An entry the build would refuse is not read again (the read would fail as the first did, and reload
 								// open pages), nor waited for in Astro's module list, which never names it.
-								if (refused(path, delay === delays[0])) {
+								const first = delay === delays[0];
+								if (refused(path, first)) {
 									listing.delete(listedName(path));
+									// Its pages now say why (Astro's loader, failing, stores nothing that would reload them).
+									if (first) {
+										refusedFiles.add(path);
+										server.ws.send({ type: 'full-reload', path: '*' });
+									}
 									return;
 								}
+								// Fixed: its pages no longer say why, even if the entry as stored is the one now saved.
+								if (refusedFiles.delete(path)) server.ws.send({ type: 'full-reload', path: '*' });
 								readAgain(path);
+								// A write the watcher did not report: what Vite compiled since the event may be older.
+								const text = textOf(path);
+								if (text !== seen) {
+									if (delay !== last) atEvent.set(path, text);
+									invalidateFile(server, path);
+									server.ws.send({ type: 'full-reload', path: '*' });
+								}
 							}, delay),
 						),
 					);

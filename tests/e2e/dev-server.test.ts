@@ -168,6 +168,36 @@ describe('npm run dev picks up, without a restart,', () => {
 	});
 });
 
+describe('npm run dev, a save with a page open', () => {
+	it('reloads the page once, onto the text as saved (Astro alone reloaded it twice a save, its re-reads twice more)', async () => {
+		const browser = await launch();
+		try {
+			const page = await browser.newPage();
+			await page.goto(`${server!.url}/zh-hans/alpha/`);
+			await page.waitForLoadState('load');
+			let loads = 0;
+			page.on('load', () => loads++);
+			const saved = Date.now();
+			site.write('2014/alpha', ['网络安全第一段。', '阿尔法的第二稿。'], `title: 第二稿\ndate: 2014-02-27\npublisher: 新华社\nscript: zh-Hans`);
+			const deadline = saved + 60_000;
+			let shown = '';
+			while (Date.now() < deadline) {
+				shown = await page.evaluate(() => `${document.querySelector('h1')?.textContent} ${document.querySelector('#p2')?.textContent}`).catch(() => '');
+				if (shown === '第二稿 阿尔法的第二稿。') break;
+				await new Promise((wait) => setTimeout(wait, 100));
+			}
+			expect(shown, said()).toBe('第二稿 阿尔法的第二稿。');
+			// The entry is read again 0.3 s and 2 s after the save: neither may reload it again.
+			await new Promise((wait) => setTimeout(wait, Math.max(0, saved + 4_000 - Date.now())));
+			expect(loads, said()).toBeGreaterThanOrEqual(1);
+			// Two, should the store be written twice (a busy machine may split Astro's one write).
+			expect(loads, said()).toBeLessThanOrEqual(2);
+		} finally {
+			await browser.close();
+		}
+	}, 120_000);
+});
+
 describe('npm run dev shows a saved mistake', () => {
 	type Overlay = { title: string; message: string; hint: string; place: string; marked: string } | undefined;
 	/** What the error overlay of a page says (its title, message, hint and the place of its code panel), or undefined without one. */
