@@ -17,11 +17,12 @@
  *   as a `change` event they reloaded open pages for each. Nor does a save
  *   reload them as it happens (`entryUpdates`): Astro did, as soon as Vite
  *   saw the file change, with the body new and the frontmatter not yet
- *   read, then again once the entry was stored; now only then, once. (Four
- *   reloads a save before, one now.) Open pages are reloaded besides when a
- *   settled entry is refused (its pages say why) or no longer refused, and
- *   when the file differs from what it held at its last `change` event (a
- *   write the watcher did not report: its modules are then read afresh);
+ *   read, then again once the entry was stored; now only then, once (four
+ *   reloads a save before, one now), but for a save the build would refuse
+ *   and the one after it, which Astro reloads for as before. Open pages are
+ *   reloaded besides when the file differs from what it held at its last
+ *   `change` event (a write the watcher did not report: its modules are
+ *   then read afresh);
  * - the content is refreshed once more after any request that was being
  *   answered when Astro wrote its data store (`refreshContent`). Astro
  *   refreshes it on the write, but as a hot update, which a request already
@@ -165,26 +166,65 @@ export function refreshContent(server: DevServer): void {
 }
 
 /**
- * Vite's handling of a saved entry file: its modules (the body Astro renders
- * from it, and their importers) are read afresh on the next request, and
- * nothing more. Astro would reload open pages at once, before its loader has
- * read the entry (and again once it has stored it): that one reload, when
- * the entry is stored, shows the whole save. A new or deleted entry file is
- * left to Vite and Astro.
+ * Vite's handling of a saved entry file (`plugin`): its modules (the body
+ * Astro renders from it, and their importers) are read afresh on the next
+ * request, and nothing more. Astro would reload open pages at once, before
+ * its loader has read the entry (and again once it has stored it): that one
+ * reload, when the entry is stored, shows the whole save. Not for a save the
+ * build would refuse, or the first after one: Astro's loader, failing,
+ * stores nothing (and a fix may store nothing new), so Astro's reload is
+ * what shows the page's refusal, or its end. An empty file is taken for a
+ * save caught half-written (an editor's truncate, then its write): whether
+ * it is refused is told once the save has settled (`settled`). A new or
+ * deleted entry file is left to Vite and Astro.
  */
-export function entryUpdates(isEntry: (path: string) => boolean): Plugin {
-	return {
+export function entryUpdates(isEntry: (path: string) => boolean): { plugin: Plugin; settled: (file: string, refusedNow: boolean) => boolean } {
+	/** Entry files refused as last seen. */
+	const refused = new Set<string>();
+	/** Record whether a file is refused now; whether it was before. */
+	const seen = (file: string, refusedNow: boolean) => {
+		const was = refused.has(file);
+		if (refusedNow) refused.add(file);
+		else refused.delete(file);
+		return was;
+	};
+	/** Each entry file's last save: its timestamp, and whether Astro reloads open pages for it at once. */
+	const saves = new Map<string, { timestamp: number; astroReloads: boolean }>();
+	const plugin: Plugin = {
 		name: 'fanjian:entry-updates',
 		apply: 'serve',
 		hotUpdate: {
 			order: 'pre',
-			handler({ type, file }) {
+			handler({ type, file, timestamp }) {
 				if (type !== 'update' || !isEntry(file)) return;
+				// Decided once a save (each environment hears of it, with the same timestamp).
+				let save = saves.get(file);
+				if (save?.timestamp !== timestamp) {
+					const halfWritten = (statSync(file, { throwIfNoEntry: false })?.size ?? 0) === 0;
+					const refusedNow = !halfWritten && refusedAsSaved(file);
+					save = { timestamp, astroReloads: !halfWritten && (seen(file, refusedNow) || refusedNow) };
+					saves.set(file, save);
+				}
+				if (save.astroReloads) return;
 				invalidateIn(this.environment, file);
 				return [];
 			},
 		},
 	};
+	return {
+		plugin,
+		/** Once a save has settled: whether open pages need a reload to show that the file is refused, or no longer, where Astro did not reload them for it. */
+		settled: (file, refusedNow) => seen(file, refusedNow) !== refusedNow,
+	};
+}
+
+/** Whether the build would refuse an entry file as saved (a file that cannot be checked is not refused here: Astro's loader says why). */
+function refusedAsSaved(path: string): boolean {
+	try {
+		return savedEntryRefusal(path) !== undefined;
+	} catch {
+		return false;
+	}
 }
 
 /** When the file was last written (its mtime, in ms), or never while it is missing. */
@@ -234,11 +274,12 @@ async function listingSettled(changes: ListingChanges, modulesFile: string): Pro
 const isEntry = (path: string) => path.endsWith('.mdx') && resolve(path).startsWith(contentDir() + sep);
 
 export function devReload(): AstroIntegration {
+	const updates = entryUpdates(isEntry);
 	return {
 		name: 'fanjian:dev-reload',
 		hooks: {
 			'astro:config:setup': ({ command, updateConfig }) => {
-				if (command === 'dev') updateConfig({ vite: { plugins: [entryUpdates(isEntry)] } });
+				if (command === 'dev') updateConfig({ vite: { plugins: [updates.plugin] } });
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				const content = contentDir();
@@ -282,8 +323,6 @@ export function devReload(): AstroIntegration {
 					if (isEntry(path)) listing.set(listedName(path), { listed, since: Date.now() });
 				};
 				const settling = new Map<string, NodeJS.Timeout[]>();
-				/** Entry files refused when their last save settled. */
-				const refusedFiles = new Set<string>();
 				/** Read a saved entry again after each of the delays, and check it after the first (a later save starts them over). */
 				const saved = (path: string, delays: number[]) => {
 					if (!isEntry(path)) return;
@@ -301,17 +340,12 @@ export function devReload(): AstroIntegration {
 								// An entry the build would refuse is not read again (the read would fail as the first did, and reload
 								// open pages), nor waited for in Astro's module list, which never names it.
 								const first = delay === delays[0];
-								if (refused(path, first)) {
+								const refusedNow = refused(path, first);
+								if (first && updates.settled(path, refusedNow)) server.ws.send({ type: 'full-reload', path: '*' });
+								if (refusedNow) {
 									listing.delete(listedName(path));
-									// Its pages now say why (Astro's loader, failing, stores nothing that would reload them).
-									if (first) {
-										refusedFiles.add(path);
-										server.ws.send({ type: 'full-reload', path: '*' });
-									}
 									return;
 								}
-								// Fixed: its pages no longer say why, even if the entry as stored is the one now saved.
-								if (refusedFiles.delete(path)) server.ws.send({ type: 'full-reload', path: '*' });
 								readAgain(path);
 								// A write the watcher did not report: what Vite compiled since the event may be older.
 								const text = textOf(path);
