@@ -69,8 +69,8 @@ export const EDITIONS = [
 		opencc: 'hk',
 		label: '香港繁體',
 		quotes: ['「」', '『』'],
-		// hkp keeps the mainland's 鏈接 for a link and 默認 for a default; Hong Kong's interfaces write 連結 (複製連結, 相關連結) and 預設 (預設值).
-		interfaceWords: { opencc: 'hkp', fixes: { 鏈接: '連結', 默認: '預設' } },
+		// hkp keeps the mainland's 鏈接 for a link, 默認 for a default and 加載 for loading; Hong Kong's interfaces write 連結 (複製連結, 相關連結), 預設 (預設值) and 載入 (載入中).
+		interfaceWords: { opencc: 'hkp', fixes: { 鏈接: '連結', 默認: '預設', 加載: '載入' } },
 	},
 ] as const satisfies readonly Edition[];
 

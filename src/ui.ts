@@ -70,7 +70,7 @@ const STRINGS = {
 	feed: 'RSS 订阅',
 	compareLink: '对照各版本',
 	compareTitle: '各版本对照',
-	compareIntro: '这篇文献的各个版本按段并排，与原文不同的字都有标记。一个字在另一种写法中对应几个字时，转换只能选其中一个：这些选择另有标记，并注明由词组、固定词还是单字默认决定。单字默认不看上下文，最需要核对。',
+	compareIntro: '这篇文献的各个版本按段并排，与原文不同的字都有标记（引号按各版本的习惯改写，不标记）。一个字在另一种写法中对应几个字时，转换只能选其中一个：这些选择另有标记，并注明由词组、固定词还是单字默认决定。单字默认不看上下文，最需要核对。',
 	compareBack: '返回正文',
 	compareSummary: '转换概况',
 	compareEdition: '版本',
@@ -85,6 +85,8 @@ const STRINGS = {
 	compareNoRisky: '没有单字默认的选择。',
 	comparePinned: '固定词决定的选择',
 	comparePhrases: '词组决定的选择',
+	/** How many different choices a list holds (the summary table counts each place). */
+	compareKinds: '{n}种',
 	compareLegend: '标记',
 	compareLegendDifference: '与原文不同的字',
 	compareLegendPhrase: '一对多，由词组决定',

@@ -72,19 +72,41 @@ const MARK_CLASS: Record<ChoiceKind, string> = { default: 'risk', pinned: 'pin',
 const text = (value: string): Text => ({ type: 'text', value });
 const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
 
-/** What decided a choice, in an edition's words. */
-export function choiceVia(choice: Choice, words: UiStrings): string {
-	if (choice.kind === 'pinned') return choice.rule.origin === 'glossary' ? words.compareByGlossary : words.compareByTerm;
-	return choice.kind === 'default' ? words.compareByDefault : words.compareByPhrase;
+/** What can decide a choice, as a note's slot names it: a letter each. */
+const VIA = { d: 'compareByDefault', p: 'compareByPhrase', t: 'compareByTerm', g: 'compareByGlossary' } as const satisfies Record<string, keyof UiStrings>;
+
+/** What decided a choice, as a note's slot names it. */
+function viaOf(choice: Choice): keyof typeof VIA {
+	if (choice.kind === 'pinned') return choice.rule.origin === 'glossary' ? 'g' : 't';
+	return choice.kind === 'default' ? 'd' : 'p';
 }
 
 /**
- * The words of a choice's note: what was not taken, and what decided it.
- * (Which phrase is left to the words around the mark, and to the lint's
- * `--choices`: naming it in every note would cost the page a tenth of its
- * first paint.)
+ * A choice's note as a column's cells hold it: a slot (`<small>` with NUL,
+ * what decided it, the characters not taken, NUL), filled with the words of
+ * the page that shows the cell (`cellHtml`), since a text's columns are made
+ * once for its three compare pages, each in its own edition. NUL cannot come
+ * from the text: the HTML parser the text went through drops it.
+ * (Which phrase decided is left to the words around the mark, and to the
+ * lint's `--choices`: naming it in every note would cost the page a tenth of
+ * its first paint.)
  */
-const choiceNote = (choice: Choice, words: UiStrings) => `（${words.compareNotTaken}${choice.others.join('')}，${choiceVia(choice, words)}）`;
+const noteSlot = (choice: Choice) => `<small>\0${viaOf(choice)}${escapeHtml(choice.others.join(''))}\0</small>`;
+const NOTE_SLOT = /<small>\0([dptg])([^\0]*)\0<\/small>/g;
+
+/**
+ * A cell's HTML as a compare page in `page`'s edition shows it: each choice's
+ * note in that edition's words (「（未取髮，词组）」 on the 简体 page, in every
+ * column), marked with its language where the column is in the other script
+ * (a 繁體 note in the 香港繁體 column is not: the same words, and a hundred
+ * notes' `lang` cost the seed's page 460 bytes gzipped).
+ */
+export function cellHtml(cell: string, column: Edition, page: Edition): string {
+	const words = ui(page);
+	const simplified = (edition: Edition) => edition.lang === 'zh-Hans';
+	const lang = simplified(column) === simplified(page) ? '' : ` lang="${page.lang}"`;
+	return cell.replace(NOTE_SLOT, (_, via: keyof typeof VIA, others: string) => `<small${lang}>（${words.compareNotTaken}${others}，${words[VIA[via]]}）</small>`);
+}
 
 /** Text as HTML: what a serializer would escape in a text node or a double-quoted attribute. */
 const escapeHtml = (value: string) => value.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -100,10 +122,10 @@ const escapeHtml = (value: string) => value.replace(/[&<>"]/g, (char) => `&#${ch
  * half the time of a compare page (profiled on 1,020 texts). Its only
  * variable parts are escaped text.
  */
-function markOf(change: Change, storedLang: string, words: UiStrings): ElementContent {
+function markOf(change: Change, storedLang: string): ElementContent {
 	const inner = `<s lang="${escapeHtml(storedLang)}">${escapeHtml(change.source)}→</s>${escapeHtml(change.output)}`;
 	if (!change.choice) return { type: 'raw', value: `<mark>${inner}</mark>` };
-	const note = `<small>${escapeHtml(choiceNote(change.choice, words))}</small>`;
+	const note = noteSlot(change.choice);
 	return { type: 'raw', value: `<mark class="${MARK_CLASS[change.choice.kind]}" tabindex="0">${inner}${note}</mark>` };
 }
 
@@ -111,13 +133,13 @@ function markOf(change: Change, storedLang: string, words: UiStrings): ElementCo
  * Split a text node at its changes into text and marks. Plain differences
  * side by side make one mark (网络 → 網絡); a choice is always a mark of its own.
  */
-function marked(node: Text, changes: readonly Change[], outputOf: (change: Change) => [number, number], storedLang: string, words: UiStrings): ElementContent[] {
+function marked(node: Text, changes: readonly Change[], outputOf: (change: Change) => [number, number], storedLang: string): ElementContent[] {
 	const out: ElementContent[] = [];
 	let last = 0;
 	let run: Change | undefined;
 	let runEnd = 0;
 	const flush = () => {
-		if (run) out.push(markOf(run, storedLang, words));
+		if (run) out.push(markOf(run, storedLang));
 		run = undefined;
 	};
 	for (const change of changes) {
@@ -129,7 +151,7 @@ function marked(node: Text, changes: readonly Change[], outputOf: (change: Chang
 		}
 		flush();
 		if (start > last) out.push(text(node.value.slice(last, start)));
-		if (change.choice) out.push(markOf(change, storedLang, words));
+		if (change.choice) out.push(markOf(change, storedLang));
 		else {
 			run = change;
 			runEnd = end;
@@ -219,7 +241,6 @@ function copyOf<T extends ElementContent>(node: T): T {
 function column(blocks: readonly Element[], rowIds: ReadonlySet<string>, source: CompareSource, edition: Edition): CompareColumn {
 	const convert = editionConverter(source.script, edition, source.terms, source.id);
 	const quotes = editionQuotes(source.script, edition);
-	const words = ui(edition);
 	// The column's own copy: the title as a block of its own, then the text's blocks.
 	const cellBlocks: Element[] = [element('span', {}, [text(source.title)]), ...blocks.map(copyOf)];
 	const copy: Root = { type: 'root', children: cellBlocks };
@@ -250,7 +271,7 @@ function column(blocks: readonly Element[], rowIds: ReadonlySet<string>, source:
 				const context = change.choice.kind === 'default' ? value.slice(Math.max(0, start - 2), end + 2) : change.choice.rule.value;
 				placed.push({ row, change: change as PlacedChoice['change'], context });
 			}
-			parent.children.splice(i, 1, ...marked(node as Text, changes, (change) => outputs.get(change.from)!, source.script, words));
+			parent.children.splice(i, 1, ...marked(node as Text, changes, (change) => outputs.get(change.from)!, source.script));
 		}
 	});
 	// Marks were made last to first within each block; the list reads in the order of the text.

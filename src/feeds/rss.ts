@@ -10,7 +10,14 @@ import { ui } from '../ui.ts';
 import { escapeXml } from '../xml.ts';
 import { feedTitle, newerFirst, type FeedItem } from './feed.ts';
 
-/** An edition's feed, newest first, with absolute links on `site`. */
+/** Half a day, in ms. */
+const NOON = 12 * 60 * 60 * 1000;
+
+/**
+ * An edition's feed, newest first, with absolute links on `site`. A text is
+ * dated by its day alone: its item at noon UTC, which is that day from
+ * UTC−11 to UTC+11 (at midnight, a reader in the Americas saw the day before).
+ */
 export function feedXml(edition: Edition, items: readonly FeedItem[], site: URL): Promise<string> {
 	const absolute = (path: string) => new URL(path, site).href;
 	return getRssString({
@@ -22,7 +29,7 @@ export function feedXml(edition: Edition, items: readonly FeedItem[], site: URL)
 		items: [...items].sort(newerFirst).map((item) => ({
 			title: item.title,
 			link: absolute(item.path),
-			pubDate: item.date,
+			pubDate: new Date(item.date.getTime() + NOON),
 			description: item.description,
 			customData: `<dc:creator>${escapeXml(item.publisher)}</dc:creator>`,
 		})),

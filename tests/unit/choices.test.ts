@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import STCharacters from 'opencc-js/dict/STCharacters';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareColumns } from '../../src/compare/columns.ts';
+import { cellHtml, compareColumns } from '../../src/compare/columns.ts';
 import { summaryEntries } from '../../src/compare/summary.ts';
 import { changesOf, type Change } from '../../src/convert/choices.ts';
 import { fullEntry } from '../../src/convert/dictionaries.ts';
@@ -112,9 +112,14 @@ describe('the compare table and its summary', () => {
 	});
 
 	it('marks each difference with its stored characters before the edition’s, and a choice with its note', () => {
-		const hant = compared.columns[1]!;
-		expect(hant.cells[1]).toBe('<p>他要<mark class="risk" tabindex="0"><s lang="zh-Hans">发→</s>發<small>（未取髮，單字預設）</small></mark>。</p>');
-		expect(hant.cells[2]).toContain('<mark class="pin" tabindex="0"><s lang="zh-Hans">云→</s>雲<small>（未取云，本文固定詞）</small></mark>');
+		const [hans, hant] = compared.columns;
+		const onPage = (cell: string) => cellHtml(cell, hant!.edition, hant!.edition);
+		expect(onPage(hant!.cells[1]!)).toBe('<p>他要<mark class="risk" tabindex="0"><s lang="zh-Hans">发→</s>發<small>（未取髮，單字預設）</small></mark>。</p>');
+		expect(onPage(hant!.cells[2]!)).toContain('<mark class="pin" tabindex="0"><s lang="zh-Hans">云→</s>雲<small>（未取云，本文固定詞）</small></mark>');
+		// On the 简体 page, the same column's notes are in 简体's words, marked as such.
+		expect(cellHtml(hant!.cells[1]!, hant!.edition, hans!.edition)).toBe(
+			'<p>他要<mark class="risk" tabindex="0"><s lang="zh-Hans">发→</s>發<small lang="zh-Hans">（未取髮，单字默认）</small></mark>。</p>',
+		);
 	});
 
 	it('lists the riskiest choices first, once for every edition that made them, with the rows they are in', () => {

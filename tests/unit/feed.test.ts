@@ -37,8 +37,8 @@ describe('an edition’s feed', () => {
 		expect(childElements(channel!, NS.atom, 'link')[0]!.getAttribute('href')).toBe('https://example.org/zh-hant/feed.xml');
 		const items = childElements(channel!, NS.none, 'item');
 		expect(items.map((i) => [childText(i, NS.none, 'title'), childText(i, NS.none, 'link'), childText(i, NS.none, 'pubDate'), childText(i, NS.dc, 'creator')])).toEqual([
-			['標題2', 'https://example.org/zh-hant/text-002/', 'Thu, 02 Jan 2014 00:00:00 GMT', '新華社'],
-			['標題1', 'https://example.org/zh-hant/text-001/', 'Wed, 01 Jan 2014 00:00:00 GMT', '新華社'],
+			['標題2', 'https://example.org/zh-hant/text-002/', 'Thu, 02 Jan 2014 12:00:00 GMT', '新華社'],
+			['標題1', 'https://example.org/zh-hant/text-001/', 'Wed, 01 Jan 2014 12:00:00 GMT', '新華社'],
 		]);
 	});
 });

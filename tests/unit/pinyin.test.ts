@@ -59,6 +59,10 @@ describe('polyphones are read by the phrase they are in', () => {
 		expect(libraryReadings('成长治之业')[1]).toBe('zhǎng');
 		expect(read('努力建久安之势、成长治之业')).toContain('长cháng');
 		expect(read('千军易得，一将难求')).toContain('将jiàng');
+		// The seed's ¶4: the library reads 处在 chù zài (CC-CEDICT, 现代汉语词典: chǔzài).
+		expect(libraryReadings('处在')[0]).toBe('chù');
+		expect(read('我国正处在这个大潮之中')).toContain('处chǔ');
+		expect(read('身处其中')).toContain('处chǔ');
 	});
 });
 

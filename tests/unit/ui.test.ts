@@ -47,7 +47,7 @@ describe('interface words', () => {
 			copied | 已复制 | 已複製 | 已複製
 			citeSelection | 复制所选引文 | 複製所選引文 | 複製所選引文
 			pinyin | 拼音 | 拼音 | 拼音
-			pinyinFailed | 拼音没有加载成功，请稍后再试。 | 拼音沒有載入成功，請稍後再試。 | 拼音沒有加載成功，請稍後再試。
+			pinyinFailed | 拼音没有加载成功，请稍后再试。 | 拼音沒有載入成功，請稍後再試。 | 拼音沒有載入成功，請稍後再試。
 			notFoundTitle | 找不到这个页面 | 找不到這個頁面 | 找不到這個頁面
 			notFoundBody | 这个网址没有页面。可以从下面的文献列表找起。 | 這個網址沒有頁面。可以從下面的文獻列表找起。 | 這個網址沒有頁面。可以從下面的文獻列表找起。
 			skipToContent | 跳到正文 | 跳到正文 | 跳到正文
@@ -76,7 +76,7 @@ describe('interface words', () => {
 			feed | RSS 订阅 | RSS 訂閱 | RSS 訂閲
 			compareLink | 对照各版本 | 對照各版本 | 對照各版本
 			compareTitle | 各版本对照 | 各版本對照 | 各版本對照
-			compareIntro | 这篇文献的各个版本按段并排，与原文不同的字都有标记。一个字在另一种写法中对应几个字时，转换只能选其中一个：这些选择另有标记，并注明由词组、固定词还是单字默认决定。单字默认不看上下文，最需要核对。 | 這篇文獻的各個版本按段並排，與原文不同的字都有標記。一個字在另一種寫法中對應幾個字時，轉換只能選其中一個：這些選擇另有標記，並註明由詞組、固定詞還是單字預設決定。單字預設不看上下文，最需要核對。 | 這篇文獻的各個版本按段並排，與原文不同的字都有標記。一個字在另一種寫法中對應幾個字時，轉換只能選其中一個：這些選擇另有標記，並註明由詞組、固定詞還是單字預設決定。單字預設不看上下文，最需要核對。
+			compareIntro | 这篇文献的各个版本按段并排，与原文不同的字都有标记（引号按各版本的习惯改写，不标记）。一个字在另一种写法中对应几个字时，转换只能选其中一个：这些选择另有标记，并注明由词组、固定词还是单字默认决定。单字默认不看上下文，最需要核对。 | 這篇文獻的各個版本按段並排，與原文不同的字都有標記（引號按各版本的習慣改寫，不標記）。一個字在另一種寫法中對應幾個字時，轉換只能選其中一個：這些選擇另有標記，並註明由詞組、固定詞還是單字預設決定。單字預設不看上下文，最需要核對。 | 這篇文獻的各個版本按段並排，與原文不同的字都有標記（引號按各版本的習慣改寫，不標記）。一個字在另一種寫法中對應幾個字時，轉換只能選其中一個：這些選擇另有標記，並註明由詞組、固定詞還是單字預設決定。單字預設不看上下文，最需要核對。
 			compareBack | 返回正文 | 返回正文 | 返回正文
 			compareSummary | 转换概况 | 轉換概況 | 轉換概況
 			compareEdition | 版本 | 版本 | 版本
@@ -91,6 +91,7 @@ describe('interface words', () => {
 			compareNoRisky | 没有单字默认的选择。 | 沒有單字預設的選擇。 | 沒有單字預設的選擇。
 			comparePinned | 固定词决定的选择 | 固定詞決定的選擇 | 固定詞決定的選擇
 			comparePhrases | 词组决定的选择 | 詞組決定的選擇 | 詞組決定的選擇
+			compareKinds | {n}种 | {n}種 | {n}種
 			compareLegend | 标记 | 標記 | 標記
 			compareLegendDifference | 与原文不同的字 | 與原文不同的字 | 與原文不同的字
 			compareLegendPhrase | 一对多，由词组决定 | 一對多，由詞組決定 | 一對多，由詞組決定
@@ -107,6 +108,11 @@ describe('interface words', () => {
 		expect(words(lang)).toContain('搜尋');
 		expect(words(lang)).toContain('連結');
 		expect(words(lang)).not.toMatch(/搜索|鏈接/);
+	});
+
+	it.each(['zh-Hant', 'zh-HK'])('%s loads (載入), never 加載 as the mainland writes it', (lang) => {
+		expect(ui(edition(lang)).pinyinFailed).toContain('載入');
+		expect(words(lang)).not.toContain('加載');
 	});
 
 	it('zh-Hant dates a publication 發布, not as software is released (釋出): an edition’s fix of OpenCC', () => {
