@@ -76,6 +76,19 @@ describe('switching edition', () => {
 	});
 });
 
+describe('the compare link', () => {
+	it('leads to the row of the paragraph the reader is on, with nothing else of the address', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(textUrl('zh-hant', '?hl=0-2#p8'));
+		await page.click('a[data-compare-link]');
+		await page.waitForURL(/compare/);
+		expect(new URL(page.url()).search).toBe('');
+		expect(new URL(page.url()).hash).toBe('#p8');
+		expect(await page.$eval(':target', (row) => `${row.tagName} ${row.id}`)).toBe('TR p8');
+		await page.close();
+	});
+});
+
 describe('the breadcrumb', () => {
 	it('ends each item but the last with its separator, so a trail that wraps starts no line with one', async () => {
 		const page = await served.browser.newPage();
