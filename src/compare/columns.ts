@@ -97,15 +97,20 @@ const NOTE_SLOT = /<small>\0([dptg])([^\0]*)\0<\/small>/g;
 /**
  * A cell's HTML as a compare page in `page`'s edition shows it: each choice's
  * note in that edition's words (「（未取髮，词组）」 on the 简体 page, in every
- * column), marked with its language where the column is in the other script
- * (a 繁體 note in the 香港繁體 column is not: the same words, and a hundred
- * notes' `lang` cost the seed's page 460 bytes gzipped).
+ * column). A word of the page's that the column would write otherwise (词组
+ * in a 繁體 column) is marked with the page's language (`<i lang>`, HTML's
+ * element for a term in another language); the note, and the characters not
+ * taken, stay in the column's. (`lang` on the note and on those characters
+ * instead cost the corpus's 简体 compare page 332 bytes gzipped, past its
+ * budget.)
  */
 export function cellHtml(cell: string, column: Edition, page: Edition): string {
 	const words = ui(page);
-	const simplified = (edition: Edition) => edition.lang === 'zh-Hans';
-	const lang = simplified(column) === simplified(page) ? '' : ` lang="${page.lang}"`;
-	return cell.replace(NOTE_SLOT, (_, via: keyof typeof VIA, others: string) => `<small${lang}>（${words.compareNotTaken}${others}，${words[VIA[via]]}）</small>`);
+	const own = ui(column);
+	const word = (key: keyof UiStrings) => (words[key] === own[key] ? words[key] : `<i lang="${page.lang}">${words[key]}</i>`);
+	const notTaken = word('compareNotTaken');
+	const via = Object.fromEntries(Object.entries(VIA).map(([letter, key]) => [letter, word(key)]));
+	return cell.replace(NOTE_SLOT, (_, letter: keyof typeof VIA, others: string) => `<small>（${notTaken}${others}，${via[letter]}）</small>`);
 }
 
 /** Text as HTML: what a serializer would escape in a text node or a double-quoted attribute. */

@@ -116,9 +116,9 @@ describe('the compare table and its summary', () => {
 		const onPage = (cell: string) => cellHtml(cell, hant!.edition, hant!.edition);
 		expect(onPage(hant!.cells[1]!)).toBe('<p>他要<mark class="risk" tabindex="0"><s lang="zh-Hans">发→</s>發<small>（未取髮，單字預設）</small></mark>。</p>');
 		expect(onPage(hant!.cells[2]!)).toContain('<mark class="pin" tabindex="0"><s lang="zh-Hans">云→</s>雲<small>（未取云，本文固定詞）</small></mark>');
-		// On the 简体 page, the same column's notes are in 简体's words, marked as such.
+		// On the 简体 page, the same column's notes are in 简体's words, each marked as such where the column writes it otherwise.
 		expect(cellHtml(hant!.cells[1]!, hant!.edition, hans!.edition)).toBe(
-			'<p>他要<mark class="risk" tabindex="0"><s lang="zh-Hans">发→</s>發<small lang="zh-Hans">（未取髮，单字默认）</small></mark>。</p>',
+			'<p>他要<mark class="risk" tabindex="0"><s lang="zh-Hans">发→</s>發<small>（未取髮，<i lang="zh-Hans">单字默认</i>）</small></mark>。</p>',
 		);
 	});
 
