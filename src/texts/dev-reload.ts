@@ -19,10 +19,10 @@
  *   saw the file change, with the body new and the frontmatter not yet
  *   read, then again once the entry was stored; now only then, once (four
  *   reloads a save before, one now), but for a save the build would refuse
- *   and the one after it, which Astro reloads for as before. Open pages are
- *   reloaded besides when the file differs from what it held at its last
- *   `change` event (a write the watcher did not report: its modules are
- *   then read afresh);
+ *   and the one after it, which Astro reloads for as before. A file that
+ *   differs from what it held at its last `change` event (a write the
+ *   watcher did not report) has its modules read afresh; the entry read
+ *   again then reloads open pages when it is stored;
  * - the content is refreshed once more after any request that was being
  *   answered when Astro wrote its data store (`refreshContent`). Astro
  *   refreshes it on the write, but as a hot update, which a request already
@@ -327,6 +327,10 @@ export function devReload(): AstroIntegration {
 				const saved = (path: string, delays: number[]) => {
 					if (!isEntry(path)) return;
 					atEvent.set(path, textOf(path));
+					// An entry Astro's module list does not name yet (a new text first saved with a mistake, now edited):
+					// requests wait for it as for an added file, or they fail until a restart.
+					const name = listedName(path);
+					if (!listing.has(name) && !textOf(modulesFile).includes(name)) listing.set(name, { listed: true, since: Date.now() });
 					for (const timer of settling.get(path) ?? []) clearTimeout(timer);
 					const last = Math.max(...delays);
 					settling.set(
@@ -347,12 +351,13 @@ export function devReload(): AstroIntegration {
 									return;
 								}
 								readAgain(path);
-								// A write the watcher did not report: what Vite compiled since the event may be older.
+								// A write the watcher did not report: what Vite compiled since the event may be older. Open pages
+								// are not reloaded now: the entry read again is stored a moment later, which reloads them (a
+								// reload now showed the new body under the old title, and pages still loading missed the next).
 								const text = textOf(path);
 								if (text !== seen) {
 									if (delay !== last) atEvent.set(path, text);
 									invalidateFile(server, path);
-									server.ws.send({ type: 'full-reload', path: '*' });
 								}
 							}, delay),
 						),

@@ -260,6 +260,22 @@ describe('npm run dev shows a saved mistake', () => {
 		}
 	}, 300_000);
 
+	it('a new text first saved with a mistake: once fixed, its open page shows it', async () => {
+		const browser = await launch();
+		try {
+			const page = await browser.newPage();
+			await page.goto(`${server!.url}/zh-hans/fresh/`);
+			site.write('2017/fresh', ['新鲜的第一段。'], `${correct}\nsumary: 摘要`);
+			await new Promise((wait) => setTimeout(wait, 1_500));
+			site.write('2017/fresh', ['新鲜的第一段。'], correct);
+			// Its page answered "Unexpected error while rendering → fresh" until a restart: Astro had not listed the file yet.
+			expect(await until(page, (overlay, text) => overlay === undefined && text.includes('新鲜的第一段')), said()).toBeUndefined();
+			expect((await get('/zh-hans/fresh/')).status).toBe(200);
+		} finally {
+			await browser.close();
+		}
+	}, 120_000);
+
 	it('a second file with a text\'s name, in another folder: the text\'s pages say so until one is renamed', async () => {
 		const copy = join(site.content, '2016', 'alpha.mdx');
 		mkdirSync(dirname(copy), { recursive: true });
