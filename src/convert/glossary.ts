@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
+import { EDITIONS } from '../editions.ts';
 import { contentDir } from '../content-dir.ts';
 import { fileVersion } from '../file-version.ts';
 import { pinnedReadingsSchema } from '../pinyin/pins.ts';
@@ -49,6 +50,24 @@ function jsonFault(text: string, message: string): { line: number; column: numbe
 	return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
+/** The keys a term may have. */
+const TERM_KEYS: readonly string[] = [...EDITIONS.map((edition) => edition.lang), 'note'];
+
+/**
+ * Where a schema issue stands in the glossary's text, as 1-based line and
+ * column: at the key it is about (an unknown key, a term's first key that is
+ * no edition's, or the last key of its path), or nowhere when it names none.
+ */
+function issuePlace(text: string, json: unknown, issue: { path: PropertyKey[]; keys?: string[] }): { line: number; column: number; key: string } | undefined {
+	const value = issue.path.reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[part] : undefined), json);
+	const stray = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).find((key) => !TERM_KEYS.includes(key)) : undefined;
+	const key = issue.keys?.[0] ?? (issue.path[0] === 'terms' ? stray : undefined) ?? issue.path.findLast((part) => typeof part === 'string');
+	const offset = typeof key === 'string' ? text.indexOf(JSON.stringify(key)) : -1;
+	if (offset < 0) return undefined;
+	const before = text.slice(0, offset).split('\n');
+	return { line: before.length, column: before.at(-1)!.length + 1, key: String(key) };
+}
+
 function readGlossary(path: string): Glossary {
 	const file = relative(process.cwd(), path) || path;
 	const text = readFileSync(path, 'utf8');
@@ -65,12 +84,17 @@ function readGlossary(path: string): Glossary {
 	const parsed = glossarySchema.safeParse(json);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
-		throw new AstroError(
-			`${file}: ${issue.path.join('.')}: ${issue.message}`,
+		const place = issuePlace(text, json, issue);
+		const fault = place && { line: place.line, column: place.column };
+		const named = place && !issue.message.includes(place.key) ? ` Here: "${place.key}".` : '';
+		const explained = new AstroError(
+			`${file}${fault ? `:${fault.line}:${fault.column}` : ''}: ${issue.path.join('.')}: ${issue.message}${named}`,
 			issue.path[0] === 'pinyin'
 				? 'Pinned readings map a word to its syllables: "pinyin": { "单于": "chán yú" }.'
 				: 'Each term is an object such as { "zh-Hans": "刘云山", "zh-Hant": "劉雲山" }.',
 		);
+		// As for a JSON fault: Astro's report shows the glossary at the key, not this module.
+		throw Object.assign(explained, { loc: { file: path, ...fault } });
 	}
 	return parsed.data;
 }

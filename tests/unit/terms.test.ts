@@ -77,6 +77,24 @@ describe('the glossary', () => {
 		expect(glossary().map((term) => term['zh-Hans'])).toEqual(['信息', '网络']);
 	});
 
+	it('with a key it does not know fails at that key, not in the module that read it', () => {
+		const file = join(content, 'glossary.json');
+		const good = readFileSync(file, 'utf8');
+		try {
+			writeFileSync(file, '{\n  "terms": [\n    { "zh-Hans": "网络", "zh-Hant": "網路" },\n    { "zh-Hans": "信息", "zh-TW": "資訊" }\n  ]\n}\n');
+			let thrown: (Error & { loc?: { file: string; line?: number; column?: number } }) | undefined;
+			try {
+				glossary();
+			} catch (error) {
+				thrown = error as typeof thrown;
+			}
+			expect(thrown?.message).toMatch(/^[^/].*glossary\.json:4:24: terms\.1: .*"zh-TW"/);
+			expect(thrown?.loc).toEqual({ file, line: 4, column: 24 });
+		} finally {
+			writeFileSync(file, good);
+		}
+	});
+
 	it('changes what OpenCC alone would write (the tests above can fail)', () => {
 		expect(openccConverter('cn', 'tw')('网络信息')).toBe('網絡信息');
 	});
