@@ -34,7 +34,7 @@
  *   entry until the next write: a text's old terms for the whole minute CI
  *   waited (tests/e2e/dev-server.test.ts, 2026-12-03, and stop 32's CI).
  * - a saved entry the build would refuse (src/texts/refusal.ts, whose
- *   `refuseSavedEntry` makes the text's pages an error page) is said in the
+ *   `refusedEntryPage` makes the text's pages an error page) is said in the
  *   terminal once, in the build's words, and is not read again once it
  *   settles (the read would fail again, and reload open pages); a file added
  *   or removed with a text's name (its slug taken twice, or free again)

@@ -8,7 +8,7 @@
  * fault and says why in the terminal only, in YAML's or the schema's words:
  * its page showed the body as saved under the old frontmatter, a save that
  * looked half taken. There a refused entry's pages are an error page with
- * the build's message, line and fix (`refuseSavedEntry`, called by the
+ * the build's message, line and fix (`refusedEntryPage`, called by the
  * text's route), and the terminal says it once (src/texts/dev-reload.ts).
  */
 import { AstroError } from 'astro/errors';
@@ -74,24 +74,56 @@ export function savedEntryRefusal(path: string): Refusal | undefined {
 	return entryRefusal(named(path), readFileSync(path, 'utf8'), sameSlug.map(named));
 }
 
+/** Text as HTML: what a serializer would escape in a text node or a double-quoted attribute. */
+const escapeHtml = (value: string) => value.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** How many lines of the file the page shows around the one at fault, each way. */
+const AROUND = 2;
+
 /**
- * In dev, fail the page of a text whose entry, as saved, the build would
- * refuse: Astro's error page, with the build's message, the file shown at
- * the line, and the fix. Checked on each request of the text's pages.
+ * In dev, the page of a text whose entry, as saved, the build would refuse:
+ * an error page (status 500) that says so in itself, with the build's
+ * message, the fix, the file at the line marked, in any browser and without
+ * JavaScript; Vite's client reloads it when the entry is saved again. Astro's
+ * own error page (a thrown error) is a title alone, whose message and code
+ * come by WebSocket to every open page 200 ms after it is sent: a page still
+ * connecting missed it (blank in 19 of 40 views with four tabs open, editor
+ * review) and every other open page, another text's or the listing, showed
+ * it. Checked on each request of the text's pages; none when it is fine.
  *
  * @param filePath the entry's file, as Astro's entry gives it (from the project's root)
  */
-export function refuseSavedEntry(filePath: string | undefined): void {
-	if (!filePath) return;
+export function refusedEntryPage(filePath: string | undefined): Response | undefined {
+	if (!filePath) return undefined;
 	const path = resolve(filePath);
 	const refusal = savedEntryRefusal(path);
-	if (!refusal) return;
+	if (!refusal) return undefined;
 	const file = relative(process.cwd(), path) || path;
-	throw Object.assign(new AstroError(refusal.message, refusal.hint), {
-		name: 'This text cannot be published',
-		title: `The build would refuse ${file} as saved`,
-		loc: { file: path, line: refusal.line, column: refusal.column },
-		// The entry is at fault, not the page: no trace of it, printed for each request.
-		stack: refusal.message,
-	});
+	const lines = readFileSync(path, 'utf8').split('\n');
+	const at = refusal.line;
+	const first = at === undefined ? 0 : Math.max(1, at - AROUND);
+	const code = at === undefined ? '' : lines
+		.slice(first - 1, at + AROUND)
+		.map((text, i) => {
+			const number = first + i;
+			const line = `<span class="n">${number}</span>${escapeHtml(text)}`;
+			return number === at ? `<mark>${line}</mark>` : `<span>${line}</span>`;
+		})
+		.join('');
+	const place = at === undefined ? file : `${file}:${at}${refusal.column ? `:${refusal.column}` : ''}`;
+	const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>This text cannot be published</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#222}h1{font-size:1.3rem;color:#a4001d}.message{white-space:pre-wrap}.hint{background:#f3f3f6;padding:.5rem .75rem;border-radius:4px}pre{background:#1e1e24;color:#eee;padding:.75rem;overflow:auto;border-radius:4px}code>*{display:block}pre mark{background:#5a1a24;color:#fff}.n{display:inline-block;width:3ch;margin-right:1ch;color:#999;text-align:right}</style>
+<script type="module" src="/@vite/client"></script>
+</head><body><main id="refused">
+<h1>The build would refuse ${escapeHtml(file)} as saved</h1>
+<p class="message">${escapeHtml(refusal.message)}</p>
+${refusal.hint ? `<p class="hint"><strong>Hint:</strong> ${escapeHtml(refusal.hint)}</p>` : ''}
+<p class="place">${escapeHtml(place)}</p>
+${code ? `<pre lang="zh"><code>${code}</code></pre>` : ''}
+<p>Until it is fixed, this text's pages show this; saving the file reloads it.</p>
+</main></body></html>
+`;
+	return new Response(html, { status: 500, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }

@@ -200,12 +200,18 @@ describe('npm run dev, a save with a page open', () => {
 
 describe('npm run dev shows a saved mistake', () => {
 	type Overlay = { title: string; message: string; hint: string; place: string; marked: string } | undefined;
-	/** What the error overlay of a page says (its title, message, hint and the place of its code panel), or undefined without one. */
+	/**
+	 * What a refused text's error page says (its title, message, hint, place and the line it marks), or undefined
+	 * for any other page. Nor may any page show Vite's error overlay: Astro's broadcast its error to every open page.
+	 */
 	const overlay = (page: Page): Promise<Overlay> =>
 		page.evaluate(() => {
-			const root = document.querySelector('vite-error-overlay')?.shadowRoot;
+			if (document.querySelector('vite-error-overlay')) return { title: 'Vite error overlay', message: '', hint: '', place: '', marked: '' };
+			const root = document.querySelector('#refused');
 			const text = (selector: string) => root?.querySelector(selector)?.textContent?.trim() ?? '';
-			return root ? { title: text('#title'), message: text('#message-content'), hint: text('#hint-content'), place: text('#code h2'), marked: text('.error-line') } : undefined;
+			const marked = root?.querySelector('pre mark')?.cloneNode(true) as Element | undefined;
+			marked?.querySelector('.n')?.remove();
+			return root ? { title: text('h1'), message: text('.message'), hint: text('.hint'), place: text('.place'), marked: marked?.textContent ?? '' } : undefined;
 		});
 	/**
 	 * The page's overlay once `expected` holds of it (and of the page's text), or as last seen after
@@ -236,6 +242,9 @@ describe('npm run dev shows a saved mistake', () => {
 			const page = await browser.newPage();
 			await page.goto(`${server!.url}/zh-hant/alpha/`);
 			expect(await until(page, () => true), said()).toBeUndefined();
+			// Another text, open meanwhile: none of this is its business.
+			const bystander = await browser.newPage();
+			await bystander.goto(`${server!.url}/zh-hans/beta/`);
 
 			// `sumary:` for `summary:`, on line 6 of the file: Astro would show the new body under the old frontmatter.
 			site.write('2014/alpha', ['网络安全第一段。', '阿尔法的第三稿。'], `${correct}\nsumary: 摘要`);
@@ -243,9 +252,13 @@ describe('npm run dev shows a saved mistake', () => {
 			expect(shown?.title, said()).toBe('The build would refuse content/2014/alpha.mdx as saved');
 			expect(shown?.message).toMatch(/^content\/2014\/alpha\.mdx:6: .*sumary.*summary/);
 			expect(shown?.hint).not.toBe('');
-			expect(shown?.place).toBe('2014/alpha.mdx:6');
+			expect(shown?.place).toBe('content/2014/alpha.mdx:6');
 			expect(shown?.marked).toBe('sumary: 摘要');
 			expect((await get('/zh-hant/alpha/')).status).toBe(500);
+			// In the page itself: without JavaScript (Astro's error page was a title alone, its message sent by WebSocket).
+			expect((await get('/zh-hant/alpha/')).html).toContain('A field this site does not know: `sumary:`');
+			await new Promise((wait) => setTimeout(wait, 1_000));
+			expect(await overlay(bystander), said()).toBeUndefined();
 
 			// Its page in another edition, opened meanwhile, says so too.
 			const other = await browser.newPage();
@@ -282,7 +295,10 @@ describe('npm run dev shows a saved mistake', () => {
 		writeFileSync(copy, readFileSync(join(site.content, '2014', 'alpha.mdx'), 'utf8').replace('阿尔法', '另一个阿尔法'));
 		const refused = await once('/zh-hant/alpha/', (page) => page.status === 500);
 		expect(refused.status, said()).toBe(500);
-		expect(server!.log).toContain('Two texts have the slug "alpha": content/2016/alpha.mdx and content/2014/alpha.mdx.');
+		// The terminal says it once the save has settled (not with each request, as Astro's error page did).
+		const message = /Two texts have the slug "alpha": content\/(2014|2016)\/alpha\.mdx and content\/(?!\1)(2014|2016)\/alpha\.mdx\./;
+		for (let waited = 0; !message.test(server!.log) && waited < 10_000; waited += 100) await new Promise((wait) => setTimeout(wait, 100));
+		expect(server!.log, said()).toMatch(message);
 		rmSync(copy);
 		expect((await once('/zh-hant/alpha/', (page) => page.status === 200)).status, said()).toBe(200);
 	});
