@@ -36,7 +36,7 @@
  * - a saved entry the build would refuse (src/texts/refusal.ts, whose
  *   `refusedEntryPage` makes the text's pages an error page) is said in the
  *   terminal once, in the build's words, and is not read again once it
- *   settles (the read would fail again, and reload open pages); a file added
+ *   settles (the read would fail again, printing its error again); a file added
  *   or removed with a text's name (its slug taken twice, or free again)
  *   reloads open pages;
  * - a text moved to another folder stays published. Astro's glob loader
@@ -341,8 +341,8 @@ export function devReload(): AstroIntegration {
 								const seen = atEvent.get(path);
 								if (delay === last) atEvent.delete(path);
 								if (!existsSync(path)) return;
-								// An entry the build would refuse is not read again (the read would fail as the first did, and reload
-								// open pages), nor waited for in Astro's module list, which never names it.
+								// An entry the build would refuse is not read again (the read would fail as the first did, printing its error again),
+								// nor waited for in Astro's module list, which never names it; open pages are reloaded if Astro did not reload them for it.
 								const first = delay === delays[0];
 								const refusedNow = refused(path, first);
 								if (first && updates.settled(path, refusedNow)) server.ws.send({ type: 'full-reload', path: '*' });

@@ -20,6 +20,7 @@ import { LintError, readEntry } from '../lint/entries.ts';
 import { explainedYamlError, isYamlError } from '../schemas/frontmatter-yaml.ts';
 import { checkWrittenDate } from '../schemas/written-date.ts';
 import { checkSlug, checkSlugUnique } from './id.ts';
+import { escapeXml } from '../xml.ts';
 import { checkTextMarkup } from './markup.ts';
 
 /** What is wrong with an entry, where, and what to do about it. */
@@ -74,9 +75,6 @@ export function savedEntryRefusal(path: string): Refusal | undefined {
 	return entryRefusal(named(path), readFileSync(path, 'utf8'), sameSlug.map(named));
 }
 
-/** Text as HTML: what a serializer would escape in a text node or a double-quoted attribute. */
-const escapeHtml = (value: string) => value.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
-
 /** How many lines of the file the page shows around the one at fault, each way. */
 const AROUND = 2;
 
@@ -106,7 +104,7 @@ export function refusedEntryPage(filePath: string | undefined): Response | undef
 		.slice(first - 1, at + AROUND)
 		.map((text, i) => {
 			const number = first + i;
-			const line = `<span class="n">${number}</span>${escapeHtml(text)}`;
+			const line = `<span class="n">${number}</span>${escapeXml(text)}`;
 			return number === at ? `<mark>${line}</mark>` : `<span>${line}</span>`;
 		})
 		.join('');
@@ -117,10 +115,10 @@ export function refusedEntryPage(filePath: string | undefined): Response | undef
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#222}h1{font-size:1.3rem;color:#a4001d}.message{white-space:pre-wrap}.hint{background:#f3f3f6;padding:.5rem .75rem;border-radius:4px}pre{background:#1e1e24;color:#eee;padding:.75rem;overflow:auto;border-radius:4px}code>*{display:block}pre mark{background:#5a1a24;color:#fff}.n{display:inline-block;width:3ch;margin-right:1ch;color:#999;text-align:right}</style>
 <script type="module" src="/@vite/client"></script>
 </head><body><main id="refused">
-<h1>The build would refuse ${escapeHtml(file)} as saved</h1>
-<p class="message">${escapeHtml(refusal.message)}</p>
-${refusal.hint ? `<p class="hint"><strong>Hint:</strong> ${escapeHtml(refusal.hint)}</p>` : ''}
-<p class="place">${escapeHtml(place)}</p>
+<h1>The build would refuse ${escapeXml(file)} as saved</h1>
+<p class="message">${escapeXml(refusal.message)}</p>
+${refusal.hint ? `<p class="hint"><strong>Hint:</strong> ${escapeXml(refusal.hint)}</p>` : ''}
+<p class="place">${escapeXml(place)}</p>
 ${code ? `<pre lang="zh"><code>${code}</code></pre>` : ''}
 <p>Until it is fixed, this text's pages show this; saving the file reloads it.</p>
 </main></body></html>
