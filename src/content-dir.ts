@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -19,11 +19,19 @@ export function entryFiles(dir: string): string[] {
 		.sort();
 }
 
+/** A file's path as messages name it to the editor: from the project (the working directory), or whole if outside it. */
+export const shownPath = (path: string) => relative(process.cwd(), path) || path;
+
+/** The other entry files in the content folder with this one's file name, so its slug: two texts cannot have one URL. */
+export function namesakes(path: string): string[] {
+	return entryFiles(contentDir()).filter((other) => basename(other) === basename(path) && resolve(other) !== resolve(path));
+}
+
 /**
  * An entry's file as the content loader's `generateId` hook names it (a path
  * under `base`): its path as named to the editor, and its text.
  */
 export function entrySource({ entry, base }: { entry: string; base: URL }): { file: string; source: string } {
 	const path = fileURLToPath(new URL(entry, base.href.endsWith('/') ? base : `${base.href}/`));
-	return { file: relative(process.cwd(), path) || path, source: readFileSync(path, 'utf8') };
+	return { file: shownPath(path), source: readFileSync(path, 'utf8') };
 }

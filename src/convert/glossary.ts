@@ -6,11 +6,11 @@
  * that `npm run dev` shows an edit on the next request.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import { EDITIONS } from '../editions.ts';
-import { contentDir } from '../content-dir.ts';
+import { contentDir, shownPath } from '../content-dir.ts';
 import { fileVersion } from '../file-version.ts';
 import { pinnedReadingsSchema } from '../pinyin/pins.ts';
 import type { PinnedReading } from '../pinyin/readings.ts';
@@ -45,7 +45,11 @@ function glossaryFile(): Glossary {
 function jsonFault(text: string, message: string): { line: number; column: number } | undefined {
 	const named = /at position (\d+)/.exec(message);
 	const offset = named ? Number(named[1]) : /,(?=\s*[\]}])/.exec(text)?.index;
-	if (offset === undefined) return undefined;
+	return offset === undefined ? undefined : placeAt(text, offset);
+}
+
+/** The 1-based line and column of an offset in `text`. */
+function placeAt(text: string, offset: number): { line: number; column: number } {
 	const before = text.slice(0, offset).split('\n');
 	return { line: before.length, column: before.at(-1)!.length + 1 };
 }
@@ -63,13 +67,11 @@ function issuePlace(text: string, json: unknown, issue: { path: PropertyKey[]; k
 	const stray = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).find((key) => !TERM_KEYS.includes(key)) : undefined;
 	const key = issue.keys?.[0] ?? (issue.path[0] === 'terms' ? stray : undefined) ?? issue.path.findLast((part) => typeof part === 'string');
 	const offset = typeof key === 'string' ? text.indexOf(JSON.stringify(key)) : -1;
-	if (offset < 0) return undefined;
-	const before = text.slice(0, offset).split('\n');
-	return { line: before.length, column: before.at(-1)!.length + 1, key: String(key) };
+	return offset < 0 ? undefined : { ...placeAt(text, offset), key: String(key) };
 }
 
 function readGlossary(path: string): Glossary {
-	const file = relative(process.cwd(), path) || path;
+	const file = shownPath(path);
 	const text = readFileSync(path, 'utf8');
 	let json: unknown;
 	try {

@@ -70,8 +70,8 @@
 import type { AstroIntegration } from 'astro';
 import type { EnvironmentModuleNode, Plugin, RunnableDevEnvironment } from 'vite';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
-import { contentDir, entryFiles } from '../content-dir.ts';
+import { join, relative, resolve, sep } from 'node:path';
+import { contentDir, namesakes, shownPath } from '../content-dir.ts';
 import { fileVersion } from '../file-version.ts';
 import { READ_AGAIN_EVENT } from './loader.ts';
 import { savedEntryRefusal } from './refusal.ts';
@@ -182,7 +182,7 @@ export function entryUpdates(isEntry: (path: string) => boolean): { plugin: Plug
 	/** Entry files refused as last seen. */
 	const refused = new Set<string>();
 	/** Record whether a file is refused now; whether it was before. */
-	const seen = (file: string, refusedNow: boolean) => {
+	const recordRefused = (file: string, refusedNow: boolean) => {
 		const was = refused.has(file);
 		if (refusedNow) refused.add(file);
 		else refused.delete(file);
@@ -202,7 +202,7 @@ export function entryUpdates(isEntry: (path: string) => boolean): { plugin: Plug
 				if (save?.timestamp !== timestamp) {
 					const halfWritten = (statSync(file, { throwIfNoEntry: false })?.size ?? 0) === 0;
 					const refusedNow = !halfWritten && refusedAsSaved(file);
-					save = { timestamp, astroReloads: !halfWritten && (seen(file, refusedNow) || refusedNow) };
+					save = { timestamp, astroReloads: !halfWritten && (recordRefused(file, refusedNow) || refusedNow) };
 					saves.set(file, save);
 				}
 				if (save.astroReloads) return;
@@ -214,7 +214,7 @@ export function entryUpdates(isEntry: (path: string) => boolean): { plugin: Plug
 	return {
 		plugin,
 		/** Once a save has settled: whether open pages need a reload to show that the file is refused, or no longer, where Astro did not reload them for it. */
-		settled: (file, refusedNow) => seen(file, refusedNow) !== refusedNow,
+		settled: (file, refusedNow) => recordRefused(file, refusedNow) !== refusedNow,
 	};
 }
 
@@ -303,7 +303,7 @@ export function devReload(): AstroIntegration {
 				 * (Astro's loader says it in YAML's or the schema's, once for each read).
 				 */
 				const refused = (path: string, say: boolean): boolean => {
-					const file = relative(process.cwd(), path) || path;
+					const file = shownPath(path);
 					try {
 						const refusal = savedEntryRefusal(path);
 						if (refusal && say) logger.error(`${refusal.message}\nhint: ${refusal.hint}\nUntil it is fixed, its pages show this (a text not published yet has none).`);
@@ -380,15 +380,13 @@ export function devReload(): AstroIntegration {
 					});
 				});
 
-				/** The other entry files with this one's name (its slug). */
-				const sameSlug = (path: string) => entryFiles(content).filter((other) => basename(other) === basename(path) && resolve(other) !== resolve(path));
 				// A file added with a text's name takes its slug twice, and one removed frees it: open pages are reloaded to say so.
 				server.watcher.on('add', (path) => {
-					if (isEntry(path) && sameSlug(path).length > 0) server.ws.send({ type: 'full-reload', path: '*' });
+					if (isEntry(path) && namesakes(path).length > 0) server.ws.send({ type: 'full-reload', path: '*' });
 				});
 				server.watcher.on('unlink', (path) => {
 					if (!isEntry(path)) return;
-					const moved = sameSlug(path);
+					const moved = namesakes(path);
 					for (const file of moved) {
 						logger.info(`${relative(content, path)} is gone and ${relative(content, file)} holds its text: reading it again.`);
 						readAgain(file);

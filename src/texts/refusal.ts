@@ -14,13 +14,13 @@
 import { AstroError } from 'astro/errors';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
-import { contentDir, entryFiles } from '../content-dir.ts';
+import { resolve } from 'node:path';
+import { namesakes, shownPath } from '../content-dir.ts';
 import { LintError, readEntry } from '../lint/entries.ts';
 import { explainedYamlError, isYamlError } from '../schemas/frontmatter-yaml.ts';
 import { checkWrittenDate } from '../schemas/written-date.ts';
-import { checkSlug, checkSlugUnique } from './id.ts';
 import { escapeXml } from '../xml.ts';
+import { checkSlug, checkSlugUnique } from './id.ts';
 import { checkTextMarkup } from './markup.ts';
 
 /** What is wrong with an entry, where, and what to do about it. */
@@ -67,13 +67,16 @@ export function entryRefusal(file: string, source: string, sameSlug: readonly st
 	return undefined;
 }
 
-/** Why the build would refuse the entry file at `path`, as saved now, among the entries there are now; none if it is gone. */
-export function savedEntryRefusal(path: string): Refusal | undefined {
+/** The entry file at `path` as saved now (as messages name it, and its text), and why the build would refuse it among the entries there are now; none if it is gone. */
+function savedEntry(path: string): { file: string; source: string; refusal: Refusal | undefined } | undefined {
 	if (!existsSync(path)) return undefined;
-	const named = (file: string) => relative(process.cwd(), file) || file;
-	const sameSlug = entryFiles(contentDir()).filter((other) => basename(other) === basename(path) && resolve(other) !== resolve(path));
-	return entryRefusal(named(path), readFileSync(path, 'utf8'), sameSlug.map(named));
+	const file = shownPath(path);
+	const source = readFileSync(path, 'utf8');
+	return { file, source, refusal: entryRefusal(file, source, namesakes(path).map(shownPath)) };
 }
+
+/** Why the build would refuse the entry file at `path`, as saved now, among the entries there are now; none if it is gone. */
+export const savedEntryRefusal = (path: string): Refusal | undefined => savedEntry(path)?.refusal;
 
 /** How many lines of the file the page shows around the one at fault, each way. */
 const AROUND = 2;
@@ -92,22 +95,17 @@ const AROUND = 2;
  * @param filePath the entry's file, as Astro's entry gives it (from the project's root)
  */
 export function refusedEntryPage(filePath: string | undefined): Response | undefined {
-	if (!filePath) return undefined;
-	const path = resolve(filePath);
-	const refusal = savedEntryRefusal(path);
-	if (!refusal) return undefined;
-	const file = relative(process.cwd(), path) || path;
-	const lines = readFileSync(path, 'utf8').split('\n');
+	const saved = filePath === undefined ? undefined : savedEntry(resolve(filePath));
+	if (!saved?.refusal) return undefined;
+	const { file, source, refusal } = saved;
 	const at = refusal.line;
-	const first = at === undefined ? 0 : Math.max(1, at - AROUND);
-	const code = at === undefined ? '' : lines
-		.slice(first - 1, at + AROUND)
-		.map((text, i) => {
-			const number = first + i;
-			const line = `<span class="n">${number}</span>${escapeXml(text)}`;
-			return number === at ? `<mark>${line}</mark>` : `<span>${line}</span>`;
-		})
-		.join('');
+	// The file around the line at fault, numbered, that line marked.
+	const first = Math.max(1, (at ?? 1) - AROUND);
+	const shown = at === undefined ? [] : source.split('\n').slice(first - 1, at + AROUND);
+	const code = shown.map((text, i) => {
+		const line = `<span class="n">${first + i}</span>${escapeXml(text)}`;
+		return first + i === at ? `<mark>${line}</mark>` : `<span>${line}</span>`;
+	});
 	const place = at === undefined ? file : `${file}:${at}${refusal.column ? `:${refusal.column}` : ''}`;
 	const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -119,7 +117,7 @@ export function refusedEntryPage(filePath: string | undefined): Response | undef
 <p class="message">${escapeXml(refusal.message)}</p>
 ${refusal.hint ? `<p class="hint"><strong>Hint:</strong> ${escapeXml(refusal.hint)}</p>` : ''}
 <p class="place">${escapeXml(place)}</p>
-${code ? `<pre lang="zh"><code>${code}</code></pre>` : ''}
+${code.length > 0 ? `<pre lang="zh"><code>${code.join('')}</code></pre>` : ''}
 <p>Until it is fixed, this text's pages show this; saving the file reloads it.</p>
 </main></body></html>
 `;
