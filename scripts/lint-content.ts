@@ -21,7 +21,7 @@ import { glossary } from '../src/convert/glossary.ts';
 import { entryChoices, formatChoice } from '../src/lint/choices.ts';
 import { formatFinding, lintEntry, LintError, pinnedPassages, readEntry } from '../src/lint/entries.ts';
 import { slugProblem } from '../src/import/slug.ts';
-import { EMPTY_BODY, emptyBodyLine, markupProblems } from '../src/texts/markup.ts';
+import { emptyBodyLine, emptyEntry, markupProblems } from '../src/texts/markup.ts';
 
 /** Every entry under a folder; a folder that is not there is the editor's mistake, said so. */
 function entriesIn(dir: string): string[] {
@@ -80,7 +80,8 @@ function main(argv: string[]): number {
 		const empty = emptyBodyLine(source);
 		if (empty !== undefined) {
 			totals.ERROR++;
-			console.log(`${file}:${empty}  ERROR  ${EMPTY_BODY.message}. ${EMPTY_BODY.hint}`);
+			const { message, hint } = emptyEntry(source);
+			console.log(`${file}:${empty}  ERROR  ${message}. ${hint}`);
 			continue;
 		}
 		// Markup MDX would not read as the text written: the build refuses it too,

@@ -110,6 +110,7 @@ export function refusedEntryPage(filePath: string | undefined): Response | undef
 	const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>This text cannot be published</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#222}h1{font-size:1.3rem;color:#a4001d}.message{white-space:pre-wrap}.hint{background:#f3f3f6;padding:.5rem .75rem;border-radius:4px}pre{background:#1e1e24;color:#eee;padding:.75rem;overflow:auto;border-radius:4px}code>*{display:block}pre mark{background:#5a1a24;color:#fff}.n{display:inline-block;width:3ch;margin-right:1ch;color:#999;text-align:right}</style>
 <script type="module" src="/@vite/client"></script>
 </head><body><main id="refused">

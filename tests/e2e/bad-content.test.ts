@@ -57,6 +57,11 @@ const CASES: Case[] = [
 		[/empty\.mdx:7: the text has no words: nothing after its frontmatter would be published/],
 	],
 	[
+		'an empty file (made and not yet written)',
+		{ 'blank.mdx': '' },
+		[/blank\.mdx:1: the file is empty: it has neither a frontmatter nor a text/, 'Write its frontmatter (title, date, publisher, script'],
+	],
+	[
 		'an impossible date',
 		{ 'bad-date.mdx': entry({ date: '2014-02-30' }) },
 		[/bad-date\.mdx:3: "2014-02-30" is not a date/, 'Write the publication date as YYYY-MM-DD on line 3, for example `date: 2014-02-27`.'],

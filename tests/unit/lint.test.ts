@@ -315,6 +315,7 @@ describe('npm run lint:content', () => {
 			'b/same.mdx': entry('zh-Hans', '正文二。'),
 			'Bad_Name.mdx': entry('zh-Hans', '正文。'),
 			'empty.mdx': entry('zh-Hans', '{/* 待补 */}\n'),
+			'new.mdx': '',
 		});
 		const result = run(['--content', dir]);
 		expect(result.status).toBe(1);
@@ -325,8 +326,10 @@ describe('npm run lint:content', () => {
 			'a/same.mdx:1:1  ERROR  b/same.mdx has the same slug, "same": each text needs its own URL. Rename one of them.',
 			'b/same.mdx:1:1  ERROR  a/same.mdx has the same slug, "same": each text needs its own URL. Rename one of them.',
 			expect.stringMatching(/^empty\.mdx:7 {2}ERROR {2}the text has no words: nothing after its frontmatter would be published, an empty page\. Write its paragraphs/),
+			expect.stringMatching(/^new\.mdx:1 {2}ERROR {2}the file is empty: it has neither a frontmatter nor a text\. Write its frontmatter/),
 		]);
 		expect(() => checkTextMarkup('empty.mdx', entry('zh-Hans', '\n'))).toThrow(/^empty\.mdx:7: the text has no words/);
+		expect(() => checkTextMarkup('new.mdx', ' \n')).toThrow(/^new\.mdx:1: the file is empty/);
 		expect(() => checkTextMarkup('full.mdx', entry('zh-Hans', '正文。'))).not.toThrow();
 	});
 

@@ -2,8 +2,11 @@
  * entryRefusal: why the build would refuse one entry, as `npm run dev` shows
  * it (src/texts/refusal.ts), in the build's order and with its place.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entryRefusal } from '../../src/texts/refusal.ts';
+import { entryRefusal, refusedEntryPage } from '../../src/texts/refusal.ts';
 
 const FRONTMATTER = ['title: 测试', 'date: 2014-02-27', 'publisher: 新华社', 'script: zh-Hans'];
 /** An entry: its frontmatter lines (the four above unless given), then its body. */
@@ -27,6 +30,7 @@ describe('entryRefusal', () => {
 		['a date the calendar lacks', 'content/x.mdx', entry('正文。', [...FRONTMATTER.slice(0, 1), 'date: 2014-13-40', ...FRONTMATTER.slice(2)]), /^content\/x\.mdx:3: "2014-13-40" is not a date/, 3, undefined],
 		['markup MDX would not publish as written', 'content/x.mdx', entry('甲{乙}丙。'), /^content\/x\.mdx:8:2: one place would not be published as written/, 8, 2],
 		['no words', 'content/x.mdx', entry(''), /^content\/x\.mdx:\d+: the text has no words/, 7, undefined],
+		['an empty file', 'content/x.mdx', '', /^content\/x\.mdx:1: the file is empty: it has neither a frontmatter nor a text/, 1, undefined],
 		['a field the site does not know', 'content/x.mdx', entry('正文。', [...FRONTMATTER, 'sumary: 摘要']), /^content\/x\.mdx:6: frontmatter: .*`sumary:`.*`summary:`/, 6, undefined],
 		['a missing field', 'content/x.mdx', entry('正文。', FRONTMATTER.slice(1)), /^content\/x\.mdx: frontmatter title: /, undefined, undefined],
 	])('refuses %s, naming the place and the fix', (kind, file, source, message, line, column) => {
@@ -56,5 +60,34 @@ describe('entryRefusal', () => {
 	it('names the first fault as the build meets it: the YAML before the markup', () => {
 		const refusal = entryRefusal('content/x.mdx', entry('甲{乙}丙。', ['title: 网信办: 新规定', ...FRONTMATTER.slice(1)]));
 		expect(refusal?.message).toMatch(/not valid YAML/);
+	});
+});
+
+describe('refusedEntryPage', () => {
+	const saved = (name: string, source: string) => {
+		const dir = mkdtempSync(join(tmpdir(), 'fanjian-refused-'));
+		const path = join(dir, name);
+		writeFileSync(path, source);
+		return { path, [Symbol.dispose]: () => rmSync(dir, { recursive: true, force: true }) };
+	};
+
+	it('is none for an entry the build publishes', () => {
+		using file = saved('fine-text.mdx', entry('正文。'));
+		expect(refusedEntryPage(file.path)).toBeUndefined();
+	});
+
+	it("says the build's message, the fix and the line, and names the site's icon (no request for a /favicon.ico the site lacks)", async () => {
+		using file = saved('bad-text.mdx', entry('甲{乙}丙。'));
+		const response = refusedEntryPage(file.path)!;
+		expect(response.status).toBe(500);
+		const html = await response.text();
+		expect(html).toMatch(/one place would not be published as written/);
+		expect(html).toMatch(/<mark><span class="n">8<\/span>甲\{乙\}丙。<\/mark>/);
+		expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+	});
+
+	it('tells an empty file it is empty', async () => {
+		using file = saved('new-text.mdx', '');
+		expect(await refusedEntryPage(file.path)!.text()).toMatch(/the file is empty: it has neither a frontmatter nor a text/);
 	});
 });
