@@ -55,14 +55,14 @@ export function publications(count: number, seed = 13): { date: string; source: 
 	return found;
 }
 
+const HAN = /\p{Script=Han}/gu;
+
 /** Characters ranked by how often they stand in `text`, most often first (ties by code point). */
 function byFrequency(text: string): string[] {
 	const counts = new Map<string, number>();
 	for (const char of text.match(HAN) ?? []) counts.set(char, (counts.get(char) ?? 0) + 1);
 	return [...counts].sort(([a, m], [b, n]) => n - m || a.codePointAt(0)! - b.codePointAt(0)!).map(([char]) => char);
 }
-
-const HAN = /\p{Script=Han}/gu;
 
 /**
  * For each copy after the first, a rewriting of the text that swaps its

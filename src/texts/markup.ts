@@ -180,19 +180,19 @@ export function emptyBodyLine(source: string): number | undefined {
 }
 
 /** What an entry with no text at all is told (a file created and not yet written, or emptied). */
-export const EMPTY_FILE = {
+const EMPTY_FILE = {
 	message: 'the file is empty: it has neither a frontmatter nor a text',
 	hint: 'Write its frontmatter (title, date, publisher, script, between two `---` lines) and its paragraphs after it; `npm run import -- <file.txt> …` writes both from a plain text. If it was made by mistake, delete it.',
 };
 
-/** What an empty entry is told, with where its body starts: `EMPTY_FILE` when the file holds nothing but space. */
-export const emptyEntry = (source: string) => (source.trim() === '' ? EMPTY_FILE : EMPTY_BODY);
-
 /** What an entry with a frontmatter and no words after it is told. */
-export const EMPTY_BODY = {
+const EMPTY_BODY = {
 	message: 'the text has no words: nothing after its frontmatter would be published, an empty page',
 	hint: "Write its paragraphs after the frontmatter's closing `---`, a blank line between paragraphs. If the text is withdrawn, delete the entry and its anchor record.",
 };
+
+/** What an empty entry is told, with where its body starts: `EMPTY_FILE` when the file holds nothing but space. */
+export const emptyEntry = (source: string) => (source.trim() === '' ? EMPTY_FILE : EMPTY_BODY);
 
 /**
  * Fail when an entry holds markup that MDX would not read as the text
