@@ -3,25 +3,14 @@
  * already work without it. Search code is loaded on first use, not here.
  */
 
-import { carryAddress } from './edition-links.ts';
+import { carryAddress, keepPlace } from './edition-links.ts';
+
+/** The address's query, as the page was opened. */
+const query = new URLSearchParams(location.search);
 
 carryAddress();
 addEventListener('hashchange', carryAddress);
-
-/** Without a `#pN` in the address, switching keeps the first paragraph in view. */
-for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-edition-link]')) {
-	link.addEventListener('click', () => {
-		if (location.hash) return;
-		const inView = [...document.querySelectorAll<HTMLElement>('.text-body > p[id]')].find(
-			(p) => p.getBoundingClientRect().bottom > 0,
-		);
-		if (inView && inView.getBoundingClientRect().top < innerHeight && scrollY > 0) {
-			const url = new URL(link.href);
-			url.hash = inView.id;
-			link.href = url.href;
-		}
-	});
-}
+if (!query.has('hl')) keepPlace();
 
 /** Copy buttons are rendered hidden: they need this script to work. */
 const announcer = document.createElement('p');
@@ -147,12 +136,12 @@ if (pinyinButton) {
 	} catch {
 		// Storage refused (a strict privacy setting): the aid starts off.
 	}
-	const asked = new URLSearchParams(location.search).get('pinyin');
+	const asked = query.get('pinyin');
 	if (asked === '1' || (asked !== '0' && remembered)) void pinyin(true);
 }
 
 /** A search result or citation link marks the quote it came for. */
-if (new URLSearchParams(location.search).has('hl')) void withParagraphText(import('./landing.ts')).then((landing) => landing.highlightLanding());
+if (query.has('hl')) void withParagraphText(import('./landing.ts')).then((landing) => landing.highlightLanding());
 
 /** `/` focuses the search box, as on most sites with search. */
 addEventListener('keydown', (event) => {

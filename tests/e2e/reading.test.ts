@@ -65,6 +65,77 @@ describe('switching edition', () => {
 		await page.close();
 	});
 
+	/** Scroll paragraph `id` to the top of the window. */
+	const scrollToParagraph = (page: Page, id: string) => page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), id);
+	/** Rest in the text longer than a second (the reader reading there). */
+	const restAt = async (page: Page, id: string) => {
+		await scrollToParagraph(page, id);
+		await page.waitForTimeout(1_500);
+	};
+	/** Back up to the edition links, as a reader scrolls to them. */
+	const backToTop = (page: Page) => page.evaluate(() => scrollTo(0, 0));
+	const switchTo = async (page: Page, lang: string, path: RegExp) => {
+		await page.click(`[data-edition-link][lang="${lang}"]`);
+		await page.waitForURL(path);
+		return new URL(page.url());
+	};
+
+	it('keeps the paragraph the reader rested on, after scrolling back up to the links', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(textUrl('zh-hans'));
+		await restAt(page, 'p6');
+		await backToTop(page);
+		expect((await switchTo(page, 'zh-Hant', /zh-hant/)).hash).toBe('#p6');
+		// Landed on as any #pN: 4rem down (scroll-margin-top), at the top of what the reader sees.
+		expect(await page.evaluate(() => document.getElementById('p6')!.getBoundingClientRect().top)).toBeCloseTo(64, -1);
+		await page.close();
+	});
+
+	it('takes the paragraph rested on over a #p8 left behind, and not the ones passed on the way back up', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(textUrl('zh-hans', '#p8'));
+		await restAt(page, 'p6');
+		for (const id of ['p5', 'p4', 'p3', 'p1']) {
+			await scrollToParagraph(page, id);
+			await page.waitForTimeout(200);
+		}
+		await backToTop(page);
+		expect((await switchTo(page, 'zh-HK', /zh-hk/)).hash).toBe('#p6');
+		await page.close();
+	});
+
+	it('takes a paragraph the reader went to (its ¶ link) over one rested on before', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(textUrl('zh-hant'));
+		await restAt(page, 'p9');
+		await page.click('.para-tools > a[href="#p3"]');
+		await page.waitForURL(/#p3$/);
+		expect((await switchTo(page, 'zh-Hans', /zh-hans/)).hash).toBe('#p3');
+		await page.close();
+	});
+
+	it('leads the compare link to the row of the paragraph rested on', async () => {
+		const page = await served.browser.newPage();
+		await page.goto(textUrl('zh-hans'));
+		await restAt(page, 'p7');
+		await backToTop(page);
+		await page.click('a[data-compare-link]');
+		await page.waitForURL(/compare/);
+		expect(await page.$eval(':target', (row) => `${row.tagName} ${row.id}`)).toBe('TR p7');
+		await page.close();
+	});
+
+	it("keeps a landing's address whole (its marks count from its paragraph), wherever the reader rested", async () => {
+		const page = await served.browser.newPage();
+		await page.goto(textUrl('zh-hans', '?hl=0-4#p5'));
+		await restAt(page, 'p10');
+		await backToTop(page);
+		const url = await switchTo(page, 'zh-HK', /zh-hk/);
+		expect([url.search, url.hash]).toEqual(['?hl=0-4', '#p5']);
+		expect(await page.$eval('#p5 mark.landing', (mark) => Array.from(mark.textContent ?? '').length)).toBe(4);
+		await page.close();
+	});
+
 	it('keeps a paragraph reached after load (hash change) when switching to 香港繁體', async () => {
 		const page = await served.browser.newPage();
 		await page.goto(textUrl('zh-hant'));
