@@ -7,6 +7,7 @@
  * `pM:START-END` (src/search/engine.ts writes these addresses).
  * Loaded only when the address asks for it.
  */
+import { carryAddress } from './edition-links.ts';
 import { PARAGRAPHS, textNodes } from './paragraph-text.ts';
 
 /** The ranges to mark, by paragraph id (`''`: the paragraph landed on). */
@@ -68,4 +69,19 @@ export function highlightLanding(): void {
 		}
 	}
 	first?.scrollIntoView({ block: 'center' });
+	// A range without its paragraph counts from the one landed on: once the reader goes to another (a ¶ link),
+	// the address names it, so that the address, and the edition links that carry it, still mark these words.
+	if (landed && ranges.has('')) {
+		addEventListener(
+			'hashchange',
+			() => {
+				const search = location.search.replace(/([?&]hl=)([^&]*)/, (_, key: string, value: string) =>
+					key + value.split(',').map((part) => (/^\d/.test(part) ? `${landed.id}:${part}` : part)).join(','),
+				);
+				history.replaceState(history.state, '', search + location.hash);
+				carryAddress();
+			},
+			{ once: true },
+		);
+	}
 }

@@ -136,6 +136,20 @@ describe('switching edition', () => {
 		await page.close();
 	});
 
+	it("keeps a landing's marks on their words when the reader goes on to another paragraph, in the address and in the other edition", async () => {
+		const page = await served.browser.newPage();
+		await page.goto(textUrl('zh-hans', '?hl=0-4#p5'));
+		await page.waitForSelector('#p5 mark.landing');
+		await page.click('.para-tools > a[href="#p3"]');
+		await page.waitForURL(/#p3$/);
+		expect(new URL(page.url()).search).toBe('?hl=p5:0-4');
+		const url = await switchTo(page, 'zh-Hant', /zh-hant/);
+		expect([url.search, url.hash]).toEqual(['?hl=p5:0-4', '#p3']);
+		await page.waitForSelector('mark.landing');
+		expect(await page.$$eval('mark.landing', (marks) => marks.map((mark) => mark.closest('p')?.id))).toEqual(['p5']);
+		await page.close();
+	});
+
 	it('keeps a paragraph reached after load (hash change) when switching to 香港繁體', async () => {
 		const page = await served.browser.newPage();
 		await page.goto(textUrl('zh-hant'));
