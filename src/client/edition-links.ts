@@ -28,11 +28,11 @@ export function carryAddress(hashChange?: Event): void {
  * first in view when the reader last rested in the text (a second without
  * scrolling, the edition links scrolled away). Scrolling back up to the
  * links then loses nothing: they lead to that paragraph, not to the top or
- * to a `#pN` left far behind. Not on a landing (`?hl=`), whose marks count
- * from its own paragraph.
+ * to a `#pN` left far behind. The page script leaves it out on a landing
+ * (`?hl=`), whose marks count from its own paragraph.
  */
 export function keepPlace(): void {
-	const links = document.querySelector('a[data-edition-link]');
+	const editionLink = document.querySelector('a[data-edition-link]');
 	let rest: ReturnType<typeof setTimeout>;
 	addEventListener(
 		'scroll',
@@ -41,7 +41,7 @@ export function keepPlace(): void {
 			rest = setTimeout(() => {
 				// Below the window's top 72 px: a paragraph landed on stands 4rem down (scroll-margin-top), the one before it less.
 				const first = [...document.querySelectorAll('.text-body > p[id]')].find((p) => p.getBoundingClientRect().bottom > 72);
-				if (!first || !links || links.getBoundingClientRect().bottom > 0) return;
+				if (!first || !editionLink || editionLink.getBoundingClientRect().bottom > 0) return;
 				place = first.id;
 				carryAddress();
 			}, 1000);
