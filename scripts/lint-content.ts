@@ -21,7 +21,7 @@ import { glossary } from '../src/convert/glossary.ts';
 import { entryChoices, formatChoice } from '../src/lint/choices.ts';
 import { formatFinding, lintEntry, LintError, pinnedPassages, readEntry } from '../src/lint/entries.ts';
 import { slugProblem } from '../src/import/slug.ts';
-import { emptyBodyLine, emptyEntry, markupProblems } from '../src/texts/markup.ts';
+import { emptyEntry, markupProblems } from '../src/texts/markup.ts';
 
 /** Every entry under a folder; a folder that is not there is the editor's mistake, said so. */
 function entriesIn(dir: string): string[] {
@@ -77,11 +77,10 @@ function main(argv: string[]): number {
 		} catch {
 			throw new LintError(`${file} cannot be read.`, 'Check the path.');
 		}
-		const empty = emptyBodyLine(source);
-		if (empty !== undefined) {
+		const empty = emptyEntry(source);
+		if (empty) {
 			totals.ERROR++;
-			const { message, hint } = emptyEntry(source);
-			console.log(`${file}:${empty}  ERROR  ${message}. ${hint}`);
+			console.log(`${file}:${empty.line}  ERROR  ${empty.message}. ${empty.hint}`);
 			continue;
 		}
 		// Markup MDX would not read as the text written: the build refuses it too,

@@ -1,3 +1,5 @@
+import { PARAGRAPHS } from './paragraphs.ts';
+
 /** The paragraph the reader last rested on in the text (keepPlace), if any: it outranks the address's `#pN`. */
 let place = '';
 
@@ -40,7 +42,7 @@ export function keepPlace(): void {
 			clearTimeout(rest);
 			rest = setTimeout(() => {
 				// Below the window's top 72 px: a paragraph landed on stands 4rem down (scroll-margin-top), the one before it less.
-				const first = [...document.querySelectorAll('.text-body > p[id]')].find((p) => p.getBoundingClientRect().bottom > 72);
+				const first = [...document.querySelectorAll(PARAGRAPHS)].find((p) => p.getBoundingClientRect().bottom > 72);
 				if (!first || !editionLink || editionLink.getBoundingClientRect().bottom > 0) return;
 				place = first.id;
 				carryAddress();

@@ -75,10 +75,8 @@ export function highlightLanding(): void {
 		addEventListener(
 			'hashchange',
 			() => {
-				const search = location.search.replace(/([?&]hl=)([^&]*)/, (_, key: string, value: string) =>
-					key + value.split(',').map((part) => (/^\d/.test(part) ? `${landed.id}:${part}` : part)).join(','),
-				);
-				history.replaceState(history.state, '', search + location.hash);
+				const named = [...ranges].flatMap(([id, list]) => list.map(([start, end]) => `${id || landed.id}:${start}-${end}`));
+				history.replaceState(history.state, '', location.search.replace(/([?&]hl=)[^&]*/, `$1${named.join(',')}`) + location.hash);
 				carryAddress();
 			},
 			{ once: true },

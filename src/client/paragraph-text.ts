@@ -7,8 +7,9 @@
  * citations, never on first paint (the page script would then carry it).
  */
 
-/** The paragraphs of the text on the page. */
-export const PARAGRAPHS = '.text-body > p[id]';
+import { PARAGRAPHS } from './paragraphs.ts';
+
+export { PARAGRAPHS };
 
 export function textNodes(paragraph: Element): Text[] {
 	const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);

@@ -162,23 +162,6 @@ export function markupProblems(source: string): MarkupProblem[] {
 	return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/**
- * Where an entry's body starts (1-based line) when it has no words to
- * publish: nothing after the frontmatter but space and comments. Such an
- * entry would be published as an empty page.
- */
-export function emptyBodyLine(source: string): number | undefined {
-	const lines = source.split('\n');
-	let first = 0;
-	if (lines[0]?.trim() === '---') {
-		const close = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
-		if (close < 0) return undefined;
-		first = close + 1;
-	}
-	const body = lines.slice(first).join('\n').replace(/\{\/\*[\s\S]*?\*\/\}/g, '').replace(/<!--[\s\S]*?-->/g, '');
-	return body.trim() === '' ? first + 1 : undefined;
-}
-
 /** What an entry with no text at all is told (a file created and not yet written, or emptied). */
 const EMPTY_FILE = {
 	message: 'the file is empty: it has neither a frontmatter nor a text',
@@ -191,8 +174,24 @@ const EMPTY_BODY = {
 	hint: "Write its paragraphs after the frontmatter's closing `---`, a blank line between paragraphs. If the text is withdrawn, delete the entry and its anchor record.",
 };
 
-/** What an empty entry is told, with where its body starts: `EMPTY_FILE` when the file holds nothing but space. */
-export const emptyEntry = (source: string) => (source.trim() === '' ? EMPTY_FILE : EMPTY_BODY);
+/**
+ * What an entry with no words to publish is told, and where its body starts
+ * (1-based line): nothing after the frontmatter but space and comments (an
+ * entry that would be published as an empty page), or nothing at all. None
+ * for an entry with words.
+ */
+export function emptyEntry(source: string): { line: number; message: string; hint: string } | undefined {
+	const lines = source.split('\n');
+	let first = 0;
+	if (lines[0]?.trim() === '---') {
+		const close = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
+		if (close < 0) return undefined;
+		first = close + 1;
+	}
+	const body = lines.slice(first).join('\n').replace(/\{\/\*[\s\S]*?\*\/\}/g, '').replace(/<!--[\s\S]*?-->/g, '');
+	if (body.trim() !== '') return undefined;
+	return { line: first + 1, ...(source.trim() === '' ? EMPTY_FILE : EMPTY_BODY) };
+}
 
 /**
  * Fail when an entry holds markup that MDX would not read as the text
@@ -203,11 +202,8 @@ export const emptyEntry = (source: string) => (source.trim() === '' ? EMPTY_FILE
  * @param source the entry's text
  */
 export function checkTextMarkup(file: string, source: string): void {
-	const empty = emptyBodyLine(source);
-	if (empty !== undefined) {
-		const { message, hint } = emptyEntry(source);
-		throw new AstroError(`${file}:${empty}: ${message}.`, hint);
-	}
+	const empty = emptyEntry(source);
+	if (empty) throw new AstroError(`${file}:${empty.line}: ${empty.message}.`, empty.hint);
 	const problems = markupProblems(source);
 	if (problems.length === 0) return;
 	const lines = problems.slice(0, 10).map((problem) => `  ${file}:${problem.line}:${problem.column}  ${problem.message}.`);

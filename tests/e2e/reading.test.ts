@@ -132,6 +132,8 @@ describe('switching edition', () => {
 		await backToTop(page);
 		const url = await switchTo(page, 'zh-HK', /zh-hk/);
 		expect([url.search, url.hash]).toEqual(['?hl=0-4', '#p5']);
+		// The marks come with the landing code, loaded after the page.
+		await page.waitForSelector('#p5 mark.landing');
 		expect(await page.$eval('#p5 mark.landing', (mark) => Array.from(mark.textContent ?? '').length)).toBe(4);
 		await page.close();
 	});
@@ -142,7 +144,8 @@ describe('switching edition', () => {
 		await page.waitForSelector('#p5 mark.landing');
 		await page.click('.para-tools > a[href="#p3"]');
 		await page.waitForURL(/#p3$/);
-		expect(new URL(page.url()).search).toBe('?hl=p5:0-4');
+		// Named by the landing code's hashchange listener, a moment after the address changed.
+		await expect.poll(() => new URL(page.url()).search).toBe('?hl=p5:0-4');
 		const url = await switchTo(page, 'zh-Hant', /zh-hant/);
 		expect([url.search, url.hash]).toEqual(['?hl=p5:0-4', '#p3']);
 		await page.waitForSelector('mark.landing');
