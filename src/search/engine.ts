@@ -2,8 +2,8 @@
  * The quote search as the browser runs it, on Pagefind's JS API. Each text
  * is one Pagefind record whose content is the text folded to one script,
  * one token per character, paragraph after paragraph (index-build.ts). A
- * quote is folded the same way; its rarest characters (plan.ts) are looked
- * up, which gives the texts holding them all, newest first, and every place
+ * quote is folded the same way; its rarest characters (plan.ts: among the
+ * rarest, those whose index chunk the page holds first) are looked up, which gives the texts holding them all, newest first, and every place
  * each stands in them; where they stand as in the quote (matching.ts), the
  * quote may be. A result is the paragraph holding it, or the paragraphs it
  * runs across; its words come from the reader's own page (only their bytes:
@@ -21,7 +21,7 @@
 import { EDITIONS } from '../editions.ts';
 import { fold, parseFoldTable, type FoldTable } from './fold.ts';
 import { keyQueries, looseStartsIn, paragraphsCovering, positionsFrom, runsOf, sharedRuns, startsIn, type Positions } from './matching.ts';
-import { KEYS, parseFrequent, searchKeys, type FrequencyRank, type Key } from './plan.ts';
+import { chunkOf, KEYS, parseChunks, parseFrequent, searchKeys, type FrequencyRank, type IndexChunks, type Key } from './plan.ts';
 import { decodeTextFields, type TextFields } from './text-fields.ts';
 
 /** Longest raw query read at all: a pasted book is cut, not hung on. */
@@ -102,16 +102,18 @@ async function fetchText(path: string): Promise<string> {
 	return response.text();
 }
 
-/** Load Pagefind, the fold table and the frequent characters, once. */
+/** Load Pagefind, the fold table, the frequent characters and the index chunks' ranges, once. */
 export function loadEngine(): Promise<Engine> {
 	engine ??= (async () => {
-		const [pagefind, table, rank] = await Promise.all([
+		const [pagefind, table, rank, chunks] = await Promise.all([
 			import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindApi>,
 			fetchText('fold.txt').then(parseFoldTable),
 			fetchText('frequent.txt').then(parseFrequent),
+			fetchText('chunks.txt').then(parseChunks),
 		]);
 		await pagefind.options({ noWorker: true, excerptLength: 0 });
 		await pagefind.init();
+		indexChunks = chunks;
 		return { pagefind, table, rank };
 	})();
 	engine.catch(() => (engine = undefined));
@@ -131,12 +133,29 @@ function kept<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
 
 /** Every position of each character in every text, the texts newest first (for the looser search). Kept for later searches. */
 const looked = new Map<string, Promise<PagefindResult[]>>();
-/** Characters searched together with others (textsHolding, firstPlaces): their index chunks are held, as those of the characters `looked` up. */
-const searched = new Set<string>();
-const chunkHeld = (char: string) => looked.has(char) || searched.has(char);
+/** Pagefind's index chunks (loadEngine), and those some search of this page has loaded or is loading (their places in the list). */
+let indexChunks: IndexChunks = [];
+const heldChunks = new Set<number>();
+
+/** A search for some characters loads their chunks. */
+function searching(chars: readonly string[]): void {
+	for (const char of chars) {
+		const chunk = chunkOf(char, indexChunks);
+		if (chunk !== undefined) heldChunks.add(chunk);
+	}
+}
+
+/** The chunk a lookup of `char` would load; undefined if none (held already, or no text holds the character). */
+function loads(char: string): number | undefined {
+	const chunk = chunkOf(char, indexChunks);
+	return chunk === undefined || heldChunks.has(chunk) ? undefined : chunk;
+}
 
 const lookUp = (pagefind: PagefindApi, char: string): Promise<PagefindResult[]> =>
-	kept(looked, char, () => pagefind.search(char, { sort: { date: 'desc' } }).then((answer) => answer?.results ?? []));
+	kept(looked, char, async () => {
+		searching([char]);
+		return (await pagefind.search(char, { sort: { date: 'desc' } }))?.results ?? [];
+	});
 
 /**
  * The texts holding the whole quote, each with where the quote first stands
@@ -145,8 +164,8 @@ const lookUp = (pagefind: PagefindApi, char: string): Promise<PagefindResult[]> 
  * the first place in a text (pagefind_web `exact_term`).
  */
 async function firstPlaces(pagefind: PagefindApi, quote: readonly string[]): Promise<Map<string, number>> {
+	searching(quote);
 	const answer = await pagefind.search(`"${quote.join(' ')}"`, { sort: { date: 'desc' } });
-	for (const char of quote) searched.add(char);
 	return new Map((answer?.results ?? []).map((result) => [result.id, Math.min(...result.words)]));
 }
 
@@ -156,8 +175,8 @@ async function firstPlaces(pagefind: PagefindApi, quote: readonly string[]): Pro
  * (which saves sorting an answer that only says where characters stand).
  */
 async function textsHolding(pagefind: PagefindApi, chars: readonly string[], newestFirst: boolean): Promise<PagefindResult[]> {
+	searching(chars);
 	const answer = await pagefind.search(chars.join(' '), newestFirst ? { sort: { date: 'desc' } } : {});
-	for (const char of chars) searched.add(char);
 	return answer?.results ?? [];
 }
 
@@ -409,22 +428,22 @@ async function heldIn(result: PagefindResult, starts: readonly number[], sure: n
 }
 
 /** Every paragraph (or passage) holding the whole quote, newest text first, in text order within a text. */
-async function exactResults(pagefind: PagefindApi, context: Context, rank: FrequencyRank, shown: number): Promise<{ entries: Entry[]; byRarity: Key[] }> {
+async function exactResults(pagefind: PagefindApi, context: Context, rank: FrequencyRank, shown: number): Promise<{ entries: Entry[]; keyOrder: Key[] }> {
 	const { quote } = context;
-	const byRarity = searchKeys(quote, rank, Number.POSITIVE_INFINITY);
-	let count = Math.min(KEYS, byRarity.length);
+	const keyOrder = searchKeys(quote, rank, loads);
+	let count = Math.min(KEYS, keyOrder.length);
 	for (;;) {
-		const keys = byRarity.slice(0, count);
+		const keys = keyOrder.slice(0, count);
 		const { positions, results } = await positionsOf(
 			pagefind,
 			keys.map((key) => key.char),
 		);
-		const complete = count === byRarity.length;
+		const complete = count === keyOrder.length;
 		const texts = [...results.values()].map((result) => ({ result, starts: startsIn(quote, positions, keys[0]!, result.id) })).filter((text) => text.starts.length > 0);
 		const places = texts.reduce((sum, text) => sum + text.starts.length, 0);
 		// Too many places to check one by one: look more of the quote up instead (an index chunk costs less).
 		if (!complete && places > CHECK_LIMIT) {
-			count = Math.min(byRarity.length, count + 2);
+			count = Math.min(keyOrder.length, count + 2);
 			continue;
 		}
 		let checked = texts;
@@ -433,7 +452,7 @@ async function exactResults(pagefind: PagefindApi, context: Context, rank: Frequ
 		if (complete) {
 			// Every character was looked up: each place holds the quote.
 			sure = Number.POSITIVE_INFINITY;
-		} else if (places > shown && new Set(quote.filter((char) => !chunkHeld(char))).size <= PHRASE_UNLOADED) {
+		} else if (places > shown && new Set(quote.filter((char) => loads(char) !== undefined)).size <= PHRASE_UNLOADED) {
 			// While the phrase search loads, the places shown first are fetched: they nearly always hold the quote.
 			for (const { result, starts } of texts.slice(0, shown)) void prefetch(result, starts[0]!, context);
 			// A text without the quote has none of its places; the first place in a text with it holds it.
@@ -445,7 +464,7 @@ async function exactResults(pagefind: PagefindApi, context: Context, rank: Frequ
 			sure = 1;
 		}
 		const entries = await Promise.all(checked.map(({ result, starts }) => heldIn(result, starts, sure, context)));
-		return { entries: entries.flat(), byRarity };
+		return { entries: entries.flat(), keyOrder };
 	}
 }
 
@@ -456,13 +475,14 @@ const LOOSE_LOOKUPS = KEYS + 3;
  * For a quote no paragraph holds whole: the places where at least two of its
  * keys stand as in it, fetched and scored by the longest run of the quote
  * they hold; those holding at least half of it (less its slip) are kept,
- * closest first. The keys are the rarest characters some text holds: the
- * slip itself is often the rarest character of all, and in no text.
+ * closest first. The keys are the first characters in the exact search's
+ * order (the rarest, held chunks first) that some text holds: the slip
+ * itself is often the rarest character of all, and in no text.
  */
-async function looseResults(byRarity: readonly Key[], context: Context, pagefind: PagefindApi): Promise<Result[]> {
+async function looseResults(keyOrder: readonly Key[], context: Context, pagefind: PagefindApi): Promise<Result[]> {
 	const { quote, edition } = context;
 	const keys: Key[] = [];
-	for (const key of byRarity.slice(0, LOOSE_LOOKUPS)) {
+	for (const key of keyOrder.slice(0, LOOSE_LOOKUPS)) {
 		if ((await lookUp(pagefind, key.char)).length > 0) keys.push(key);
 		if (keys.length === KEYS) break;
 	}
@@ -513,7 +533,7 @@ export async function searchQuote(query: string, editionLang: string, limit = 10
 	const exact = await exactResults(pagefind, context, rank, limit);
 	let entries: Entry[] = exact.entries;
 	const isExact = entries.length > 0 || quote.length < 4;
-	if (!isExact) entries = await looseResults(exact.byRarity, context, pagefind);
+	if (!isExact) entries = await looseResults(exact.keyOrder, context, pagefind);
 	const page = pager(entries, context, isExact);
 	return { folded, exact: isExact, total: entries.length, hits: await page(limit), more: page };
 }

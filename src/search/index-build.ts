@@ -17,6 +17,7 @@ import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
+import { decode } from 'cborg';
 import * as pagefind from 'pagefind';
 import type { Edition } from '../editions.ts';
 import { fold, searchContent, serializeFoldTable, type FoldTable } from './fold.ts';
@@ -30,6 +31,8 @@ export const INDEX_LANGUAGE = 'und';
 export const FOLD_TABLE_FILE = 'fold.txt';
 /** Where the corpus's most frequent folded characters are published, most frequent first. */
 export const FREQUENT_FILE = 'frequent.txt';
+/** Where the word ranges of Pagefind's index chunks are published, one chunk a line (`FROM TO`): what a lookup loads (plan.ts). */
+export const CHUNKS_FILE = 'chunks.txt';
 /** How many of the most frequent characters are published: the query planner treats every other one as rare. */
 const FREQUENT_SHIPPED = 1_000;
 /** Pagefind's bundle files the site does not use (it has its own UI and runs without a worker). */
@@ -96,8 +99,8 @@ const gzipAsync = promisify(gzip);
 /** Fragments rewritten at once. */
 const FRAGMENTS_AT_ONCE = 32;
 
-/** Pagefind's fragment files: gzip of a signature and the record as JSON. */
-const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+/** What Pagefind's files start with, gunzipped: a fragment is the signature and the record as JSON, its page list the signature and CBOR. */
+const SIGNATURE = 'pagefind_dcd';
 
 /**
  * Take the folded content out of every fragment Pagefind wrote. A fragment
@@ -111,14 +114,34 @@ async function dropFragmentContent(outputPath: string): Promise<void> {
 	const dir = join(outputPath, 'fragment');
 	const drop = async (file: string) => {
 		const raw = (await gunzipAsync(await readFile(file))).toString('utf8');
-		if (!raw.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment (has Pagefind's format changed?).`);
-		const fragment = JSON.parse(raw.slice(FRAGMENT_SIGNATURE.length)) as { content?: string };
+		if (!raw.startsWith(SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment (has Pagefind's format changed?).`);
+		const fragment = JSON.parse(raw.slice(SIGNATURE.length)) as { content?: string };
 		fragment.content = '';
-		await writeFile(file, await gzipAsync(FRAGMENT_SIGNATURE + JSON.stringify(fragment), { level: 9 }));
+		await writeFile(file, await gzipAsync(SIGNATURE + JSON.stringify(fragment), { level: 9 }));
 	};
 	// Some at once: each file is small, and waits on the disk twice and on zlib's threads.
 	const names = await readdir(dir);
 	for (let i = 0; i < names.length; i += FRAGMENTS_AT_ONCE) await Promise.all(names.slice(i, i + FRAGMENTS_AT_ONCE).map((name) => drop(join(dir, name))));
+}
+
+/**
+ * The first and last word of each of Pagefind's index chunks, in order, from
+ * its page list (`pf_meta`): CBOR whose third item lists the chunks as
+ * [from, to, file] (`MetaIndex.index_chunks` in Pagefind 1.x,
+ * pagefind/src/index/index_metadata.rs). The browser's planner reads them to
+ * know what a lookup costs.
+ */
+async function indexChunks(outputPath: string): Promise<string> {
+	const name = (await readdir(outputPath)).find((file) => file.endsWith('.pf_meta'));
+	const wrong = (why: string) => new Error(`${join(outputPath, name ?? '*.pf_meta')}: ${why} (has Pagefind's format changed?).`);
+	if (!name) throw wrong('no page list was written');
+	const raw = await gunzipAsync(await readFile(join(outputPath, name)));
+	if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw wrong('not a Pagefind page list');
+	const chunks = (decode(raw.subarray(SIGNATURE.length)) as unknown[])[2];
+	const isRange = (chunk: unknown): chunk is [string, string, string] =>
+		Array.isArray(chunk) && chunk.length === 3 && chunk.every((word) => typeof word === 'string' && word !== '' && !/\s/.test(word));
+	if (!Array.isArray(chunks) || !chunks.every(isRange)) throw wrong('its third item is not the index chunks as [from, to, file]');
+	return chunks.map(([from, to]) => `${from} ${to}\n`).join('');
 }
 
 export interface IndexStats {
@@ -194,8 +217,8 @@ export class TextReader {
 }
 
 /**
- * Index the built site in `dist`: Pagefind's bundle, the fold table and the
- * frequent characters into `<dist>/pagefind/`.
+ * Index the built site in `dist`: Pagefind's bundle, the fold table, the
+ * frequent characters and the index chunks' ranges into `<dist>/pagefind/`.
  */
 export async function writeSearchIndex(dist: string, editions: readonly Edition[], reader = new TextReader(dist, editions)): Promise<IndexStats> {
 	const slugs = await builtSlugs(dist, editions);
@@ -232,6 +255,7 @@ export async function writeSearchIndex(dist: string, editions: readonly Edition[
 		await writeFile(join(outputPath, FOLD_TABLE_FILE), serializeFoldTable(shipped));
 		const frequent = [...counts].sort((a, b) => b[1] - a[1]).slice(0, FREQUENT_SHIPPED).map(([char]) => char);
 		await writeFile(join(outputPath, FREQUENT_FILE), frequent.join(''));
+		await writeFile(join(outputPath, CHUNKS_FILE), await indexChunks(outputPath));
 		return { texts: slugs.length, paragraphs, foldEntries: shipped.size, refolded };
 	} finally {
 		await pagefind.close();

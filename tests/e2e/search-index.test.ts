@@ -33,7 +33,7 @@ describe('the search index', () => {
 		const files = readdirSync(PAGEFIND, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
 		const pageList = files.find((entry) => entry.name.endsWith('.pf_meta'))!;
 		expect(readFileSync(join(pageList.parentPath, pageList.name)).length).toBeLessThan(1024);
-		// The bundle (pagefind.js, its wasm, the entry, the page list, fold.txt, frequent.txt) and one chunk per ~20,000 characters.
+		// The bundle (pagefind.js, its wasm, the entry, the page list, fold.txt, frequent.txt, chunks.txt) and one chunk per ~20,000 characters.
 		expect(files.length).toBeLessThan(20);
 	});
 

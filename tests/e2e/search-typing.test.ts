@@ -13,6 +13,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chapters } from '../../bench/corpus.ts';
 import { traditionalOnly } from '../../src/convert/charsets.ts';
+import { fold, parseFoldTable } from '../../src/search/fold.ts';
+import { chunkOf, KEY_POOL, parseChunks, parseFrequent, searchKeys } from '../../src/search/plan.ts';
 import { BUILD_TIMEOUT, fixtureSite } from '../support/fixture-site.ts';
 import { servedInBrowser, type Served } from '../support/served.ts';
 import { DIST, SEED_SLUG } from '../support/site.ts';
@@ -365,6 +367,43 @@ describe('true counts, order and more results on a corpus of 26 texts', () => {
 		expect(popup.options.map((option) => option.href.replace(/\?hl=[^#]*/, ''))).toEqual(expected.slice(0, 6).map((hit) => `/zh-hans/${hit.slug}/#${hit.id}`));
 		expect(popup.options.map((option) => option.marks)).toEqual(expected.slice(0, 6).map((hit) => Array(hit.count).fill(quote)));
 		if (fetched !== undefined) expect(served.site.requests.slice(before).filter((request) => request.range)).toHaveLength(fetched);
+		await page.close();
+	});
+
+	it('looks a quote up by a character whose index chunk the page holds, when one of its four rarest will do, and finds it all the same', async () => {
+		const read = (file: string) => readFileSync(join(site.dist, 'pagefind', file), 'utf8');
+		const [table, rank, chunks] = [parseFoldTable(read('fold.txt')), parseFrequent(read('frequent.txt')), parseChunks(read('chunks.txt'))];
+		expect(chunks.length).toBeGreaterThan(2);
+		// A run of 12 characters found once: its three rarest lie in two chunks, the rarest sharing one; its fourth rarest (KEY_POOL) in a third.
+		const found = texts.flatMap((text) =>
+			text.paragraphs.flatMap((paragraph, i) => {
+				const chars = Array.from(paragraph);
+				return chars.slice(0, -12).flatMap((_, at) => {
+					const quote = chars.slice(at, at + 12).join('');
+					if (holding(quote).length !== 1) return [];
+					const order = searchKeys(fold(quote, table).chars, rank).map((key) => ({ ...key, chunk: chunkOf(key.char, chunks) }));
+					if (order.length < KEY_POOL || order.some((key) => key.chunk === undefined)) return [];
+					const [first, second, third, fourth] = order;
+					const rarest = new Set([first!.chunk, second!.chunk, third!.chunk]);
+					const shared = first!.chunk === second!.chunk || first!.chunk === third!.chunk;
+					return rarest.size === 2 && shared && !rarest.has(fourth!.chunk) ? [{ quote, held: fourth!.char, slug: text.slug, id: `p${i + 1}` }] : [];
+				});
+			}),
+		)[0];
+		expect(found).toBeDefined();
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hans/${texts[0]!.slug}/`);
+		const chunksLoaded = async (query: string) => {
+			const before = served.site.requests.length;
+			const { options } = await typeQuery(page, query);
+			return { options, loaded: served.site.requests.slice(before).filter((request) => request.path.startsWith('/pagefind/index/')).length };
+		};
+		// The character searched for alone loads its chunk.
+		expect((await chunksLoaded(found!.held)).loaded).toBe(1);
+		// Its three rarest would load two chunks; the held character stands in for the one in the other chunk.
+		const { options, loaded } = await chunksLoaded(found!.quote);
+		expect(loaded).toBe(1);
+		expect(options.map((option) => option.href.replace(/\?hl=[^#]*/, ''))).toEqual([`/zh-hans/${found!.slug}/#${found!.id}`]);
 		await page.close();
 	});
 

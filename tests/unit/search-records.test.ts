@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../src/editions.ts';
 import { TextReader } from '../../src/search/index-build.ts';
-import { parseFrequent, searchKeys } from '../../src/search/plan.ts';
+import { chunkOf, KEY_POOL, KEYS, parseChunks, parseFrequent, searchKeys } from '../../src/search/plan.ts';
 import { readTextPage } from '../../src/search/paragraphs.ts';
 import { decodeTextFields, encodeTextFields, paragraphAt, type TextFieldsSource } from '../../src/search/text-fields.ts';
 
@@ -49,13 +49,15 @@ describe("a text's search fields", () => {
 
 describe('the characters a quote is looked up by', () => {
 	const rank = parseFrequent('之不可以公');
+	const chars = (keys: { char: string }[]) => keys.map((key) => key.char).join('');
 
-	it('are its rarest, each at its place in the quote, rarest first', () => {
-		expect(searchKeys(Array.from('之不可以伐郑也'), rank)).toEqual([
+	it('are its rarest, each at its place in the quote, rarest first, then the others', () => {
+		expect(searchKeys(Array.from('之不可以伐郑也'), rank).slice(0, KEYS)).toEqual([
 			{ char: '伐', offset: 4 },
 			{ char: '郑', offset: 5 },
 			{ char: '也', offset: 6 },
 		]);
+		expect(chars(searchKeys(Array.from('之不可以伐郑也'), rank))).toBe('伐郑也以可不之');
 	});
 
 	it('prefer the less frequent of listed characters, and count a repeated one once', () => {
@@ -67,6 +69,37 @@ describe('the characters a quote is looked up by', () => {
 
 	it('are the whole quote when it is that short', () => {
 		expect(searchKeys(['网'], rank)).toEqual([{ char: '网', offset: 0 }]);
+	});
+
+	it('go by held index chunks among the rarest: a character loading no chunk, or one a key loads, before a rarer one loading another', () => {
+		// Rarest first: 伐 郑 也 以 可 不 之 (以 可 不 之 listed frequent, 之 the most).
+		const quote = Array.from('之不可以伐郑也');
+		// 郑 and 也 would load chunks 1 and 2; 伐's chunk and 以's are held.
+		const chunk: Record<string, number> = { 郑: 1, 也: 2 };
+		expect(chars(searchKeys(quote, rank, (char) => chunk[char]))).toBe('伐以郑也可不之');
+		// 郑 and 也 share chunk 3: once 郑 is a key, 也 costs nothing more.
+		expect(chars(searchKeys(quote, rank, (char) => ({ 伐: 1, 郑: 3, 也: 3, 以: 4, 可: 5, 不: 6, 之: 7 })[char]))).toBe('伐郑也以可不之');
+		// Past the pool of the KEY_POOL (4) rarest, a held character is not taken: 可 不 之 are frequent.
+		expect(KEY_POOL).toBe(4);
+		expect(chars(searchKeys(quote, rank, (char) => (['可', '不', '之'].includes(char) ? undefined : 9)))).toBe('伐郑也以可不之');
+	});
+});
+
+describe('the index chunk a character is looked up in', () => {
+	// As chunks.txt lists them: each chunk's first and last word, in code point order.
+	const chunks = parseChunks('3 三\n上 不\n与 丢\n𠀀 𪨧\n');
+
+	it('is the one whose range holds it, its bounds included', () => {
+		expect(['3', 'abc', '三', '上', '不', '丑', '丢', '𠮷', '𪨧'].map((word) => chunkOf(word, chunks))).toEqual([0, 0, 0, 1, 1, 2, 2, 3, 3]);
+	});
+
+	it('is none between ranges or past them: no text holds such a word', () => {
+		expect(['丧', '並', '𪨨', '0'].map((word) => chunkOf(word, chunks))).toEqual([undefined, undefined, undefined, undefined]);
+	});
+
+	it('orders by code point, as Pagefind sorts words (a character past U+FFFF after one at U+FF01)', () => {
+		const wide = parseChunks('！ ！\n𠀀 𠀀\n');
+		expect([chunkOf('！', wide), chunkOf('𠀀', wide)]).toEqual([0, 1]);
 	});
 });
 
