@@ -3,7 +3,8 @@
  * is one Pagefind record whose content is the text folded to one script,
  * one token per character, paragraph after paragraph (index-build.ts). A
  * quote is folded the same way; its rarest characters (plan.ts: among the
- * rarest, those whose index chunk the page holds first) are looked up, which gives the texts holding them all, newest first, and every place
+ * rarest, those whose index chunk the page holds first) are looked up,
+ * which gives the texts holding them all, newest first, and every place
  * each stands in them; where they stand as in the quote (matching.ts), the
  * quote may be. A result is the paragraph holding it, or the paragraphs it
  * runs across; its words come from the reader's own page (only their bytes:
@@ -29,14 +30,14 @@ const MAX_INPUT = 2_000;
 /** Places checked by fetching them; beyond this, more of the quote's characters are looked up instead. */
 const CHECK_LIMIT = 24;
 /**
- * Characters of a quote this page has not looked up yet, at most, for its
- * places to be confirmed by a phrase search (an index chunk for each, ~3.5 kB
- * at 4,080 texts, though neighbours share one, and later quotes find them
- * held) rather than fetched one by one (~0.65 kB and two requests each) when
- * there are more places than are shown. On the 4,080-text bench, 12 rather
- * than 5 took later quotes from 9.6 to 5.6 kB and 14 to 12 requests
- * (median), 7 ms faster, and a first quote from 142.6 to 146.8 kB; with no
- * limit a first quote took 209 kB (bench/HISTORY.md).
+ * Characters of a quote whose index chunk the page does not hold yet, at
+ * most, for its places to be confirmed by a phrase search (an index chunk
+ * for each, ~3.5 kB at 4,080 texts, though neighbours share one, and later
+ * quotes find them held) rather than fetched one by one (~0.65 kB and two
+ * requests each) when there are more places than are shown. On the
+ * 4,080-text bench, 12 rather than 5 took later quotes from 9.6 to 5.6 kB
+ * and 14 to 12 requests (median), 7 ms faster, and a first quote from 142.6
+ * to 146.8 kB; with no limit a first quote took 209 kB (bench/HISTORY.md).
  */
 const PHRASE_UNLOADED = 12;
 /** Places a quote with a slip is looked for at most. */
