@@ -103,7 +103,7 @@ async function fetchText(path: string): Promise<string> {
 	return response.text();
 }
 
-/** Load Pagefind, the fold table, the frequent characters and the index chunks' ranges, once. */
+/** Load Pagefind, the fold table, the frequent characters and where the index chunks begin, once. */
 export function loadEngine(): Promise<Engine> {
 	engine ??= (async () => {
 		const [pagefind, table, rank, chunks] = await Promise.all([
@@ -146,7 +146,7 @@ function searching(chars: readonly string[]): void {
 	}
 }
 
-/** The chunk a lookup of `char` would load; undefined if none (held already, or no text holds the character). */
+/** The chunk a lookup of `char` would load; undefined if none (held already, or the character sorts before every chunk). */
 function loads(char: string): number | undefined {
 	const chunk = chunkOf(char, indexChunks);
 	return chunk === undefined || heldChunks.has(chunk) ? undefined : chunk;

@@ -31,7 +31,7 @@ export const INDEX_LANGUAGE = 'und';
 export const FOLD_TABLE_FILE = 'fold.txt';
 /** Where the corpus's most frequent folded characters are published, most frequent first. */
 export const FREQUENT_FILE = 'frequent.txt';
-/** Where the word ranges of Pagefind's index chunks are published, one chunk a line (`FROM TO`): what a lookup loads (plan.ts). */
+/** Where the first word of each of Pagefind's index chunks is published, one a line: what a lookup loads (plan.ts). */
 export const CHUNKS_FILE = 'chunks.txt';
 /** How many of the most frequent characters are published: the query planner treats every other one as rare. */
 const FREQUENT_SHIPPED = 1_000;
@@ -125,7 +125,7 @@ async function dropFragmentContent(outputPath: string): Promise<void> {
 }
 
 /**
- * The first and last word of each of Pagefind's index chunks, in order, from
+ * The first word of each of Pagefind's index chunks, in order, from
  * its page list (`pf_meta`): CBOR whose third item lists the chunks as
  * [from, to, file] (`MetaIndex.index_chunks` in Pagefind 1.x,
  * pagefind/src/index/index_metadata.rs). The browser's planner reads them to
@@ -141,7 +141,7 @@ async function indexChunks(outputPath: string): Promise<string> {
 	const isRange = (chunk: unknown): chunk is [string, string, string] =>
 		Array.isArray(chunk) && chunk.length === 3 && chunk.every((word) => typeof word === 'string' && word !== '' && !/\s/.test(word));
 	if (!Array.isArray(chunks) || !chunks.every(isRange)) throw wrong('its third item is not the index chunks as [from, to, file]');
-	return chunks.map(([from, to]) => `${from} ${to}\n`).join('');
+	return chunks.map(([from]) => `${from}\n`).join('');
 }
 
 export interface IndexStats {
@@ -218,7 +218,7 @@ export class TextReader {
 
 /**
  * Index the built site in `dist`: Pagefind's bundle, the fold table, the
- * frequent characters and the index chunks' ranges into `<dist>/pagefind/`.
+ * frequent characters and where the index chunks begin into `<dist>/pagefind/`.
  */
 export async function writeSearchIndex(dist: string, editions: readonly Edition[], reader = new TextReader(dist, editions)): Promise<IndexStats> {
 	const slugs = await builtSlugs(dist, editions);

@@ -25,17 +25,16 @@ export type FrequencyRank = ReadonlyMap<string, number>;
 export const parseFrequent = (chars: string): FrequencyRank => new Map(Array.from(chars, (char, i) => [char, i]));
 
 /**
- * Pagefind's index chunks in order, each the first and last word it holds
- * (index-build.ts writes them, one chunk a line: `FROM TO`). A word looked
- * up loads the chunk whose range holds it; a word in none is in no text.
+ * Pagefind's index chunks in order, each by the first word it holds
+ * (index-build.ts writes them, one a line). A word looked up loads the last
+ * chunk whose first word is not after it. (A word no text holds may lie
+ * between one chunk's last word and the next one's first, and load none:
+ * such a word is taken for one of the chunk before, which only makes it a
+ * costlier key than it is.)
  */
-export type IndexChunks = readonly (readonly [string, string])[];
+export type IndexChunks = readonly string[];
 
-export const parseChunks = (text: string): IndexChunks =>
-	text
-		.split('\n')
-		.filter((line) => line !== '')
-		.map((line) => line.split(' ') as [string, string]);
+export const parseChunks = (text: string): IndexChunks => text.split('\n').filter((line) => line !== '');
 
 /** Words in Pagefind's order: by code point (UTF-8 bytes), which UTF-16's `<` is not past U+FFFF. */
 function compareWords(a: string, b: string): number {
@@ -47,17 +46,15 @@ function compareWords(a: string, b: string): number {
 	return x.length - y.length;
 }
 
-/** The place in `chunks` of the chunk a word is looked up in; undefined if no chunk's range holds it. */
+/** The place in `chunks` of the chunk a word is looked up in; undefined if it sorts before them all. */
 export function chunkOf(word: string, chunks: IndexChunks): number | undefined {
 	let [low, high] = [0, chunks.length - 1];
 	while (low <= high) {
 		const middle = (low + high) >> 1;
-		const [from, to] = chunks[middle]!;
-		if (compareWords(word, from) < 0) high = middle - 1;
-		else if (compareWords(word, to) > 0) low = middle + 1;
-		else return middle;
+		if (compareWords(word, chunks[middle]!) < 0) high = middle - 1;
+		else low = middle + 1;
 	}
-	return undefined;
+	return high >= 0 ? high : undefined;
 }
 
 /** A character to look up and its place in the run searched for. */
