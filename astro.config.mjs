@@ -8,6 +8,7 @@ import { feeds } from './src/feeds/integration.ts';
 import { devReload } from './src/texts/dev-reload.ts';
 import { MARKDOWN_FEATURES } from './src/texts/markdown.ts';
 import { pinyinFiles } from './src/pinyin/integration.ts';
+import { searchWords } from './src/search/words.ts';
 import { bareUrlsStayText } from './src/texts/markup.ts';
 
 // Environment settings, so the same code builds any corpus anywhere:
@@ -39,6 +40,7 @@ export default defineConfig({
 		mdx({ optimize: true }),
 		buildMode(),
 		pinyinFiles(),
+		searchWords(),
 		feeds(),
 		anchorSummary(),
 		devReload(),

@@ -7,6 +7,8 @@
  * searched, no address changes and no result moves while a composition is
  * in progress (its keys pick candidates); the search runs when it ends.
  */
+import searchWords from 'virtual:fanjian/search-words';
+import { EDITIONS } from '../editions.ts';
 import { carryAddress } from './edition-links.ts';
 import { searchQuote, type Hit, type HitParagraph, type SearchOutcome } from '../search/engine.ts';
 
@@ -14,13 +16,11 @@ const lang = document.documentElement.lang;
 /** Results shown in the header's popup, and on the search page at a time. */
 const POPUP_RESULTS = 6;
 const PAGE_RESULTS = 20;
-/** Interface words in this edition's script, rendered into the page by the server. */
-const words = document.body.dataset as Partial<
-	Record<'exact' | 'noResults' | 'searchFailed' | 'paragraphLabel' | 'paragraphRange' | 'resultsCount' | 'looseCount' | 'needsWords' | 'moreResults' | 'allResults', string>
->;
+/** The search's words as this edition words them (src/search/words.ts). */
+const words = searchWords[lang] ?? searchWords[EDITIONS[0]!.lang]!;
 
-const fill = (template: string | undefined, values: Record<string, number>) =>
-	Object.entries(values).reduce((text, [key, value]) => text.replaceAll(`{${key}}`, String(value)), template ?? '');
+const fill = (template: string, values: Record<string, number>) =>
+	Object.entries(values).reduce((text, [key, value]) => text.replaceAll(`{${key}}`, String(value)), template);
 
 /**
  * The popup's cut of a long paragraph: its marks with some words either side, in code points.
@@ -90,12 +90,12 @@ function hitContent(hit: Hit, cut = false): HTMLElement {
 	where.className = 'hit-where';
 	const first = hit.paragraphs[0]!;
 	const last = hit.paragraphs.at(-1)!;
-	where.textContent = last === first ? fill(words.paragraphLabel ?? '¶{n}', { n: first.n }) : fill(words.paragraphRange ?? '¶{n}–{m}', { n: first.n, m: last.n });
+	where.textContent = last === first ? fill(words.paragraph, { n: first.n }) : fill(words.paragraphRange, { n: first.n, m: last.n });
 	head.append(title, where);
 	if (hit.exact) {
 		const badge = document.createElement('span');
 		badge.className = 'hit-exact';
-		badge.textContent = words.exact ?? '=';
+		badge.textContent = words.exact;
 		head.append(badge);
 	}
 	link.append(head);
@@ -135,9 +135,9 @@ function latestOnly(limit: number, render: (outcome: SearchOutcome | Error, quer
 }
 
 function statusText(outcome: SearchOutcome | Error): string {
-	if (outcome instanceof Error) return words.searchFailed ?? 'Search failed.';
-	if (outcome.folded === '') return words.needsWords ?? '';
-	if (outcome.total === 0) return words.noResults ?? 'No results.';
+	if (outcome instanceof Error) return words.searchFailed;
+	if (outcome.folded === '') return words.needsWords;
+	if (outcome.total === 0) return words.noResults;
 	return fill(outcome.exact ? words.resultsCount : words.looseCount, { n: outcome.total });
 }
 
@@ -308,7 +308,7 @@ export function enhanceSearchPage(form: HTMLFormElement, results: HTMLElement): 
 	more.type = 'button';
 	more.className = 'search-more';
 	more.hidden = true;
-	more.textContent = words.moreResults ?? '…';
+	more.textContent = words.moreResults;
 	results.after(more);
 	let current: SearchOutcome | undefined;
 	const show = (hits: Hit[]) => {
