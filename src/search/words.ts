@@ -17,7 +17,7 @@ const MODULE = 'virtual:fanjian/search-words';
 const RESOLVED = `\0${MODULE}`;
 
 /** Every edition's search words, by its `lang`. */
-export const searchWordsByLang = (): Record<string, SearchWords> =>
+const searchWordsByLang = (): Record<string, SearchWords> =>
 	Object.fromEntries(EDITIONS.map((edition) => [edition.lang, Object.fromEntries(KEYS.map((key) => [key, ui(edition)[key]])) as SearchWords]));
 
 export function searchWords(): AstroIntegration {
