@@ -1,5 +1,6 @@
 /**
- * The quote search as the browser runs it, on Pagefind's JS API. Each text
+ * The quote search as the browser runs it, on the index Pagefind wrote
+ * (read by pagefind-index.ts, without Pagefind's runtime). Each text
  * is one Pagefind record whose content is the text folded to one script,
  * one token per character, paragraph after paragraph (index-build.ts). A
  * quote is folded the same way; its rarest characters (plan.ts: among the
@@ -22,7 +23,8 @@
 import { EDITIONS } from '../editions.ts';
 import { fold, parseFoldTable, type FoldTable } from './fold.ts';
 import { keyQueries, looseStartsIn, paragraphsCovering, positionsFrom, runsOf, sharedRuns, startsIn, type Positions } from './matching.ts';
-import { chunkOf, KEYS, parseChunks, parseFrequent, searchKeys, type FrequencyRank, type IndexChunks, type Key } from './plan.ts';
+import { PagefindIndex, type IndexResult } from './pagefind-index.ts';
+import { KEYS, parseFrequent, searchKeys, type FrequencyRank, type Key } from './plan.ts';
 import { decodeTextFields, type TextFields } from './text-fields.ts';
 
 /** Longest raw query read at all: a pasted book is cut, not hung on. */
@@ -42,18 +44,6 @@ const CHECK_LIMIT = 24;
 const PHRASE_UNLOADED = 12;
 /** Places a quote with a slip is looked for at most. */
 const LOOSE_LIMIT = 30;
-
-interface PagefindResult {
-	id: string;
-	/** Positions in the record's content of the words found. */
-	words: number[];
-	data: () => Promise<{ filters: Record<string, string[]> }>;
-}
-interface PagefindApi {
-	options(options: Record<string, unknown>): Promise<void>;
-	init(): Promise<void>;
-	search(term: string, options?: { sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>;
-}
 
 /** A paragraph of a result, in the reader's edition, with what to mark. */
 export interface HitParagraph {
@@ -89,7 +79,7 @@ export interface SearchOutcome {
 }
 
 interface Engine {
-	pagefind: PagefindApi;
+	index: PagefindIndex;
 	table: FoldTable;
 	rank: FrequencyRank;
 }
@@ -103,19 +93,15 @@ async function fetchText(path: string): Promise<string> {
 	return response.text();
 }
 
-/** Load Pagefind, the fold table, the frequent characters and where the index chunks begin, once. */
+/** Open the index and load the fold table and the frequent characters, once. */
 export function loadEngine(): Promise<Engine> {
 	engine ??= (async () => {
-		const [pagefind, table, rank, chunks] = await Promise.all([
-			import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindApi>,
+		const [index, table, rank] = await Promise.all([
+			PagefindIndex.open(`${base}pagefind/`),
 			fetchText('fold.txt').then(parseFoldTable),
 			fetchText('frequent.txt').then(parseFrequent),
-			fetchText('chunks.txt').then(parseChunks),
 		]);
-		await pagefind.options({ noWorker: true, excerptLength: 0 });
-		await pagefind.init();
-		indexChunks = chunks;
-		return { pagefind, table, rank };
+		return { index, table, rank };
 	})();
 	engine.catch(() => (engine = undefined));
 	return engine;
@@ -133,30 +119,8 @@ function kept<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
 }
 
 /** Every position of each character in every text, the texts newest first (for the looser search). Kept for later searches. */
-const looked = new Map<string, Promise<PagefindResult[]>>();
-/** Pagefind's index chunks (loadEngine), and those some search of this page has loaded or is loading (their places in the list). */
-let indexChunks: IndexChunks = [];
-const heldChunks = new Set<number>();
-
-/** A search for some characters loads their chunks. */
-function searching(chars: readonly string[]): void {
-	for (const char of chars) {
-		const chunk = chunkOf(char, indexChunks);
-		if (chunk !== undefined) heldChunks.add(chunk);
-	}
-}
-
-/** The chunk a lookup of `char` would load; undefined if none (held already, or the character sorts before every chunk). */
-function loads(char: string): number | undefined {
-	const chunk = chunkOf(char, indexChunks);
-	return chunk === undefined || heldChunks.has(chunk) ? undefined : chunk;
-}
-
-const lookUp = (pagefind: PagefindApi, char: string): Promise<PagefindResult[]> =>
-	kept(looked, char, async () => {
-		searching([char]);
-		return (await pagefind.search(char, { sort: { date: 'desc' } }))?.results ?? [];
-	});
+const looked = new Map<string, Promise<IndexResult[]>>();
+const lookUp = (index: PagefindIndex, char: string): Promise<IndexResult[]> => kept(looked, char, () => index.search([char], { newestFirst: true }));
 
 /**
  * The texts holding the whole quote, each with where the quote first stands
@@ -164,22 +128,16 @@ const lookUp = (pagefind: PagefindApi, char: string): Promise<PagefindResult[]> 
  * character, but it needs every character's index chunk and reports only
  * the first place in a text (pagefind_web `exact_term`).
  */
-async function firstPlaces(pagefind: PagefindApi, quote: readonly string[]): Promise<Map<string, number>> {
-	searching(quote);
-	const answer = await pagefind.search(`"${quote.join(' ')}"`, { sort: { date: 'desc' } });
-	return new Map((answer?.results ?? []).map((result) => [result.id, Math.min(...result.words)]));
+async function firstPlaces(index: PagefindIndex, quote: readonly string[]): Promise<Map<string, number>> {
+	return new Map((await index.phrase(quote)).map((result) => [result.id, result.words[0]!]));
 }
 
 /**
  * The texts holding every one of some characters, each with where any of
- * them stands: newest first if `newestFirst`, else in Pagefind's own order
+ * them stands: newest first if `newestFirst`, else in the index's page order
  * (which saves sorting an answer that only says where characters stand).
  */
-async function textsHolding(pagefind: PagefindApi, chars: readonly string[], newestFirst: boolean): Promise<PagefindResult[]> {
-	searching(chars);
-	const answer = await pagefind.search(chars.join(' '), newestFirst ? { sort: { date: 'desc' } } : {});
-	return answer?.results ?? [];
-}
+const textsHolding = (index: PagefindIndex, chars: readonly string[], newestFirst: boolean): Promise<IndexResult[]> => index.search(chars, { newestFirst });
 
 /**
  * Where each of some characters (rarest first) stands in each text holding
@@ -189,9 +147,9 @@ async function textsHolding(pagefind: PagefindApi, chars: readonly string[], new
  * costs a result for every text holding it, and at 4,080 texts even a
  * quote's rarest characters stand in hundreds (bench/HISTORY.md).
  */
-async function positionsOf(pagefind: PagefindApi, chars: readonly string[]): Promise<{ positions: Positions; results: Map<string, PagefindResult> }> {
+async function positionsOf(index: PagefindIndex, chars: readonly string[]): Promise<{ positions: Positions; results: Map<string, IndexResult> }> {
 	// The texts come in the first answer's order (positionsFrom): only it is sorted.
-	const answers = await Promise.all(keyQueries(chars).map((query, i) => textsHolding(pagefind, query, i === 0)));
+	const answers = await Promise.all(keyQueries(chars).map((query, i) => textsHolding(index, query, i === 0)));
 	const { positions, texts } = positionsFrom(chars, answers);
 	return { positions, results: new Map(texts.map((result) => [result.id, result])) };
 }
@@ -199,7 +157,7 @@ async function positionsOf(pagefind: PagefindApi, chars: readonly string[]): Pro
 const fieldsOf = new Map<string, Promise<Record<string, string[]>>>();
 
 /** A text's fields (its fragment, a few hundred bytes), fetched once; asked for again if that failed. */
-const textFields = (result: PagefindResult, edition: number): Promise<TextFields> =>
+const textFields = (result: IndexResult, edition: number): Promise<TextFields> =>
 	kept(fieldsOf, result.id, () => result.data().then((data) => data.filters)).then((fields) => decodeTextFields(fields, edition));
 
 const pages = new Map<string, Promise<Document>>();
@@ -302,7 +260,7 @@ function highlight(paragraphs: readonly HitParagraph[]): string {
 
 /** One result, before it is shown: a text, the paragraphs it covers, and where the quote starts in its content. */
 interface Result {
-	result: PagefindResult;
+	result: IndexResult;
 	fields: TextFields;
 	paragraphs: [number, number];
 	/** Where the quote (or its closest place) starts in the text's content. */
@@ -369,7 +327,7 @@ async function hitOf(result: Result, context: Context, exact: boolean): Promise<
 }
 
 /** The results of a text: where the quote starts, as paragraphs (a start inside a paragraph already found adds nothing). */
-function resultsIn(result: PagefindResult, fields: TextFields, starts: readonly number[], length: number): Result[] {
+function resultsIn(result: IndexResult, fields: TextFields, starts: readonly number[], length: number): Result[] {
 	const found: Result[] = [];
 	for (const start of starts) {
 		const paragraphs = paragraphsCovering(fields.starts, start, start + length);
@@ -381,11 +339,11 @@ function resultsIn(result: PagefindResult, fields: TextFields, starts: readonly 
 }
 
 /** The result at one place of a text: its fields fetched (once) to tell which paragraphs the quote covers there. */
-const resultAt = async (result: PagefindResult, start: number, context: Context): Promise<Result> =>
+const resultAt = async (result: IndexResult, start: number, context: Context): Promise<Result> =>
 	resultsIn(result, await textFields(result, context.edition), [start], context.quote.length)[0]!;
 
 /** Fetch a place's fields and words ahead of showing it (both are kept); a failure is left to the showing. */
-async function prefetch(result: PagefindResult, start: number, context: Context): Promise<void> {
+async function prefetch(result: IndexResult, start: number, context: Context): Promise<void> {
 	try {
 		await wordsOf(await resultAt(result, start, context), context);
 	} catch {
@@ -398,7 +356,7 @@ async function prefetch(result: PagefindResult, start: number, context: Context)
  * one place only is one result, whatever paragraphs it covers, so it needs
  * its fields (a fetch) only when shown.
  */
-type Entry = Result | { result: PagefindResult; start: number };
+type Entry = Result | { result: IndexResult; start: number };
 
 const resolved = (entry: Entry): entry is Result => 'fields' in entry;
 
@@ -420,7 +378,7 @@ function pager(entries: readonly Entry[], context: Context, exact: boolean) {
  * text whose one place surely holds it needs its fields only when shown; a
  * text is fetched as soon as its own fields come, not once every text's have.
  */
-async function heldIn(result: PagefindResult, starts: readonly number[], sure: number, context: Context): Promise<Entry[]> {
+async function heldIn(result: IndexResult, starts: readonly number[], sure: number, context: Context): Promise<Entry[]> {
 	if (starts.length === 1 && sure > 0) return [{ result, start: starts[0]! }];
 	// Several places in one text: its fields tell which share a paragraph (the first result is the first place's).
 	const candidates = resultsIn(result, await textFields(result, context.edition), starts, context.quote.length);
@@ -429,14 +387,14 @@ async function heldIn(result: PagefindResult, starts: readonly number[], sure: n
 }
 
 /** Every paragraph (or passage) holding the whole quote, newest text first, in text order within a text. */
-async function exactResults(pagefind: PagefindApi, context: Context, rank: FrequencyRank, shown: number): Promise<{ entries: Entry[]; keyOrder: Key[] }> {
+async function exactResults(index: PagefindIndex, context: Context, rank: FrequencyRank, shown: number): Promise<{ entries: Entry[]; keyOrder: Key[] }> {
 	const { quote } = context;
-	const keyOrder = searchKeys(quote, rank, loads);
+	const keyOrder = searchKeys(quote, rank, (char) => index.loads(char));
 	let count = Math.min(KEYS, keyOrder.length);
 	for (;;) {
 		const keys = keyOrder.slice(0, count);
 		const { positions, results } = await positionsOf(
-			pagefind,
+			index,
 			keys.map((key) => key.char),
 		);
 		const complete = count === keyOrder.length;
@@ -453,11 +411,11 @@ async function exactResults(pagefind: PagefindApi, context: Context, rank: Frequ
 		if (complete) {
 			// Every character was looked up: each place holds the quote.
 			sure = Number.POSITIVE_INFINITY;
-		} else if (places > shown && new Set(quote.filter((char) => loads(char) !== undefined)).size <= PHRASE_UNLOADED) {
+		} else if (places > shown && new Set(quote.filter((char) => index.loads(char) !== undefined)).size <= PHRASE_UNLOADED) {
 			// While the phrase search loads, the places shown first are fetched: they nearly always hold the quote.
 			for (const { result, starts } of texts.slice(0, shown)) void prefetch(result, starts[0]!, context);
 			// A text without the quote has none of its places; the first place in a text with it holds it.
-			const first = await firstPlaces(pagefind, quote);
+			const first = await firstPlaces(index, quote);
 			checked = texts.flatMap(({ result, starts }) => {
 				const at = first.get(result.id);
 				return at === undefined ? [] : [{ result, starts: [at, ...starts.filter((start) => start > at)] }];
@@ -480,19 +438,19 @@ const LOOSE_LOOKUPS = KEYS + 3;
  * order (the rarest, held chunks first) that some text holds: the slip
  * itself is often the rarest character of all, and in no text.
  */
-async function looseResults(keyOrder: readonly Key[], context: Context, pagefind: PagefindApi): Promise<Result[]> {
+async function looseResults(keyOrder: readonly Key[], context: Context, index: PagefindIndex): Promise<Result[]> {
 	const { quote, edition } = context;
 	const keys: Key[] = [];
 	for (const key of keyOrder.slice(0, LOOSE_LOOKUPS)) {
-		if ((await lookUp(pagefind, key.char)).length > 0) keys.push(key);
+		if ((await lookUp(index, key.char)).length > 0) keys.push(key);
 		if (keys.length === KEYS) break;
 	}
 	if (keys.length < 2) return [];
-	const answers = await Promise.all(keys.map((key) => lookUp(pagefind, key.char)));
+	const answers = await Promise.all(keys.map((key) => lookUp(index, key.char)));
 	const positions: Positions = new Map(keys.map((key, i) => [key.char, new Map(answers[i]!.map((result) => [result.id, new Set(result.words)]))]));
 	// Any text holding two of the keys may hold the quote but its slip.
 	const results = new Map(answers.flat().map((result) => [result.id, result]));
-	const places: { result: PagefindResult; start: number; agree: number }[] = [];
+	const places: { result: IndexResult; start: number; agree: number }[] = [];
 	for (const result of results.values()) {
 		for (const [start, agree] of looseStartsIn(keys, positions, result.id)) places.push({ result, start, agree });
 	}
@@ -525,16 +483,16 @@ async function looseResults(keyOrder: readonly Key[], context: Context, pagefind
  * quote with a slip).
  */
 export async function searchQuote(query: string, editionLang: string, limit = 10): Promise<SearchOutcome> {
-	const { pagefind, table, rank } = await loadEngine();
+	const { index, table, rank } = await loadEngine();
 	const quote = fold(query.slice(0, MAX_INPUT), table).chars;
 	const folded = quote.join('');
 	const edition = Math.max(0, EDITIONS.findIndex((e) => e.lang === editionLang));
 	const context: Context = { quote, table, edition };
 	if (quote.length === 0) return { folded, exact: true, total: 0, hits: [], more: async () => [] };
-	const exact = await exactResults(pagefind, context, rank, limit);
+	const exact = await exactResults(index, context, rank, limit);
 	let entries: Entry[] = exact.entries;
 	const isExact = entries.length > 0 || quote.length < 4;
-	if (!isExact) entries = await looseResults(exact.keyOrder, context, pagefind);
+	if (!isExact) entries = await looseResults(exact.keyOrder, context, index);
 	const page = pager(entries, context, isExact);
 	return { folded, exact: isExact, total: entries.length, hits: await page(limit), more: page };
 }

@@ -17,11 +17,12 @@ import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { decode } from 'cborg';
 import * as pagefind from 'pagefind';
 import type { Edition } from '../editions.ts';
 import { fold, searchContent, serializeFoldTable, type FoldTable } from './fold.ts';
 import { FoldTableBuilder, type Observation } from './fold-table.ts';
+import { decodeCbor } from './cbor.ts';
+import { readChunk, readMeta, SIGNATURE } from './pagefind-index.ts';
 import { builtSlugs, readText, type TextInEditions } from './paragraphs.ts';
 import { encodeTextFields, type Filters } from './text-fields.ts';
 
@@ -31,11 +32,14 @@ export const INDEX_LANGUAGE = 'und';
 export const FOLD_TABLE_FILE = 'fold.txt';
 /** Where the corpus's most frequent folded characters are published, most frequent first. */
 export const FREQUENT_FILE = 'frequent.txt';
-/** Where the first word of each of Pagefind's index chunks is published, one a line: what a lookup loads (plan.ts). */
-export const CHUNKS_FILE = 'chunks.txt';
 /** How many of the most frequent characters are published: the query planner treats every other one as rare. */
 const FREQUENT_SHIPPED = 1_000;
-/** Pagefind's bundle files the site does not use (it has its own UI and runs without a worker). */
+/**
+ * Pagefind's bundle files the site does not use: it reads the index itself
+ * (pagefind-index.ts) and has its own UI. Pagefind's runtime (pagefind.js
+ * and its WebAssembly) is left beside the index, unused by the pages: the
+ * tests hold the site's reader to its answers.
+ */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\./;
 /** Texts read from disk at once, after the build. */
 const READ_AHEAD = 8;
@@ -99,9 +103,6 @@ const gzipAsync = promisify(gzip);
 /** Fragments rewritten at once. */
 const FRAGMENTS_AT_ONCE = 32;
 
-/** What Pagefind's files start with, gunzipped: a fragment is the signature and the record as JSON, its page list the signature and CBOR. */
-const SIGNATURE = 'pagefind_dcd';
-
 /**
  * Take the folded content out of every fragment Pagefind wrote. A fragment
  * is what the browser fetches for each result; it carries the content only
@@ -125,23 +126,30 @@ async function dropFragmentContent(outputPath: string): Promise<void> {
 }
 
 /**
- * The first word of each of Pagefind's index chunks, in order, from
- * its page list (`pf_meta`): CBOR whose third item lists the chunks as
- * [from, to, file] (`MetaIndex.index_chunks` in Pagefind 1.x,
- * pagefind/src/index/index_metadata.rs). The browser's planner reads them to
- * know what a lookup costs.
+ * Check that the browser can read the index as written: its page list and
+ * an index chunk, read by the same code as the browser's (pagefind-index.ts,
+ * cbor.ts). A Pagefind whose files are not as 1.6 writes them fails the
+ * build here, naming the file, rather than every search on the site.
  */
-async function indexChunks(outputPath: string): Promise<string> {
+async function checkIndexFormat(outputPath: string): Promise<void> {
+	const unpack = async (file: string) => {
+		const raw = await gunzipAsync(await readFile(file));
+		if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`${file}: not one of Pagefind's files`);
+		return decodeCbor(raw.subarray(SIGNATURE.length));
+	};
 	const name = (await readdir(outputPath)).find((file) => file.endsWith('.pf_meta'));
-	const wrong = (why: string) => new Error(`${join(outputPath, name ?? '*.pf_meta')}: ${why} (has Pagefind's format changed?).`);
-	if (!name) throw wrong('no page list was written');
-	const raw = await gunzipAsync(await readFile(join(outputPath, name)));
-	if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw wrong('not a Pagefind page list');
-	const chunks = (decode(raw.subarray(SIGNATURE.length)) as unknown[])[2];
-	const isRange = (chunk: unknown): chunk is [string, string, string] =>
-		Array.isArray(chunk) && chunk.length === 3 && chunk.every((word) => typeof word === 'string' && word !== '' && !/\s/.test(word));
-	if (!Array.isArray(chunks) || !chunks.every(isRange)) throw wrong('its third item is not the index chunks as [from, to, file]');
-	return chunks.map(([from]) => `${from}\n`).join('');
+	if (!name) throw new Error(`${outputPath}: Pagefind wrote no page list (*.pf_meta).`);
+	const hint = ` (has Pagefind's format changed? This site reads Pagefind 1.6's; see src/search/pagefind-index.ts)`;
+	try {
+		const meta = readMeta(await unpack(join(outputPath, name)), join(outputPath, name));
+		const chunk = meta.chunks[0];
+		if (chunk) {
+			const file = join(outputPath, 'index', `${chunk.hash}.pf_index`);
+			readChunk(await unpack(file), file);
+		}
+	} catch (error) {
+		throw new Error(`${(error as Error).message}${hint}`, { cause: error });
+	}
 }
 
 export interface IndexStats {
@@ -255,7 +263,7 @@ export async function writeSearchIndex(dist: string, editions: readonly Edition[
 		await writeFile(join(outputPath, FOLD_TABLE_FILE), serializeFoldTable(shipped));
 		const frequent = [...counts].sort((a, b) => b[1] - a[1]).slice(0, FREQUENT_SHIPPED).map(([char]) => char);
 		await writeFile(join(outputPath, FREQUENT_FILE), frequent.join(''));
-		await writeFile(join(outputPath, CHUNKS_FILE), await indexChunks(outputPath));
+		await checkIndexFormat(outputPath);
 		return { texts: slugs.length, paragraphs, foldEntries: shipped.size, refolded };
 	} finally {
 		await pagefind.close();

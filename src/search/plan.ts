@@ -24,39 +24,6 @@ export type FrequencyRank = ReadonlyMap<string, number>;
 /** The ranks of a published list of characters, most frequent first. */
 export const parseFrequent = (chars: string): FrequencyRank => new Map(Array.from(chars, (char, i) => [char, i]));
 
-/**
- * Pagefind's index chunks in order, each by the first word it holds
- * (index-build.ts writes them, one a line). A word looked up loads the last
- * chunk whose first word is not after it. (A word no text holds may lie
- * between one chunk's last word and the next one's first, and load none:
- * such a word is taken for one of the chunk before, which only makes it a
- * costlier key than it is.)
- */
-export type IndexChunks = readonly string[];
-
-export const parseChunks = (text: string): IndexChunks => text.split('\n').filter((line) => line !== '');
-
-/** Words in Pagefind's order: by code point (UTF-8 bytes), which UTF-16's `<` is not past U+FFFF. */
-function compareWords(a: string, b: string): number {
-	const [x, y] = [Array.from(a), Array.from(b)];
-	for (let i = 0; i < Math.min(x.length, y.length); i++) {
-		const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-		if (d !== 0) return d;
-	}
-	return x.length - y.length;
-}
-
-/** The place in `chunks` of the chunk a word is looked up in; undefined if it sorts before them all. */
-export function chunkOf(word: string, chunks: IndexChunks): number | undefined {
-	let [low, high] = [0, chunks.length - 1];
-	while (low <= high) {
-		const middle = (low + high) >> 1;
-		if (compareWords(word, chunks[middle]!) < 0) high = middle - 1;
-		else low = middle + 1;
-	}
-	return high >= 0 ? high : undefined;
-}
-
 /** A character to look up and its place in the run searched for. */
 export interface Key {
 	char: string;

@@ -6,10 +6,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { decode } from 'cborg';
 import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../src/editions.ts';
 import { fold, parseFoldTable } from '../../src/search/fold.ts';
+import { decodeCbor } from '../../src/search/cbor.ts';
 import { decodeTextFields } from '../../src/search/text-fields.ts';
+import { indexMeta, metaFile, unpack } from '../support/pagefind-files.ts';
 import { DIST, SEED_SLUG } from '../support/site.ts';
 
 const PAGEFIND = join(DIST, 'pagefind');
@@ -29,11 +32,21 @@ describe('the search index', () => {
 		expect(readFileSync(join(PAGEFIND, 'fragment', readdirSync(join(PAGEFIND, 'fragment'))[0]!)).length).toBeLessThan(600);
 	});
 
+	it('is read by the browser’s CBOR decoder as cborg reads it: the page list and every index chunk', () => {
+		const files = [metaFile(PAGEFIND), ...readdirSync(join(PAGEFIND, 'index')).map((name) => join(PAGEFIND, 'index', name))];
+		expect(files.length).toBeGreaterThan(1);
+		for (const file of files) expect(decodeCbor(unpack(file)), file).toEqual(decode(unpack(file)));
+		const meta = indexMeta(PAGEFIND);
+		expect(meta.pages).toHaveLength(1);
+		expect(meta.chunks.map((chunk) => `index/${chunk.hash}.pf_index`).sort()).toEqual(readdirSync(join(PAGEFIND, 'index')).map((name) => `index/${name}`).sort());
+		expect([...meta.sorts.keys()]).toEqual(['date']);
+	});
+
 	it('writes at most two files per text, and a page list that grows with texts', () => {
 		const files = readdirSync(PAGEFIND, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
 		const pageList = files.find((entry) => entry.name.endsWith('.pf_meta'))!;
 		expect(readFileSync(join(pageList.parentPath, pageList.name)).length).toBeLessThan(1024);
-		// The bundle (pagefind.js, its wasm, the entry, the page list, fold.txt, frequent.txt, chunks.txt) and one chunk per ~20,000 characters.
+		// The bundle (pagefind.js and its wasm, unused by the pages; the entry, the page list, fold.txt, frequent.txt) and one chunk per ~20,000 characters.
 		expect(files.length).toBeLessThan(20);
 	});
 

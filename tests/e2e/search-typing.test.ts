@@ -14,8 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chapters } from '../../bench/corpus.ts';
 import { traditionalOnly } from '../../src/convert/charsets.ts';
 import { fold, parseFoldTable } from '../../src/search/fold.ts';
-import { chunkOf, KEY_POOL, parseChunks, parseFrequent, searchKeys } from '../../src/search/plan.ts';
+import { chunkOf, PagefindIndex } from '../../src/search/pagefind-index.ts';
+import { KEY_POOL, parseFrequent, searchKeys } from '../../src/search/plan.ts';
 import { BUILD_TIMEOUT, fixtureSite } from '../support/fixture-site.ts';
+import { indexMeta } from '../support/pagefind-files.ts';
 import { servedInBrowser, type Served } from '../support/served.ts';
 import { DIST, SEED_SLUG } from '../support/site.ts';
 
@@ -372,7 +374,7 @@ describe('true counts, order and more results on a corpus of 26 texts', () => {
 
 	it('looks a quote up by a character whose index chunk the page holds, when one of its four rarest will do, and finds it all the same', async () => {
 		const read = (file: string) => readFileSync(join(site.dist, 'pagefind', file), 'utf8');
-		const [table, rank, chunks] = [parseFoldTable(read('fold.txt')), parseFrequent(read('frequent.txt')), parseChunks(read('chunks.txt'))];
+		const [table, rank, { chunks }] = [parseFoldTable(read('fold.txt')), parseFrequent(read('frequent.txt')), indexMeta(join(site.dist, 'pagefind'))];
 		expect(chunks.length).toBeGreaterThan(2);
 		// A run of 12 characters found once: its three rarest lie in two chunks, the rarest sharing one; its fourth rarest (KEY_POOL) in a third.
 		const found = texts.flatMap((text) =>
@@ -405,6 +407,70 @@ describe('true counts, order and more results on a corpus of 26 texts', () => {
 		expect(loaded).toBe(1);
 		expect(options.map((option) => option.href.replace(/\?hl=[^#]*/, ''))).toEqual([`/zh-hans/${found!.slug}/#${found!.id}`]);
 		await page.close();
+	});
+
+	it("reads Pagefind's index as Pagefind's own runtime does: the same texts, in the same order, with the same places and fields", async () => {
+		const table = parseFoldTable(readFileSync(join(site.dist, 'pagefind', 'fold.txt'), 'utf8'));
+		const folded = texts.flatMap((text) => text.paragraphs.map((paragraph) => fold(paragraph, table).chars));
+		const distinct = [...new Set(folded.flat())].sort();
+		// Characters spread over the code points, a few no text holds; runs of 2–4 characters apart and together; phrases that stand and some that do not.
+		const singles = [...distinct.filter((_, i) => i % 9 === 0), 'ж', 'q', '𠮷', '鿐'].map((char) => [char]);
+		const apart = folded.slice(0, 40).map((chars, i) => [chars[i % chars.length]!, chars[(i * 7 + 5) % chars.length]!, ...(i % 2 ? [chars[(i * 3 + 11) % chars.length]!] : [])]);
+		const phrases = folded.slice(0, 60).map((chars, i) => {
+			const run = chars.slice(i % 20, (i % 20) + 2 + (i % 7));
+			return i % 5 === 4 ? run.toReversed() : run;
+		});
+		const queries = [
+			...singles.map((terms) => ({ terms, kind: 'newest' })),
+			...apart.map((terms) => ({ terms, kind: 'newest' })),
+			...apart.map((terms) => ({ terms, kind: 'any' })),
+			...phrases.map((terms) => ({ terms, kind: 'phrase' })),
+		];
+		type Answer = [string, number[]][];
+		const page = await served.browser.newPage();
+		await page.goto(`${served.site.url}/zh-hans/${texts[0]!.slug}/`);
+		// Pagefind's runtime, as its API is used (a string, not a function: Vitest would rewrite the function's import()).
+		const theirs = await page.evaluate<{ answers: Answer[]; fields: Record<string, string[]>[] }>(
+			`(async (queries) => {
+				const pagefind = await import('/pagefind/pagefind.js');
+				await pagefind.options({ noWorker: true, excerptLength: 0 });
+				const answers = [];
+				const fields = [];
+				for (const { terms, kind } of queries) {
+					const term = kind === 'phrase' ? '"' + terms.join(' ') + '"' : terms.join(' ');
+					const { results } = await pagefind.search(term, kind === 'any' ? {} : { sort: { date: 'desc' } });
+					answers.push(results.map((result) => [result.id, [...result.words].sort((a, b) => a - b)]));
+					if (results.length > 0 && fields.length < 10) fields.push((await results[0].data()).filters);
+				}
+				return { answers, fields };
+			})(${JSON.stringify(queries)})`,
+		);
+		await page.close();
+		const index = await PagefindIndex.open(`${served.site.url}/pagefind/`);
+		const answers: Answer[] = [];
+		const fields: Record<string, string[]>[] = [];
+		for (const { terms, kind } of queries) {
+			const results = kind === 'phrase' ? await index.phrase(terms) : await index.search(terms, { newestFirst: kind === 'newest' });
+			// Pagefind reports a phrase's whole run; the site reads only where it starts.
+			answers.push(results.map((result) => [result.id, kind === 'phrase' ? result.words.slice(0, 1) : result.words]));
+			if (results.length > 0 && fields.length < 10) fields.push((await results[0]!.data()).filters);
+		}
+		const comparable = (answer: Answer, kind: string) => {
+			const found = answer.map(([id, words]): [string, number[]] => [id, kind === 'phrase' ? words.slice(0, 1) : words]);
+			// Pagefind ranks an unsorted answer by its own score; the site reads it as a set.
+			return kind === 'any' ? found.sort(([a], [b]) => (a < b ? -1 : 1)) : found;
+		};
+		const mismatches = queries.flatMap(({ terms, kind }, i) => {
+			const [ours, pagefinds] = [comparable(answers[i]!, kind), comparable(theirs.answers[i]!, kind)];
+			return JSON.stringify(ours) === JSON.stringify(pagefinds) ? [] : [{ terms, kind, ours, pagefinds }];
+		});
+		expect(mismatches).toEqual([]);
+		expect(fields).toEqual(theirs.fields);
+		// Not an empty comparison: most queries find texts, some find none.
+		const found = answers.filter((answer) => answer.length > 0).length;
+		expect(found).toBeGreaterThan(queries.length * 0.6);
+		expect(found).toBeLessThan(queries.length);
+		expect(new Set(answers.map((answer) => answer.length)).size).toBeGreaterThan(5);
 	});
 
 	it('finds a whole pasted chapter among its neighbours, first', async () => {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../src/editions.ts';
 import { TextReader } from '../../src/search/index-build.ts';
-import { chunkOf, KEY_POOL, KEYS, parseChunks, parseFrequent, searchKeys } from '../../src/search/plan.ts';
+import { KEY_POOL, KEYS, parseFrequent, searchKeys } from '../../src/search/plan.ts';
+import { chunkOf } from '../../src/search/pagefind-index.ts';
 import { readTextPage } from '../../src/search/paragraphs.ts';
 import { decodeTextFields, encodeTextFields, paragraphAt, type TextFieldsSource } from '../../src/search/text-fields.ts';
 
@@ -86,19 +87,24 @@ describe('the characters a quote is looked up by', () => {
 });
 
 describe('the index chunk a character is looked up in', () => {
-	// As chunks.txt lists them: each chunk's first word, in code point order.
-	const chunks = parseChunks('3\n上\n与\n𠀀\n');
+	// As a page list holds them: each chunk's range, its bounds the shortest prefixes that tell chunks apart.
+	const ranges = (...bounds: [string, string][]) => bounds.map(([from, to], i) => ({ from, to, hash: `und_${i}` }));
+	const chunks = ranges(['3', 'b'], ['上', '不'], ['与', '乙'], ['𠀀', '𪨧']);
 
-	it('is the last one whose first word is not after it', () => {
-		expect(['3', 'abc', '三', '上', '不', '丑', '丢', '並', '𠮷', '𪨧'].map((word) => chunkOf(word, chunks))).toEqual([0, 0, 0, 1, 1, 2, 2, 2, 3, 3]);
+	it('is the one whose range holds it', () => {
+		expect(['3', 'abc', 'b', '上', '不', '丑', '乙', '𠀀', '𠮷', '𪨧'].map((word) => chunkOf(word, chunks))).toEqual([0, 0, 0, 1, 1, 2, 2, 3, 3, 3]);
 	});
 
-	it('is none for a word before the first chunk: no text holds it', () => {
-		expect(['0', '!'].map((word) => chunkOf(word, chunks))).toEqual([undefined, undefined]);
+	it('is none for a word before the first chunk, or between two: no text holds it', () => {
+		expect(['0', '!', 'c', '人', '乚', '𫠠'].map((word) => chunkOf(word, chunks))).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+	});
+
+	it('holds a word whose beginning is its last bound (a bound is a prefix)', () => {
+		expect(chunkOf('bcd', chunks)).toBe(0);
 	});
 
 	it('orders by code point, as Pagefind sorts words (a character past U+FFFF after one at U+FF01)', () => {
-		const wide = parseChunks('！\n𠀀\n');
+		const wide = ranges(['！', '！'], ['𠀀', '𠀀']);
 		expect([chunkOf('！', wide), chunkOf('𠀀', wide)]).toEqual([0, 1]);
 	});
 });

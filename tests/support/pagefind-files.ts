@@ -1,0 +1,23 @@
+/** The files Pagefind wrote for a built site, read in Node as the browser reads them (src/search/pagefind-index.ts). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { decodeCbor } from '../../src/search/cbor.ts';
+import { readMeta, SIGNATURE, type Meta } from '../../src/search/pagefind-index.ts';
+
+/** One of Pagefind's files gunzipped, its signature checked: the bytes after it. */
+export function unpack(file: string): Buffer {
+	const raw = gunzipSync(readFileSync(file));
+	if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`${file}: not one of Pagefind's files`);
+	return raw.subarray(SIGNATURE.length);
+}
+
+/** The page list's file under a site's pagefind/. */
+export function metaFile(pagefindDir: string): string {
+	const name = readdirSync(pagefindDir).find((file) => file.endsWith('.pf_meta'));
+	if (!name) throw new Error(`${pagefindDir}: no page list`);
+	return join(pagefindDir, name);
+}
+
+/** The page list of the index under a site's pagefind/, as the browser reads it. */
+export const indexMeta = (pagefindDir: string): Meta => readMeta(decodeCbor(unpack(metaFile(pagefindDir))), metaFile(pagefindDir));
