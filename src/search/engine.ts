@@ -16,7 +16,7 @@
  * the places are checked against the whole quote by fetching them, or, if
  * there are many, more of its characters are looked up. When there are more
  * places than are shown and the page has looked up all but a few of the
- * quote's characters, Pagefind's phrase search tells which texts hold it and
+ * quote's characters, a phrase search tells which texts hold it and
  * where first, so only the places shown (and a text's later places) are
  * fetched.
  */
@@ -124,9 +124,9 @@ const lookUp = (index: PagefindIndex, char: string): Promise<IndexResult[]> => k
 
 /**
  * The texts holding the whole quote, each with where the quote first stands
- * in it: Pagefind's phrase search, exact on content of one token per
- * character, but it needs every character's index chunk and reports only
- * the first place in a text (pagefind_web `exact_term`).
+ * in it: a phrase search (as Pagefind's `exact_term`), exact on content of
+ * one token per character, but it needs every character's index chunk and
+ * tells only the first place in a text.
  */
 async function firstPlaces(index: PagefindIndex, quote: readonly string[]): Promise<Map<string, number>> {
 	return new Map((await index.phrase(quote)).map((result) => [result.id, result.words[0]!]));
@@ -154,11 +154,8 @@ async function positionsOf(index: PagefindIndex, chars: readonly string[]): Prom
 	return { positions, results: new Map(texts.map((result) => [result.id, result])) };
 }
 
-const fieldsOf = new Map<string, Promise<Record<string, string[]>>>();
-
-/** A text's fields (its fragment, a few hundred bytes), fetched once; asked for again if that failed. */
-const textFields = (result: IndexResult, edition: number): Promise<TextFields> =>
-	kept(fieldsOf, result.id, () => result.data().then((data) => data.filters)).then((fields) => decodeTextFields(fields, edition));
+/** A text's fields (its fragment, a few hundred bytes, fetched once by the index). */
+const textFields = async (result: IndexResult, edition: number): Promise<TextFields> => decodeTextFields((await result.data()).filters, edition);
 
 const pages = new Map<string, Promise<Document>>();
 

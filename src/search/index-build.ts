@@ -50,8 +50,6 @@ export interface SearchRecord {
 	language: string;
 	/** What a result needs to show itself; filters are stored, never searched (meta values would be). */
 	filters: Filters;
-	/** Results come newest first: the browser asks for them sorted by date. */
-	sort: { date: string };
 }
 
 /** The record of one text: its paragraphs' folded characters in order, and its fields. */
@@ -61,7 +59,6 @@ export function textRecord(text: TextInEditions, editions: readonly Edition[], t
 		url: `/${editions[0]!.path}/${text.slug}/`,
 		content: searchContent(folded.flat()),
 		language: INDEX_LANGUAGE,
-		sort: { date: text.date },
 		filters: encodeTextFields({
 			slug: text.slug,
 			titles: text.titles,
@@ -163,6 +160,8 @@ export interface IndexStats {
 /** A built text ready for the index: its record, and what it tells the fold table. */
 interface ReadText {
 	record: SearchRecord;
+	/** The text's date (YYYY-MM-DD): the index numbers texts oldest first. */
+	date: string;
 	observation: Observation;
 	paragraphs: number;
 }
@@ -213,6 +212,7 @@ export class TextReader {
 		const text = await readText(this.#dist, this.#editions, slug);
 		return {
 			record: textRecord(text, this.#editions, this.foldTable.table()),
+			date: text.date,
 			observation: this.foldTable.read([...text.paragraphs.map((paragraph) => paragraph.texts), text.titles]),
 			paragraphs: text.paragraphs.length,
 		};
@@ -232,17 +232,20 @@ export async function writeSearchIndex(dist: string, editions: readonly Edition[
 	const slugs = await builtSlugs(dist, editions);
 	const { foldTable } = reader;
 	let paragraphs = 0;
-	const records: SearchRecord[] = [];
+	const texts: { record: SearchRecord; date: string }[] = [];
 	try {
-		// In the order of the slugs (the order Pagefind numbers its pages in), a few read at once.
+		// In the order of the slugs, a few read at once.
 		for (let i = 0; i < slugs.length; i++) {
 			for (const slug of slugs.slice(i + 1, i + READ_AHEAD)) reader.readAhead(slug);
 			const text = await reader.text(slugs[i]!);
 			foldTable.note(text.observation);
-			records.push(text.record);
+			texts.push(text);
 			paragraphs += text.paragraphs;
 			reader.forget(slugs[i]!);
 		}
+		// Pagefind numbers texts in the order they are added: oldest first (the sort is stable: slug order within a day),
+		// so that newest first is its order backwards and its page list carries no sort (pagefind-index.ts).
+		const records = texts.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)).map((text) => text.record);
 		const refolded = foldTable.mergeLate();
 		if (refolded) {
 			// A pair the dictionaries missed changes folds: fold the records again from what they hold.

@@ -36,8 +36,6 @@ export interface Meta {
 	pages: string[];
 	/** Where each chunk begins and ends (shortest distinguishing prefixes) and its file name. */
 	chunks: { from: string; to: string; hash: string }[];
-	/** Page numbers in order by each sort key, ascending. */
-	sorts: Map<string, number[]>;
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -53,21 +51,22 @@ async function unpacked(url: string): Promise<Uint8Array> {
 	return bytes.subarray(SIGNATURE.length);
 }
 
-/** The page list: [version, [[hash, word count]…], [[from, to, hash]…], [[filter, hash]…], [[sort, [page…]]…]]. */
+/**
+ * The page list: [version, [[hash, word count, …]…], [[from, to, hash]…],
+ * [[filter, hash]…], [[sort, [page…]]…], …]. The site sorts no records (the
+ * build numbers texts oldest first), so it reads no sort.
+ */
 export function readMeta(value: unknown, url: string): Meta {
 	const wrong = (what: string): never => {
 		throw new Error(`${url}: ${what} is not as Pagefind 1.6 writes it`);
 	};
 	if (!Array.isArray(value) || value.length < 5) return wrong('the page list');
-	const [, pages, chunks, , sorts] = value as unknown[];
+	const [, pages, chunks] = value as unknown[];
 	if (!Array.isArray(pages) || !pages.every((page) => Array.isArray(page) && isString(page[0]))) return wrong('its pages');
 	if (!Array.isArray(chunks) || !chunks.every((chunk) => Array.isArray(chunk) && chunk.length === 3 && chunk.every(isString))) return wrong('its chunks');
-	if (!Array.isArray(sorts) || !sorts.every((sort) => Array.isArray(sort) && isString(sort[0]) && Array.isArray(sort[1]) && sort[1].every(isNumber)))
-		return wrong('its sorts');
 	return {
 		pages: pages.map((page: string[]) => page[0]!),
 		chunks: chunks.map(([from, to, hash]: string[]) => ({ from: from!, to: to!, hash: hash! })),
-		sorts: new Map(sorts.map(([sort, order]: [string, number[]]) => [sort, order])),
 	};
 }
 
@@ -200,20 +199,13 @@ export class PagefindIndex {
 		return { id, words, data };
 	}
 
-	/** Pages in order by a sort key, newest (last) first; pages the key leaves out are dropped, as Pagefind drops them. */
-	#sorted(pages: number[], sort: string): number[] {
-		const order = this.#meta.sorts.get(sort);
-		if (!order) return pages;
-		const place = new Map(order.map((page, i) => [page, i]));
-		return pages.filter((page) => place.has(page)).sort((a, b) => place.get(b)! - place.get(a)!);
-	}
-
 	/**
 	 * The pages holding every term (words beginning with it; a term the index
 	 * has no word for is left out of the query, as Pagefind leaves it out, and
 	 * a term asked twice counts once),
-	 * each with where all the words found stand, in order. `newestFirst` sorts
-	 * them by the `date` sort key, latest first; otherwise they come in page order.
+	 * each with where all the words found stand, in order. They come in page
+	 * order, oldest text first (index-build.ts numbers them so), or newest
+	 * first if `newestFirst`.
 	 */
 	async search(terms: readonly string[], { newestFirst = false } = {}): Promise<IndexResult[]> {
 		const found = await Promise.all(
@@ -226,8 +218,7 @@ export class PagefindIndex {
 		if (asked.length === 0) return [];
 		let pages = [...new Set(asked[0]!.flatMap((postings) => [...postings.keys()]))];
 		for (const postings of asked.slice(1)) pages = pages.filter((page) => postings.some((p) => p.has(page)));
-		pages.sort((a, b) => a - b);
-		if (newestFirst) pages = this.#sorted(pages, 'date');
+		pages.sort(newestFirst ? (a, b) => b - a : (a, b) => a - b);
 		return pages.map((page) => this.#result(page, asked.flat().flatMap((postings) => postings.get(page) ?? []).sort((a, b) => a - b)));
 	}
 
@@ -241,7 +232,7 @@ export class PagefindIndex {
 		if (postings.length === 0 || postings.some((p) => p === undefined)) return [];
 		const [head, ...rest] = postings as Postings[];
 		const found: IndexResult[] = [];
-		for (const page of this.#sorted([...head!.keys()].sort((a, b) => a - b), 'date')) {
+		for (const page of [...head!.keys()].sort((a, b) => b - a)) {
 			if (!rest.every((p) => p.has(page))) continue;
 			const follows = rest.map((p) => new Set(p.get(page)));
 			const at = head!.get(page)!.find((start) => follows.every((set, k) => set.has(start + k + 1)));

@@ -14,10 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chapters } from '../../bench/corpus.ts';
 import { traditionalOnly } from '../../src/convert/charsets.ts';
 import { fold, parseFoldTable } from '../../src/search/fold.ts';
-import { chunkOf, PagefindIndex } from '../../src/search/pagefind-index.ts';
+import { chunkOf, PagefindIndex, type IndexResult } from '../../src/search/pagefind-index.ts';
 import { KEY_POOL, parseFrequent, searchKeys } from '../../src/search/plan.ts';
 import { BUILD_TIMEOUT, fixtureSite } from '../support/fixture-site.ts';
-import { indexMeta } from '../support/pagefind-files.ts';
+import { indexMeta, unpack } from '../support/pagefind-files.ts';
 import { servedInBrowser, type Served } from '../support/served.ts';
 import { DIST, SEED_SLUG } from '../support/site.ts';
 
@@ -430,7 +430,7 @@ describe('true counts, order and more results on a corpus of 26 texts', () => {
 		const page = await served.browser.newPage();
 		await page.goto(`${served.site.url}/zh-hans/${texts[0]!.slug}/`);
 		// Pagefind's runtime, as its API is used (a string, not a function: Vitest would rewrite the function's import()).
-		const theirs = await page.evaluate<{ answers: Answer[]; fields: Record<string, string[]>[] }>(
+		const theirs = await page.evaluate<{ answers: Answer[]; fields: [string, Record<string, string[]>][] }>(
 			`(async (queries) => {
 				const pagefind = await import('/pagefind/pagefind.js');
 				await pagefind.options({ noWorker: true, excerptLength: 0 });
@@ -438,9 +438,9 @@ describe('true counts, order and more results on a corpus of 26 texts', () => {
 				const fields = [];
 				for (const { terms, kind } of queries) {
 					const term = kind === 'phrase' ? '"' + terms.join(' ') + '"' : terms.join(' ');
-					const { results } = await pagefind.search(term, kind === 'any' ? {} : { sort: { date: 'desc' } });
+					const { results } = await pagefind.search(term);
 					answers.push(results.map((result) => [result.id, [...result.words].sort((a, b) => a - b)]));
-					if (results.length > 0 && fields.length < 10) fields.push((await results[0].data()).filters);
+					if (results.length > 0 && fields.length < 10) fields.push([results[0].id, (await results[0].data()).filters]);
 				}
 				return { answers, fields };
 			})(${JSON.stringify(queries)})`,
@@ -448,28 +448,37 @@ describe('true counts, order and more results on a corpus of 26 texts', () => {
 		await page.close();
 		const index = await PagefindIndex.open(`${served.site.url}/pagefind/`);
 		const answers: Answer[] = [];
-		const fields: Record<string, string[]>[] = [];
+		const found = new Map<string, IndexResult>();
 		for (const { terms, kind } of queries) {
 			const results = kind === 'phrase' ? await index.phrase(terms) : await index.search(terms, { newestFirst: kind === 'newest' });
 			// Pagefind reports a phrase's whole run; the site reads only where it starts.
 			answers.push(results.map((result) => [result.id, kind === 'phrase' ? result.words.slice(0, 1) : result.words]));
-			if (results.length > 0 && fields.length < 10) fields.push((await results[0]!.data()).filters);
+			for (const result of results) found.set(result.id, result);
 		}
-		const comparable = (answer: Answer, kind: string) => {
-			const found = answer.map(([id, words]): [string, number[]] => [id, kind === 'phrase' ? words.slice(0, 1) : words]);
-			// Pagefind ranks an unsorted answer by its own score; the site reads it as a set.
-			return kind === 'any' ? found.sort(([a], [b]) => (a < b ? -1 : 1)) : found;
-		};
+		const fields = await Promise.all(theirs.fields.map(async ([id]) => [id, (await found.get(id)!.data()).filters]));
+		// Pagefind ranks an answer by its own score; the site reads it as a set, in page order (below).
+		const comparable = (answer: Answer, kind: string) =>
+			answer.map(([id, words]): [string, number[]] => [id, kind === 'phrase' ? words.slice(0, 1) : words]).sort(([a], [b]) => (a < b ? -1 : 1));
 		const mismatches = queries.flatMap(({ terms, kind }, i) => {
 			const [ours, pagefinds] = [comparable(answers[i]!, kind), comparable(theirs.answers[i]!, kind)];
 			return JSON.stringify(ours) === JSON.stringify(pagefinds) ? [] : [{ terms, kind, ours, pagefinds }];
 		});
 		expect(mismatches).toEqual([]);
 		expect(fields).toEqual(theirs.fields);
+		expect(new Set(fields.map(([id]) => id)).size).toBeGreaterThan(3);
+		// The index numbers the texts oldest first, with no sort in its page list; the reader gives them newest first, or in its order.
+		const { pages } = indexMeta(join(site.dist, 'pagefind'));
+		const slugOf = (id: string) => (JSON.parse(unpack(join(site.dist, 'pagefind', 'fragment', `${id}.pf_fragment`)).toString('utf8')) as { filters: { s: string[] } }).filters.s[0];
+		expect(pages.map(slugOf)).toEqual(texts.map((text) => text.slug));
+		const pageNumber = (id: string) => pages.indexOf(id);
+		queries.forEach(({ kind }, i) => {
+			const order = answers[i]!.map(([id]) => pageNumber(id));
+			expect(order).toEqual(order.toSorted((a, b) => (kind === 'any' ? a - b : b - a)));
+		});
 		// Not an empty comparison: most queries find texts, some find none.
-		const found = answers.filter((answer) => answer.length > 0).length;
-		expect(found).toBeGreaterThan(queries.length * 0.6);
-		expect(found).toBeLessThan(queries.length);
+		const answered = answers.filter((answer) => answer.length > 0).length;
+		expect(answered).toBeGreaterThan(queries.length * 0.6);
+		expect(answered).toBeLessThan(queries.length);
 		expect(new Set(answers.map((answer) => answer.length)).size).toBeGreaterThan(5);
 	});
 
