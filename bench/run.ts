@@ -23,11 +23,13 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { buildArgs } from '../src/build/command.ts';
 import { parseCommandLine, type CommandSpec } from '../src/command-line.ts';
 import { writeCorpus } from './corpus.ts';
 import { convertDiff, machineReference } from './convert-diff.ts';
 import { EDITIONS } from '../src/editions.ts';
+import { CONTENTS_FILE } from '../src/search/pagefind-index.ts';
 import { describeWeight, listingWeights } from './listing-weight.ts';
 import { compareWeight } from './compare-weight.ts';
 import { firstPaint } from './page-weight.ts';
@@ -211,6 +213,8 @@ const output = folderSize(dist);
 const pagefind = folderSize(join(dist, 'pagefind'));
 const pageList = readdirSync(join(dist, 'pagefind')).find((name) => name.endsWith('.pf_meta'));
 const pageListBytes = pageList ? statSync(join(dist, 'pagefind', pageList)).size : Number.NaN;
+// What the browser loads of it instead (src/search/pagefind-index.ts), as a host sends it.
+const contentsBytes = gzipSync(readFileSync(join(dist, 'pagefind', CONTENTS_FILE))).length;
 // The pinyin aid's file per text, on the corpus and on the seed site (dist/, when built).
 const pinyin = { corpus: pinyinWeight(dist), seed: pinyinWeight(resolve('dist')) };
 
@@ -297,6 +301,7 @@ console.table({
 	'dist/': `${mb(output.bytes)} in ${output.files} files`,
 	'pagefind/': `${mb(pagefind.bytes)} in ${pagefind.files} files`,
 	"Pagefind's page list (pf_meta)": kb(pageListBytes),
+	'what the search reads of it (contents.txt, gzip)': kb(contentsBytes),
 	'text page first paint (gzip)': `${kb(paint.total)} (HTML ${kb(paint.html)}, CSS ${kb(paint.css)}, JS ${kb(paint.js)}; its text ${kb(paint.ownText)})`,
 	'pinyin file, corpus (gzip)': describePinyin(pinyin.corpus),
 	'pinyin file, seed dist/ (gzip)': describePinyin(pinyin.seed),
@@ -315,7 +320,7 @@ mkdirSync('bench/out', { recursive: true });
 const report = `bench/out/${corpusName(scale)}.json`;
 writeFileSync(
 	report,
-	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, distinct, texts, pages, wallMs: Math.round(run.wallMs), builds: builds.map((build) => ({ wallMs: Math.round(build.wallMs), referenceMs: build.referenceMs, cpu: build.cpu, peakRss: build.peakRss })), quotesReferenceMs, quotesCpu, phases, readEarly, peakRss: run.peakRss, output, pagefind, pageListBytes, firstPaint: paint, pinyin, listings, comparePaint, quotes, conversion, budgets }, null, '\t')}\n`,
+	`${JSON.stringify({ date: new Date().toISOString(), machine, scale, distinct, texts, pages, wallMs: Math.round(run.wallMs), builds: builds.map((build) => ({ wallMs: Math.round(build.wallMs), referenceMs: build.referenceMs, cpu: build.cpu, peakRss: build.peakRss })), quotesReferenceMs, quotesCpu, phases, readEarly, peakRss: run.peakRss, output, pagefind, pageListBytes, contentsBytes, firstPaint: paint, pinyin, listings, comparePaint, quotes, conversion, budgets }, null, '\t')}\n`,
 );
 console.log(`Wrote ${report}`);
 if (budgets.some((budget) => !budget.ok)) process.exit(1);

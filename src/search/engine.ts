@@ -87,8 +87,9 @@ interface Engine {
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 let engine: Promise<Engine> | undefined;
 
+/** One of the files the build writes beside the index, asked of the host afresh: it must be the same build's as the index. */
 async function fetchText(path: string): Promise<string> {
-	const response = await fetch(`${base}pagefind/${path}`);
+	const response = await fetch(`${base}pagefind/${path}`, { cache: 'no-cache' });
 	if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
 	return response.text();
 }

@@ -22,7 +22,7 @@ import type { Edition } from '../editions.ts';
 import { fold, searchContent, serializeFoldTable, type FoldTable } from './fold.ts';
 import { FoldTableBuilder, type Observation } from './fold-table.ts';
 import { decodeCbor } from './cbor.ts';
-import { readChunk, readMeta, SIGNATURE } from './pagefind-index.ts';
+import { CONTENTS_FILE, readChunk, readMeta, serializeContents, SIGNATURE, type Meta } from './pagefind-index.ts';
 import { builtSlugs, readText, type TextInEditions } from './paragraphs.ts';
 import { encodeTextFields, type Filters } from './text-fields.ts';
 
@@ -123,12 +123,12 @@ async function dropFragmentContent(outputPath: string): Promise<void> {
 }
 
 /**
- * Check that the browser can read the index as written: its page list and
- * an index chunk, read by the same code as the browser's (pagefind-index.ts,
- * cbor.ts). A Pagefind whose files are not as 1.6 writes them fails the
- * build here, naming the file, rather than every search on the site.
+ * Pagefind's page list, read, and an index chunk read to check it, with the
+ * browser's own code (pagefind-index.ts, cbor.ts). A Pagefind whose files
+ * are not as 1.6 writes them fails the build here, naming the file, rather
+ * than every search on the site.
  */
-async function checkIndexFormat(outputPath: string): Promise<void> {
+async function readIndexMeta(outputPath: string): Promise<Meta> {
 	const unpack = async (file: string) => {
 		const raw = await gunzipAsync(await readFile(file));
 		if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`${file}: not one of Pagefind's files`);
@@ -144,6 +144,7 @@ async function checkIndexFormat(outputPath: string): Promise<void> {
 			const file = join(outputPath, 'index', `${chunk.hash}.pf_index`);
 			readChunk(await unpack(file), file);
 		}
+		return meta;
 	} catch (error) {
 		throw new Error(`${(error as Error).message}${hint}`, { cause: error });
 	}
@@ -266,7 +267,7 @@ export async function writeSearchIndex(dist: string, editions: readonly Edition[
 		await writeFile(join(outputPath, FOLD_TABLE_FILE), serializeFoldTable(shipped));
 		const frequent = [...counts].sort((a, b) => b[1] - a[1]).slice(0, FREQUENT_SHIPPED).map(([char]) => char);
 		await writeFile(join(outputPath, FREQUENT_FILE), frequent.join(''));
-		await checkIndexFormat(outputPath);
+		await writeFile(join(outputPath, CONTENTS_FILE), serializeContents(await readIndexMeta(outputPath)));
 		return { texts: slugs.length, paragraphs, foldEntries: shipped.size, refolded };
 	} finally {
 		await pagefind.close();

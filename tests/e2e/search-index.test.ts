@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../src/editions.ts';
 import { fold, parseFoldTable } from '../../src/search/fold.ts';
 import { decodeCbor } from '../../src/search/cbor.ts';
+import { parseContents } from '../../src/search/pagefind-index.ts';
 import { decodeTextFields } from '../../src/search/text-fields.ts';
 import { indexMeta, metaFile, unpack } from '../support/pagefind-files.ts';
 import { DIST, SEED_SLUG } from '../support/site.ts';
@@ -39,6 +40,8 @@ describe('the search index', () => {
 		const meta = indexMeta(PAGEFIND);
 		expect(meta.pages).toHaveLength(1);
 		expect(meta.chunks.map((chunk) => `index/${chunk.hash}.pf_index`).sort()).toEqual(readdirSync(join(PAGEFIND, 'index')).map((name) => `index/${name}`).sort());
+		// What the browser reads of it, published beside it.
+		expect(parseContents(readFileSync(join(PAGEFIND, 'contents.txt'), 'utf8'), 'contents.txt')).toEqual(meta);
 		// No sort: the build numbers texts oldest first instead, and the browser reads newest first backwards.
 		expect((decode(unpack(metaFile(PAGEFIND))) as unknown[])[4]).toEqual([]);
 	});
@@ -47,7 +50,7 @@ describe('the search index', () => {
 		const files = readdirSync(PAGEFIND, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
 		const pageList = files.find((entry) => entry.name.endsWith('.pf_meta'))!;
 		expect(readFileSync(join(pageList.parentPath, pageList.name)).length).toBeLessThan(1024);
-		// The bundle (pagefind.js and its wasm, unused by the pages; the entry, the page list, fold.txt, frequent.txt) and one chunk per ~20,000 characters.
+		// The bundle (pagefind.js and its wasm, unused by the pages; the entry, the page list, contents.txt, fold.txt, frequent.txt) and one chunk per ~20,000 characters.
 		expect(files.length).toBeLessThan(20);
 	});
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../src/editions.ts';
 import { TextReader } from '../../src/search/index-build.ts';
 import { KEY_POOL, KEYS, parseFrequent, searchKeys } from '../../src/search/plan.ts';
-import { chunkOf } from '../../src/search/pagefind-index.ts';
+import { chunkOf, parseContents, serializeContents } from '../../src/search/pagefind-index.ts';
 import { readTextPage } from '../../src/search/paragraphs.ts';
 import { decodeTextFields, encodeTextFields, paragraphAt, type TextFieldsSource } from '../../src/search/text-fields.ts';
 
@@ -106,6 +106,26 @@ describe('the index chunk a character is looked up in', () => {
 	it('orders by code point, as Pagefind sorts words (a character past U+FFFF after one at U+FF01)', () => {
 		const wide = ranges(['！', '！'], ['𠀀', '𠀀']);
 		expect([chunkOf('！', wide), chunkOf('𠀀', wide)]).toEqual([0, 1]);
+	});
+});
+
+describe('the index contents the browser reads', () => {
+	const meta = { chunks: [{ from: '3', to: '不', hash: 'und_1a2b3c4' }, { from: '与', to: '𪨧', hash: 'und_5d6e7f8' }], pages: ['und_0aa0aa0', 'und_0bb0bb01'] };
+
+	it('are read back as written', () => {
+		const text = serializeContents(meta);
+		expect(text).toBe('2\n3\t不\tund_1a2b3c4\n与\t𪨧\tund_5d6e7f8\nund_0aa0aa0\nund_0bb0bb01\n');
+		expect(parseContents(text, 'contents.txt')).toEqual(meta);
+		expect(parseContents(serializeContents({ chunks: [], pages: [] }), 'contents.txt')).toEqual({ chunks: [], pages: [] });
+	});
+
+	it('refuse a word with a space in it, which a line could not hold', () => {
+		expect(() => serializeContents({ chunks: [{ from: 'a b', to: 'c', hash: 'und_1' }], pages: [] })).toThrow("Pagefind's index has a word with a space in it (chunk a b…c)");
+	});
+
+	it('name the file when they are not as written', () => {
+		for (const text of ['', 'x\n', '2\na\tb\tund_1\n', '1\na\tund_1\n'])
+			expect(() => parseContents(text, '/pagefind/contents.txt'), JSON.stringify(text)).toThrow("/pagefind/contents.txt: not the index's contents as the build writes them");
 	});
 });
 
