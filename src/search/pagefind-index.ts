@@ -5,14 +5,15 @@
  * each stands (engine.ts); Pagefind's runtime (pagefind.js and its
  * WebAssembly, 13 + 55 kB gzipped, fetched and compiled before a first
  * query could start) ranks, excerpts and filters, which this site does not
- * use. This module reads the files Pagefind writes — its page list
- * (`pf_meta`), index chunks (`pf_index`) and fragments (`pf_fragment`),
- * each gzipped after the signature `pagefind_dcd` — with the browser's own
- * gunzip and a small CBOR decoder (cbor.ts), and answers a query as
- * Pagefind 1.6 does (pagefind_web `search_term`, `exact_term`), which a
- * test holds it to against Pagefind's own runtime on a built site. The
- * build reads the page list's format first and fails, naming the file, if
- * Pagefind changed it (index-build.ts).
+ * use. This module reads the files Pagefind writes — index chunks
+ * (`pf_index`) and fragments (`pf_fragment`), each gzipped after the
+ * signature `pagefind_dcd` — with the browser's own gunzip and a small
+ * CBOR decoder (cbor.ts), finds them through what the build publishes of
+ * Pagefind's page list (CONTENTS_FILE), and answers a query as Pagefind 1.6
+ * does (pagefind_web `search_term`, `exact_term`), which a test holds it to
+ * against Pagefind's own runtime on a built site. The build reads the page
+ * list (readMeta) and a chunk with this module and fails, naming the file,
+ * if Pagefind changed their format (index-build.ts).
  */
 import { decodeCbor } from './cbor.ts';
 
