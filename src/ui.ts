@@ -27,6 +27,7 @@ const STRINGS = {
 	moreResults: '更多结果',
 	allResults: '查看全部 {n} 个结果',
 	searchFailed: '搜索出错了，请稍后再试。',
+	searchUnsupported: '这个浏览器不支持站内搜索，请更新浏览器。全文和段落链接照常可用。',
 	paragraph: '第{n}段',
 	paragraphRange: '第{n}至{m}段',
 	paragraphLink: '第{n}段的链接',

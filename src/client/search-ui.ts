@@ -11,6 +11,7 @@ import searchWords from 'virtual:fanjian/search-words';
 import { EDITIONS } from '../editions.ts';
 import { carryAddress } from './edition-links.ts';
 import { searchQuote, type Hit, type HitParagraph, type SearchOutcome } from '../search/engine.ts';
+import { UnsupportedBrowser } from '../search/pagefind-index.ts';
 
 const lang = document.documentElement.lang;
 /** Results shown in the header's popup, and on the search page at a time. */
@@ -135,6 +136,8 @@ function latestOnly(limit: number, render: (outcome: SearchOutcome | Error, quer
 }
 
 function statusText(outcome: SearchOutcome | Error): string {
+	// Trying again later would not help: say what would.
+	if (outcome instanceof UnsupportedBrowser) return words.searchUnsupported;
 	if (outcome instanceof Error) return words.searchFailed;
 	if (outcome.folded === '') return words.needsWords;
 	if (outcome.total === 0) return words.noResults;

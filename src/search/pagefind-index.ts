@@ -163,6 +163,14 @@ export function parseContents(text: string, url: string): Meta {
 	return { chunks: chunks.map(([from, to, hash]) => ({ from: from!, to: to!, hash: hash! })), pages: lines.slice(1 + count) };
 }
 
+/** The browser cannot read the index: it lacks DecompressionStream (before Chrome 80, Firefox 113, Safari 16.4). */
+export class UnsupportedBrowser extends Error {
+	constructor() {
+		super('This browser has no DecompressionStream, which the search needs to read the index.');
+		this.name = 'UnsupportedBrowser';
+	}
+}
+
 export class PagefindIndex {
 	readonly #base: string;
 	readonly #meta: Meta;
@@ -180,6 +188,7 @@ export class PagefindIndex {
 	 * name files the next build removed; an unchanged one costs a 304).
 	 */
 	static async open(base: string): Promise<PagefindIndex> {
+		if (typeof DecompressionStream === 'undefined') throw new UnsupportedBrowser();
 		const url = `${base}${CONTENTS_FILE}`;
 		const response = await fetch(url, { cache: 'no-cache' });
 		if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);

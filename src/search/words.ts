@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { EDITIONS } from '../editions.ts';
 import { ui, type UiStrings } from '../ui.ts';
 
-const KEYS = ['exact', 'noResults', 'searchFailed', 'paragraph', 'paragraphRange', 'resultsCount', 'looseCount', 'needsWords', 'moreResults', 'allResults'] as const;
+const KEYS = ['exact', 'noResults', 'searchFailed', 'searchUnsupported', 'paragraph', 'paragraphRange', 'resultsCount', 'looseCount', 'needsWords', 'moreResults', 'allResults'] as const;
 
 export type SearchWords = Pick<UiStrings, (typeof KEYS)[number]>;
 

@@ -144,6 +144,20 @@ describe('quote search', () => {
 		await page.close();
 	});
 
+	it.each([
+		['zh-hans', '这个浏览器不支持站内搜索，请更新浏览器。全文和段落链接照常可用。'],
+		['zh-hant', '這個瀏覽器不支援站內搜尋，請更新瀏覽器。全文和段落連結照常可用。'],
+	])('in %s, says a browser that cannot read the index should be updated, not tried again later', async (edition, words) => {
+		const page = await served.browser.newPage();
+		// As a browser before Safari 16.4 or Firefox 113.
+		await page.addInitScript(() => Reflect.deleteProperty(globalThis, 'DecompressionStream'));
+		await page.goto(`${served.site.url}/${edition}/${SEED_SLUG}/`);
+		const { status, options } = await search(page, '千军易得');
+		expect(status).toBe(words);
+		expect(options).toEqual([]);
+		await page.close();
+	});
+
 	it('closes the popup on Escape keeping the quote, clears the box on a second, and shows nothing stale once the box is empty', async () => {
 		const { page, errors } = await openText('zh-hant');
 		/** What the header box and its popup show now. */

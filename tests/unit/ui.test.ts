@@ -34,6 +34,7 @@ describe('interface words', () => {
 			moreResults | 更多结果 | 更多結果 | 更多結果
 			allResults | 查看全部 {n} 个结果 | 檢視全部 {n} 個結果 | 查看全部 {n} 個結果
 			searchFailed | 搜索出错了，请稍后再试。 | 搜尋出錯了，請稍後再試。 | 搜尋出錯了，請稍後再試。
+			searchUnsupported | 这个浏览器不支持站内搜索，请更新浏览器。全文和段落链接照常可用。 | 這個瀏覽器不支援站內搜尋，請更新瀏覽器。全文和段落連結照常可用。 | 這個瀏覽器不支持站內搜尋，請更新瀏覽器。全文和段落連結照常可用。
 			paragraph | 第{n}段 | 第{n}段 | 第{n}段
 			paragraphRange | 第{n}至{m}段 | 第{n}至{m}段 | 第{n}至{m}段
 			paragraphLink | 第{n}段的链接 | 第{n}段的連結 | 第{n}段的連結
