@@ -134,13 +134,6 @@ async function firstPlaces(index: PagefindIndex, quote: readonly string[]): Prom
 }
 
 /**
- * The texts holding every one of some characters, each with where any of
- * them stands: newest first if `newestFirst`, else in the index's page order
- * (which saves sorting an answer that only says where characters stand).
- */
-const textsHolding = (index: PagefindIndex, chars: readonly string[], newestFirst: boolean): Promise<IndexResult[]> => index.search(chars, { newestFirst });
-
-/**
  * Where each of some characters (rarest first) stands in each text holding
  * them all, the texts in order (newest first): a few searches of several
  * characters at once (matching.ts, keyQueries), each answered with the
@@ -149,8 +142,8 @@ const textsHolding = (index: PagefindIndex, chars: readonly string[], newestFirs
  * quote's rarest characters stand in hundreds (bench/HISTORY.md).
  */
 async function positionsOf(index: PagefindIndex, chars: readonly string[]): Promise<{ positions: Positions; results: Map<string, IndexResult> }> {
-	// The texts come in the first answer's order (positionsFrom): only it is sorted.
-	const answers = await Promise.all(keyQueries(chars).map((query, i) => textsHolding(index, query, i === 0)));
+	// The texts come in the first answer's order (positionsFrom): only it is newest first, the others in the index's order.
+	const answers = await Promise.all(keyQueries(chars).map((query, i) => index.search(query, { newestFirst: i === 0 })));
 	const { positions, texts } = positionsFrom(chars, answers);
 	return { positions, results: new Map(texts.map((result) => [result.id, result])) };
 }

@@ -22,7 +22,7 @@ import type { Edition } from '../editions.ts';
 import { fold, searchContent, serializeFoldTable, type FoldTable } from './fold.ts';
 import { FoldTableBuilder, type Observation } from './fold-table.ts';
 import { decodeCbor } from './cbor.ts';
-import { CONTENTS_FILE, readChunk, readMeta, serializeContents, SIGNATURE, type Meta } from './pagefind-index.ts';
+import { afterSignature, CONTENTS_FILE, readChunk, readMeta, serializeContents, SIGNATURE, type Meta } from './pagefind-index.ts';
 import { builtSlugs, readText, type TextInEditions } from './paragraphs.ts';
 import { encodeTextFields, type Filters } from './text-fields.ts';
 
@@ -111,9 +111,9 @@ const FRAGMENTS_AT_ONCE = 32;
 async function dropFragmentContent(outputPath: string): Promise<void> {
 	const dir = join(outputPath, 'fragment');
 	const drop = async (file: string) => {
-		const raw = (await gunzipAsync(await readFile(file))).toString('utf8');
-		if (!raw.startsWith(SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment (has Pagefind's format changed?).`);
-		const fragment = JSON.parse(raw.slice(SIGNATURE.length)) as { content?: string };
+		const fragment = JSON.parse(Buffer.from(afterSignature(await gunzipAsync(await readFile(file)), `${file} (has Pagefind's format changed?)`)).toString('utf8')) as {
+			content?: string;
+		};
 		fragment.content = '';
 		await writeFile(file, await gzipAsync(SIGNATURE + JSON.stringify(fragment), { level: 9 }));
 	};
@@ -129,11 +129,7 @@ async function dropFragmentContent(outputPath: string): Promise<void> {
  * than every search on the site.
  */
 async function readIndexMeta(outputPath: string): Promise<Meta> {
-	const unpack = async (file: string) => {
-		const raw = await gunzipAsync(await readFile(file));
-		if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`${file}: not one of Pagefind's files`);
-		return decodeCbor(raw.subarray(SIGNATURE.length));
-	};
+	const unpack = async (file: string) => decodeCbor(afterSignature(await gunzipAsync(await readFile(file)), file));
 	const name = (await readdir(outputPath)).find((file) => file.endsWith('.pf_meta'));
 	if (!name) throw new Error(`${outputPath}: Pagefind wrote no page list (*.pf_meta).`);
 	const hint = ` (has Pagefind's format changed? This site reads Pagefind 1.6's; see src/search/pagefind-index.ts)`;

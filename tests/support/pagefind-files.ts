@@ -3,14 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decodeCbor } from '../../src/search/cbor.ts';
-import { readMeta, SIGNATURE, type Meta } from '../../src/search/pagefind-index.ts';
+import { afterSignature, readMeta, type Meta } from '../../src/search/pagefind-index.ts';
 
 /** One of Pagefind's files gunzipped, its signature checked: the bytes after it. */
-export function unpack(file: string): Buffer {
-	const raw = gunzipSync(readFileSync(file));
-	if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`${file}: not one of Pagefind's files`);
-	return raw.subarray(SIGNATURE.length);
-}
+export const unpack = (file: string): Buffer => Buffer.from(afterSignature(gunzipSync(readFileSync(file)), file));
 
 /** The page list's file under a site's pagefind/. */
 export function metaFile(pagefindDir: string): string {
